@@ -1,0 +1,3 @@
+from upwardprep.cli import main
+
+raise SystemExit(main())
