@@ -40,8 +40,10 @@ def build_query(text: str, *, prefix_last: bool = True) -> FtsQuery:
     last_plain_index: int | None = None
     for match in _TOKEN.finditer(text or ""):
         negate_phrase, phrase, bare = match.groups()
-        if bare is not None and bare == "OR" and positives:
+        if bare == "OR" and positives:
             pending_or = True
+            continue
+        if bare == "AND":  # words are joined by AND already
             continue
         negate = bool(negate_phrase) or (bare is not None and bare.startswith("-"))
         source = phrase if phrase is not None else bare.lstrip("-")

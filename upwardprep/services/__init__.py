@@ -1,0 +1,31 @@
+"""Use cases over the store, one module per aggregate; nothing here imports Qt."""
+
+from __future__ import annotations
+
+from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
+from upwardprep.services.meetings import MeetingService
+from upwardprep.services.outcomes import OutcomeService
+from upwardprep.services.people import PeopleService
+from upwardprep.services.priorities import PriorityService
+from upwardprep.services.reviews import ReviewService
+from upwardprep.services.search import SearchService
+from upwardprep.services.templates import TemplateService
+from upwardprep.services.trash import TrashService
+from upwardprep.store.engine import Store
+
+__all__ = ["NotFound", "Services", "ValidationError"]
+
+
+class Services:
+    """The per-aggregate services over one open store, built once per unlock."""
+
+    def __init__(self, store: Store, *, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.people = PeopleService(store, clock=clock)
+        self.priorities = PriorityService(store, clock=clock)
+        self.outcomes = OutcomeService(store, clock=clock)
+        self.meetings = MeetingService(store, clock=clock)
+        self.reviews = ReviewService(store, clock=clock)
+        self.templates = TemplateService(store, clock=clock)
+        self.search = SearchService(store)
+        self.trash = TrashService(store)

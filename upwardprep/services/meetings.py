@@ -1,0 +1,365 @@
+"""Meetings, their agenda items and action items.
+
+A held meeting is a record: it refuses edits until explicitly reopened. Finishing a meeting carries
+its open action items to the next meeting with the same person, as new items that point back at
+the ones they continue (the carry-over chain) and count how often they have been carried.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from upwardprep.services.common import (
+    Cleaner,
+    EntityService,
+    ValidationError,
+    clean_fields,
+    date_field,
+    enum_field,
+    line_field,
+    parse_datetime,
+    text_field,
+    title_field,
+    to_data,
+    unique,
+)
+from upwardprep.store.entities import (
+    ActionItem,
+    ActionOwner,
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Person,
+)
+
+DEFAULT_CADENCE_DAYS = 7
+
+
+@dataclass(frozen=True)
+class AgendaItemData:
+    id: str
+    meeting_id: str
+    position: int
+    section: str
+    title: str
+    body: str
+    time_box_minutes: int | None
+    discussed: bool
+    source_type: str | None
+    source_id: str | None
+    user_edited: bool
+
+
+@dataclass(frozen=True)
+class ActionItemData:
+    id: str
+    meeting_id: str | None
+    title: str
+    owner: str
+    owner_person_id: str | None
+    due_on: date | None
+    done_at: datetime | None
+    carried_from_id: str | None
+    carry_count: int
+    created_at: datetime
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None
+
+
+@dataclass(frozen=True)
+class MeetingData:
+    id: str
+    person_id: str | None
+    person_name: str | None
+    title: str
+    kind: str
+    scheduled_at: datetime
+    duration_minutes: int
+    status: str
+    notes: str
+    decisions: str
+    template_id: str | None
+    held_at: datetime | None
+    agenda_items: tuple[AgendaItemData, ...]
+    action_items: tuple[ActionItemData, ...]
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == MeetingStatus.HELD
+
+
+def _minutes(value: Any, *, what: str, low: int, high: int) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"“{value}” is not a number of minutes ({what}).") from None
+    if not low <= minutes <= high:
+        raise ValidationError(f"The {what} must be between {low} and {high} minutes.")
+    return minutes
+
+
+def _scheduled(value: Any) -> datetime:
+    when = parse_datetime(value, what="meeting time")
+    if when is None:
+        raise ValidationError("A meeting needs a date and time.")
+    return when
+
+
+MEETING_FIELDS: dict[str, Cleaner] = {
+    "person_id": lambda value: value or None,
+    "title": line_field("meeting title", 300),
+    "kind": enum_field(MeetingKind, "meeting kind"),
+    "scheduled_at": _scheduled,
+    "duration_minutes": lambda v: _minutes(v, what="meeting length", low=5, high=600) or 30,
+    "notes": text_field("meeting notes"),
+    "decisions": text_field("decisions"),
+    "template_id": lambda value: value or None,
+}
+AGENDA_FIELDS: dict[str, Cleaner] = {
+    "title": title_field("agenda item"),
+    "body": text_field("agenda item text"),
+    "section": line_field("agenda section", 60),
+    "time_box_minutes": lambda v: _minutes(v, what="time box", low=1, high=600),
+    "discussed": bool,
+}
+ACTION_FIELDS: dict[str, Cleaner] = {
+    "title": title_field("action item"),
+    "owner": enum_field(ActionOwner, "action owner"),
+    "owner_person_id": lambda value: value or None,
+    "due_on": date_field("due date"),
+}
+
+
+class MeetingService(EntityService[Meeting, MeetingData]):
+    entity = Meeting
+    what = "meeting"
+
+    def _data(self, session: Session, entity: Meeting) -> MeetingData:
+        return to_data(
+            MeetingData,
+            entity,
+            person_name=entity.person.name if entity.person else None,
+            agenda_items=tuple(to_data(AgendaItemData, item) for item in entity.agenda_items),
+            action_items=tuple(to_data(ActionItemData, item) for item in entity.action_items),
+        )
+
+    def _editable(self, session: Session, meeting_id: str) -> Meeting:
+        meeting = self._load(session, meeting_id)
+        if meeting.status == MeetingStatus.HELD:
+            raise ValidationError(
+                "This meeting was held and is now a record; reopen it to change it."
+            )
+        return meeting
+
+    def _check_person(self, session: Session, person_id: str | None) -> None:
+        if person_id and session.scalar(select(Person.pk).where(Person.id == person_id)) is None:
+            raise ValidationError(f"No person with id {person_id}.")
+
+    # -- meetings ----------------------------------------------------------------------------
+
+    def create(self, scheduled_at: datetime | str, **fields: Any) -> MeetingData:
+        values = clean_fields(
+            MEETING_FIELDS, {"scheduled_at": scheduled_at, **fields}, what="meeting"
+        )
+        with self.store.transaction() as session:
+            self._check_person(session, values.get("person_id"))
+            meeting = Meeting(**values)
+            session.add(meeting)
+            session.flush()
+            return self._data(session, meeting)
+
+    def update(self, meeting_id: str, **changes: Any) -> MeetingData:
+        values = clean_fields(MEETING_FIELDS, changes, what="meeting")
+        with self.store.transaction() as session:
+            meeting = self._editable(session, meeting_id)
+            self._check_person(session, values.get("person_id"))
+            self._apply(meeting, values)
+            session.flush()
+            return self._data(session, meeting)
+
+    def list(
+        self,
+        *,
+        person_id: str | None = None,
+        status: str | None = None,
+        include_deleted: bool = False,
+    ) -> list[MeetingData]:
+        with self.store.transaction(write=False) as session:
+            query = (
+                select(Meeting)
+                .order_by(Meeting.scheduled_at.desc())
+                .options(selectinload(Meeting.agenda_items), selectinload(Meeting.action_items))
+            )
+            if person_id:
+                query = query.where(Meeting.person_id == person_id)
+            if status:
+                query = query.where(Meeting.status == status)
+            if not include_deleted:
+                query = query.where(Meeting.deleted_at.is_(None))
+            return [self._data(session, m) for m in session.scalars(query).unique()]
+
+    def finish(self, meeting_id: str) -> MeetingData:
+        """Mark held, make it a record, carry open action items to the next meeting."""
+        with self.store.transaction() as session:
+            meeting = self._editable(session, meeting_id)
+            now = self.clock()
+            meeting.status = MeetingStatus.HELD.value
+            meeting.held_at = now
+            open_items = [item for item in meeting.action_items if item.done_at is None]
+            if open_items:
+                target = self._next_meeting(session, meeting)
+                for item in open_items:
+                    session.add(
+                        ActionItem(
+                            meeting_id=target.id,
+                            title=item.title,
+                            owner=item.owner,
+                            owner_person_id=item.owner_person_id,
+                            due_on=item.due_on,
+                            carried_from_id=item.id,
+                            carry_count=item.carry_count + 1,
+                        )
+                    )
+            session.flush()
+            return self._data(session, meeting)
+
+    def reopen(self, meeting_id: str) -> MeetingData:
+        with self.store.transaction() as session:
+            meeting = self._load(session, meeting_id)
+            meeting.status = MeetingStatus.PLANNED.value
+            meeting.held_at = None
+            session.flush()
+            return self._data(session, meeting)
+
+    def _next_meeting(self, session: Session, meeting: Meeting) -> Meeting:
+        later = session.scalar(
+            select(Meeting)
+            .where(
+                Meeting.person_id.is_(meeting.person_id)
+                if meeting.person_id is None
+                else Meeting.person_id == meeting.person_id,
+                Meeting.status == MeetingStatus.PLANNED.value,
+                Meeting.deleted_at.is_(None),
+                Meeting.scheduled_at > meeting.scheduled_at,
+            )
+            .order_by(Meeting.scheduled_at)
+        )
+        if later is not None:
+            return later
+        cadence = DEFAULT_CADENCE_DAYS
+        if meeting.person is not None and meeting.person.cadence_days:
+            cadence = meeting.person.cadence_days
+        follow_up = Meeting(
+            person_id=meeting.person_id,
+            title=meeting.title,
+            kind=meeting.kind,
+            duration_minutes=meeting.duration_minutes,
+            template_id=meeting.template_id,
+            scheduled_at=meeting.scheduled_at + timedelta(days=cadence),
+        )
+        session.add(follow_up)
+        session.flush()
+        return follow_up
+
+    # -- agenda items ------------------------------------------------------------------------
+
+    def add_agenda_item(self, meeting_id: str, title: str, **fields: Any) -> AgendaItemData:
+        source = {key: fields.pop(key) for key in ("source_type", "source_id") if key in fields}
+        values = clean_fields(AGENDA_FIELDS, {"title": title, **fields}, what="agenda item")
+        with self.store.transaction() as session:
+            meeting = self._editable(session, meeting_id)
+            position = max((item.position for item in meeting.agenda_items), default=0) + 1
+            item = AgendaItem(
+                meeting_id=meeting.id, position=position, user_edited=not source, **source, **values
+            )
+            session.add(item)
+            session.flush()
+            return to_data(AgendaItemData, item)
+
+    def update_agenda_item(self, item_id: str, **changes: Any) -> AgendaItemData:
+        values = clean_fields(AGENDA_FIELDS, changes, what="agenda item")
+        with self.store.transaction() as session:
+            item = self._load_child(session, AgendaItem, item_id)
+            changed = self._apply(item, values)
+            if set(changed) - {"discussed"}:
+                item.user_edited = True  # re-drafting must leave it as the user wrote it
+            session.flush()
+            return to_data(AgendaItemData, item)
+
+    def remove_agenda_item(self, item_id: str) -> None:
+        with self.store.transaction() as session:
+            session.delete(self._load_child(session, AgendaItem, item_id))
+
+    def reorder_agenda(self, meeting_id: str, ordered_ids: list[str]) -> MeetingData:
+        with self.store.transaction() as session:
+            meeting = self._editable(session, meeting_id)
+            items = {item.id: item for item in meeting.agenda_items}
+            ids = unique(ordered_ids)
+            if set(ids) != set(items):
+                raise ValidationError("Reordering must list every item of the agenda once.")
+            for position, item_id in enumerate(ids, start=1):
+                items[item_id].position = position
+            session.flush()
+            session.expire(meeting, ["agenda_items"])
+            return self._data(session, meeting)
+
+    # -- action items ------------------------------------------------------------------------
+
+    def add_action(self, meeting_id: str | None, title: str, **fields: Any) -> ActionItemData:
+        values = clean_fields(ACTION_FIELDS, {"title": title, **fields}, what="action item")
+        with self.store.transaction() as session:
+            if meeting_id:
+                self._editable(session, meeting_id)
+            self._check_person(session, values.get("owner_person_id"))
+            item = ActionItem(meeting_id=meeting_id, **values)
+            session.add(item)
+            session.flush()
+            return to_data(ActionItemData, item)
+
+    def set_action_done(self, item_id: str, done: bool = True) -> ActionItemData:
+        with self.store.transaction() as session:
+            item = self._load_child(session, ActionItem, item_id)
+            item.done_at = self.clock() if done else None
+            session.flush()
+            return to_data(ActionItemData, item)
+
+    def open_actions(self, *, person_id: str | None = None) -> list[ActionItemData]:
+        """Open items at the head of their chain (a carried item replaces the one it continues)."""
+        with self.store.transaction(write=False) as session:
+            carried = select(ActionItem.carried_from_id).where(
+                ActionItem.carried_from_id.is_not(None)
+            )
+            query = (
+                select(ActionItem)
+                .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
+                .where(
+                    ActionItem.done_at.is_(None),
+                    ActionItem.deleted_at.is_(None),
+                    ActionItem.id.not_in(carried),
+                )
+                .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
+            )
+            if person_id:
+                query = query.where(Meeting.person_id == person_id)
+            return [to_data(ActionItemData, item) for item in session.scalars(query)]
+
+    def _load_child(self, session: Session, entity: type[Any], item_id: str) -> Any:
+        item = session.scalar(select(entity).where(entity.id == item_id))
+        if item is None:
+            raise ValidationError(f"No item with id {item_id}.")
+        if item.meeting_id:
+            self._editable(session, item.meeting_id)
+        return item

@@ -1,0 +1,441 @@
+"""Outcome notes: what the work produced or enabled, linked to the priorities it served.
+
+Risks are outcome notes of kind "risk" with an ask; an open risk is one not yet resolved. The
+filter object here is shared with search, so a list and a search narrow things the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from upwardprep.services.common import (
+    Cleaner,
+    EntityService,
+    ValidationError,
+    clean_fields,
+    clean_title,
+    clean_url,
+    date_field,
+    enum_field,
+    line_field,
+    parse_date,
+    parse_enum,
+    text_field,
+    title_field,
+    to_data,
+    unique,
+)
+from upwardprep.store.entities import (
+    Meeting,
+    Outcome,
+    OutcomeKind,
+    Person,
+    Priority,
+    Tag,
+    new_id,
+    outcome_priorities,
+    outcome_tags,
+    utcnow,
+)
+
+MAX_TAG = 80
+
+
+@dataclass(frozen=True)
+class OutcomeData:
+    id: str
+    title: str
+    kind: str
+    occurred_on: date
+    body: str
+    impact: str
+    metric_delta: str
+    evidence_url: str
+    ask: str
+    resolved_on: date | None
+    person_id: str | None
+    meeting_id: str | None
+    private: bool
+    priority_ids: tuple[str, ...]
+    priority_titles: tuple[str, ...]
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+    @property
+    def is_open_risk(self) -> bool:
+        return self.kind == OutcomeKind.RISK and self.resolved_on is None
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    """One line of a list: enough to show, cheap to load by the thousand."""
+
+    id: str
+    title: str
+    kind: str
+    occurred_on: date
+    person_id: str | None
+    private: bool
+
+
+@dataclass(frozen=True)
+class OutcomeFilter:
+    person_id: str | None = None
+    priority_id: str | None = None
+    kinds: tuple[str, ...] = ()
+    tag: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    include_private: bool = True
+    include_deleted: bool = False
+    meeting_id: str | None = None
+    unaligned: bool = False  # linked to no priority
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if not self.include_deleted:
+            where.append(Outcome.deleted_at.is_(None))
+        if self.person_id:
+            where.append(Outcome.person_id == self.person_id)
+        if self.meeting_id:
+            where.append(Outcome.meeting_id == self.meeting_id)
+        if self.kinds:
+            kinds = [parse_enum(OutcomeKind, kind, what="kind").value for kind in self.kinds]
+            where.append(Outcome.kind.in_(kinds))
+        if self.date_from:
+            where.append(Outcome.occurred_on >= self.date_from)
+        if self.date_to:
+            where.append(Outcome.occurred_on <= self.date_to)
+        if not self.include_private:
+            where.append(Outcome.private.is_(False))
+        link = select(outcome_priorities.c.outcome_id).where(
+            outcome_priorities.c.outcome_id == Outcome.id
+        )
+        if self.priority_id:
+            where.append(link.where(outcome_priorities.c.priority_id == self.priority_id).exists())
+        if self.unaligned:
+            where.append(~link.exists())
+        if self.tag:
+            tagged = (
+                select(outcome_tags.c.outcome_id)
+                .join(Tag, Tag.id == outcome_tags.c.tag_id)
+                .where(outcome_tags.c.outcome_id == Outcome.id, Tag.name == self.tag.lower())
+            )
+            where.append(tagged.exists())
+        return where
+
+
+@dataclass(frozen=True)
+class NewOutcome:
+    """Input for bulk import (and the JSON import later): the fields a user can set."""
+
+    title: str
+    occurred_on: date | str
+    kind: str = OutcomeKind.WIN.value
+    body: str = ""
+    impact: str = ""
+    metric_delta: str = ""
+    evidence_url: str = ""
+    ask: str = ""
+    person_id: str | None = None
+    private: bool = False
+    priority_ids: Sequence[str] = field(default_factory=tuple)
+    tags: Sequence[str] = field(default_factory=tuple)
+
+
+def clean_tag(name: str) -> str:
+    tag = " ".join(str(name).split()).lstrip("#").lower()
+    if not tag:
+        raise ValidationError("A tag is empty.")
+    if len(tag) > MAX_TAG:
+        raise ValidationError(f"The tag “{tag[:20]}…” is longer than {MAX_TAG} characters.")
+    return tag
+
+
+FIELDS: dict[str, Cleaner] = {
+    "title": title_field("outcome title"),
+    "kind": enum_field(OutcomeKind, "kind of note"),
+    "occurred_on": date_field("date"),
+    "body": text_field("note"),
+    "impact": text_field("impact", 20_000),
+    "metric_delta": line_field("metric change"),
+    "evidence_url": clean_url,
+    "ask": text_field("ask", 20_000),
+    "resolved_on": date_field("resolution date"),
+    "person_id": lambda value: value or None,
+    "meeting_id": lambda value: value or None,
+    "private": bool,
+    "priority_ids": lambda value: unique(value or ()),
+    "tags": lambda value: unique(clean_tag(tag) for tag in value or ()),
+}
+
+
+class OutcomeService(EntityService[Outcome, OutcomeData]):
+    entity = Outcome
+    what = "outcome note"
+
+    def _data(self, session: Session, entity: Outcome) -> OutcomeData:
+        priorities = sorted(entity.priorities, key=lambda p: p.rank)
+        return to_data(
+            OutcomeData,
+            entity,
+            priority_ids=tuple(p.id for p in priorities),
+            priority_titles=tuple(p.title for p in priorities),
+            tags=tuple(tag.name for tag in entity.tags),
+        )
+
+    # -- links -------------------------------------------------------------------------------
+
+    def _priorities(self, session: Session, ids: list[str]) -> list[Priority]:
+        found = {p.id: p for p in session.scalars(select(Priority).where(Priority.id.in_(ids)))}
+        for pid in ids:
+            if pid not in found or found[pid].deleted_at is not None:
+                raise ValidationError(f"No priority with id {pid} to link to.")
+        return [found[pid] for pid in ids]
+
+    def _tags(self, session: Session, names: list[str]) -> list[Tag]:
+        existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(names)))}
+        tags = []
+        for name in names:
+            tag = existing.get(name)
+            if tag is None:
+                tag = Tag(name=name)
+                session.add(tag)
+            elif tag.deleted_at is not None:
+                tag.deleted_at = None
+            tags.append(tag)
+        return tags
+
+    def _check_refs(self, session: Session, values: dict[str, Any]) -> None:
+        for key, entity, what in (
+            ("person_id", Person, "person"),
+            ("meeting_id", Meeting, "meeting"),
+        ):
+            ref = values.get(key)
+            if ref and session.scalar(select(entity.pk).where(entity.id == ref)) is None:
+                raise ValidationError(f"No {what} with id {ref}.")
+
+    def _assign(self, session: Session, outcome: Outcome, values: dict[str, Any]) -> None:
+        priority_ids = values.pop("priority_ids", None)
+        tags = values.pop("tags", None)
+        self._check_refs(session, values)
+        self._apply(outcome, values)
+        if priority_ids is not None:
+            outcome.priorities = self._priorities(session, priority_ids)
+        if tags is not None:
+            outcome.tags = self._tags(session, tags)
+
+    # -- use cases ---------------------------------------------------------------------------
+
+    def create(self, title: str, **fields: Any) -> OutcomeData:
+        fields.setdefault("occurred_on", self.clock().astimezone().date())
+        values = clean_fields(FIELDS, {"title": title, **fields}, what="outcome note")
+        if values["occurred_on"] is None:
+            raise ValidationError("An outcome note needs a date.")
+        with self.store.transaction() as session:
+            outcome = Outcome(title=values.pop("title"), occurred_on=values.pop("occurred_on"))
+            session.add(outcome)
+            self._assign(session, outcome, values)
+            session.flush()
+            return self._data(session, outcome)
+
+    def update(self, outcome_id: str, **changes: Any) -> OutcomeData:
+        values = clean_fields(FIELDS, changes, what="outcome note")
+        if "occurred_on" in values and values["occurred_on"] is None:
+            raise ValidationError("An outcome note needs a date.")
+        with self.store.transaction() as session:
+            outcome = self._load(session, outcome_id)
+            self._assign(session, outcome, values)
+            outcome.updated_at = self.clock()
+            session.flush()
+            return self._data(session, outcome)
+
+    def link(self, outcome_id: str, priority_id: str) -> OutcomeData:
+        with self.store.transaction() as session:
+            outcome = self._load(session, outcome_id)
+            if priority_id not in {p.id for p in outcome.priorities}:
+                outcome.priorities.append(self._priorities(session, [priority_id])[0])
+            session.flush()
+            return self._data(session, outcome)
+
+    def unlink(self, outcome_id: str, priority_id: str) -> OutcomeData:
+        with self.store.transaction() as session:
+            outcome = self._load(session, outcome_id)
+            outcome.priorities = [p for p in outcome.priorities if p.id != priority_id]
+            session.flush()
+            return self._data(session, outcome)
+
+    def resolve_risk(self, outcome_id: str, on: date | str | None = None) -> OutcomeData:
+        when = parse_date(on) or self.clock().astimezone().date()
+        return self.update(outcome_id, resolved_on=when)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def list(
+        self,
+        filters: OutcomeFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = True,
+    ) -> list[OutcomeData]:
+        filters = filters or OutcomeFilter()
+        order = (
+            (Outcome.occurred_on.desc(), Outcome.pk.desc())
+            if newest_first
+            else (Outcome.occurred_on, Outcome.pk)
+        )
+        query = (
+            select(Outcome)
+            .where(*filters.clauses())
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+            .options(selectinload(Outcome.priorities), selectinload(Outcome.tags))
+        )
+        with self.store.transaction(write=False) as session:
+            return [self._data(session, o) for o in session.scalars(query)]
+
+    def ids(self, filters: OutcomeFilter | None = None, *, newest_first: bool = True) -> list[str]:
+        """All matching ids in display order: a large list's model holds these, not rows."""
+        filters = filters or OutcomeFilter()
+        order = (
+            (Outcome.occurred_on.desc(), Outcome.pk.desc())
+            if newest_first
+            else (Outcome.occurred_on, Outcome.pk)
+        )
+        with self.store.transaction(write=False) as session:
+            return list(
+                session.scalars(select(Outcome.id).where(*filters.clauses()).order_by(*order))
+            )
+
+    def rows(self, ids: Sequence[str]) -> list[OutcomeRow]:
+        """Light rows for the given ids, in the given order (missing ids are skipped)."""
+        with self.store.transaction(write=False) as session:
+            found = {
+                row.id: row
+                for row in session.execute(
+                    select(
+                        Outcome.id,
+                        Outcome.title,
+                        Outcome.kind,
+                        Outcome.occurred_on,
+                        Outcome.person_id,
+                        Outcome.private,
+                    ).where(Outcome.id.in_(list(ids)))
+                )
+            }
+        return [OutcomeRow(*found[i]) for i in ids if i in found]
+
+    def count(self, filters: OutcomeFilter | None = None) -> int:
+        filters = filters or OutcomeFilter()
+        with self.store.transaction(write=False) as session:
+            return (
+                session.scalar(select(func.count()).select_from(Outcome).where(*filters.clauses()))
+                or 0
+            )
+
+    def open_risks(self, *, person_id: str | None = None) -> list[OutcomeData]:
+        with self.store.transaction(write=False) as session:
+            query = (
+                select(Outcome)
+                .where(
+                    Outcome.deleted_at.is_(None),
+                    Outcome.kind == OutcomeKind.RISK.value,
+                    Outcome.resolved_on.is_(None),
+                )
+                .order_by(Outcome.occurred_on)
+            )
+            if person_id:
+                query = query.where(Outcome.person_id == person_id)
+            return [self._data(session, o) for o in session.scalars(query)]
+
+    def tags(self) -> list[str]:
+        with self.store.transaction(write=False) as session:
+            return list(
+                session.scalars(select(Tag.name).where(Tag.deleted_at.is_(None)).order_by(Tag.name))
+            )
+
+    # -- bulk --------------------------------------------------------------------------------
+
+    def bulk_import(self, items: Iterable[NewOutcome], *, batch: int = 5000) -> int:
+        """Insert many notes in one transaction: all of them, or (on any bad item) none."""
+        now = utcnow()
+        count = 0
+        with self.store.transaction() as session:
+            tag_ids: dict[str, str] = {}
+            rows: list[dict[str, Any]] = []
+            links: list[dict[str, str]] = []
+            tag_links: list[dict[str, str]] = []
+
+            def flush() -> None:
+                if rows:
+                    session.execute(insert(Outcome), rows)
+                if links:
+                    session.execute(insert(outcome_priorities), links)
+                if tag_links:
+                    session.execute(insert(outcome_tags), tag_links)
+                rows.clear()
+                links.clear()
+                tag_links.clear()
+
+            known_priorities = set(session.scalars(select(Priority.id)))
+            for number, item in enumerate(items, start=1):
+                try:
+                    values = clean_fields(
+                        FIELDS,
+                        {
+                            "kind": item.kind,
+                            "occurred_on": item.occurred_on,
+                            "body": item.body,
+                            "impact": item.impact,
+                            "metric_delta": item.metric_delta,
+                            "evidence_url": item.evidence_url,
+                            "ask": item.ask,
+                            "person_id": item.person_id,
+                            "private": item.private,
+                        },
+                        what="outcome note",
+                    )
+                    title = clean_title(item.title, what="outcome title")
+                    tags = [clean_tag(tag) for tag in item.tags]
+                except ValidationError as error:
+                    raise ValidationError(f"Item {number}: {error}") from None
+                if values["occurred_on"] is None:
+                    raise ValidationError(f"Item {number}: an outcome note needs a date.")
+                outcome_id = new_id()
+                rows.append(
+                    {
+                        "id": outcome_id,
+                        "title": title,
+                        "created_at": now,
+                        "updated_at": now,
+                        **values,
+                    }
+                )
+                for pid in unique(item.priority_ids):
+                    if pid not in known_priorities:
+                        raise ValidationError(f"Item {number}: no priority with id {pid}.")
+                    links.append({"outcome_id": outcome_id, "priority_id": pid})
+                for tag in unique(tags):
+                    if tag not in tag_ids:
+                        existing = session.scalar(select(Tag).where(Tag.name == tag))
+                        if existing is None:
+                            existing = Tag(name=tag)
+                            session.add(existing)
+                            session.flush()
+                        tag_ids[tag] = existing.id
+                    tag_links.append({"outcome_id": outcome_id, "tag_id": tag_ids[tag]})
+                count += 1
+                if len(rows) >= batch:
+                    flush()
+            flush()
+        return count

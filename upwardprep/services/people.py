@@ -1,0 +1,109 @@
+"""People: the manager, skip-level, reports, peers and stakeholders, relative to the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from upwardprep.services.common import (
+    Cleaner,
+    EntityService,
+    ValidationError,
+    clean_fields,
+    enum_field,
+    line_field,
+    parse_enum,
+    resolve_by_name,
+    text_field,
+    title_field,
+    to_data,
+)
+from upwardprep.store.entities import Person, Role
+
+ROLE_ORDER = [Role.MANAGER, Role.SKIP_LEVEL, Role.REPORT, Role.PEER, Role.STAKEHOLDER]
+
+
+@dataclass(frozen=True)
+class PersonData:
+    id: str
+    name: str
+    role: str
+    title: str
+    email: str
+    cadence_days: int | None
+    preferences: str
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+def _cadence(value: int | str | None) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"“{value}” is not a number of days for the cadence.") from None
+    if not 1 <= days <= 366:
+        raise ValidationError("The cadence is the days between 1:1s: between 1 and 366.")
+    return days
+
+
+FIELDS: dict[str, Cleaner] = {
+    "name": title_field("name", 200),
+    "role": enum_field(Role, "role"),
+    "title": line_field("job title"),
+    "email": line_field("email", 320),
+    "cadence_days": _cadence,
+    "preferences": text_field("communication preferences"),
+    "notes": text_field("notes"),
+}
+
+
+class PeopleService(EntityService[Person, PersonData]):
+    entity = Person
+    what = "person"
+
+    def _data(self, session: Session, entity: Person) -> PersonData:
+        return to_data(PersonData, entity)
+
+    def create(self, name: str, *, role: str = Role.STAKEHOLDER, **fields: Any) -> PersonData:
+        values = clean_fields(FIELDS, {"name": name, "role": role, **fields}, what="person")
+        with self.store.transaction() as session:
+            person = Person(**values)
+            session.add(person)
+            session.flush()
+            return self._data(session, person)
+
+    def update(self, person_id: str, **changes: Any) -> PersonData:
+        values = clean_fields(FIELDS, changes, what="person")
+        with self.store.transaction() as session:
+            person = self._load(session, person_id)
+            self._apply(person, values)
+            session.flush()
+            return self._data(session, person)
+
+    def list(self, *, role: str | None = None, include_deleted: bool = False) -> list[PersonData]:
+        with self.store.transaction(write=False) as session:
+            query = select(Person)
+            if role:
+                query = query.where(Person.role == parse_enum(Role, role, what="role").value)
+            if not include_deleted:
+                query = query.where(Person.deleted_at.is_(None))
+            order = {member.value: index for index, member in enumerate(ROLE_ORDER)}
+            people = sorted(
+                session.scalars(query).all(),
+                key=lambda p: (order.get(p.role, 99), p.name.casefold()),
+            )
+            return [self._data(session, person) for person in people]
+
+    def find(self, reference: str) -> PersonData:
+        """By id, exact name, or an unambiguous part of a name."""
+        with self.store.transaction(write=False) as session:
+            person = resolve_by_name(session, Person, Person.name, reference, what="person")
+            return self._data(session, person)

@@ -1,0 +1,263 @@
+"""Priorities: what a manager (or the user) is accountable for, ranked, confirmed, aligned.
+
+Every change to a priority is written to its history, so the user can show when a target moved and
+who confirmed what when; "confirm" is a change of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from upwardprep.services.common import (
+    Cleaner,
+    EntityService,
+    ValidationError,
+    clean_fields,
+    date_field,
+    enum_field,
+    line_field,
+    number_field,
+    resolve_by_name,
+    text_field,
+    title_field,
+    to_data,
+    unique,
+)
+from upwardprep.store.entities import Person, Priority, PriorityChange, PriorityStatus
+
+DEFAULT_STALE_DAYS = 21
+
+
+@dataclass(frozen=True)
+class PriorityData:
+    id: str
+    title: str
+    description: str
+    owner_id: str | None
+    owner_name: str | None
+    parent_id: str | None
+    measure: str
+    metric_unit: str
+    metric_target: float | None
+    metric_current: float | None
+    status: str
+    period_start: date | None
+    period_end: date | None
+    rank: int
+    last_confirmed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+    @property
+    def progress(self) -> float | None:
+        """Fraction of the target reached, 0..1, when there is a target."""
+        if not self.metric_target or self.metric_current is None:
+            return None
+        return max(0.0, min(1.0, self.metric_current / self.metric_target))
+
+
+@dataclass(frozen=True)
+class PriorityChangeData:
+    changed_at: datetime
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+
+FIELDS: dict[str, Cleaner] = {
+    "title": title_field("priority title", 300),
+    "description": text_field("description"),
+    "owner_id": lambda value: value or None,
+    "parent_id": lambda value: value or None,
+    "measure": text_field("success measure", 2000),
+    "metric_unit": line_field("metric unit", 60),
+    "metric_target": number_field("metric target"),
+    "metric_current": number_field("metric current value"),
+    "status": enum_field(PriorityStatus, "priority status"),
+    "period_start": date_field("period start"),
+    "period_end": date_field("period end"),
+    "rank": lambda value: int(value),
+}
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value.isoformat() if isinstance(value, date | datetime) else str(value)
+
+
+class PriorityService(EntityService[Priority, PriorityData]):
+    entity = Priority
+    what = "priority"
+
+    def _data(self, session: Session, entity: Priority) -> PriorityData:
+        return to_data(PriorityData, entity, owner_name=entity.owner.name if entity.owner else None)
+
+    def _check_links(self, session: Session, values: dict[str, Any], own_id: str | None) -> None:
+        owner_id = values.get("owner_id")
+        if (
+            owner_id
+            and session.scalar(
+                select(Person.pk).where(Person.id == owner_id, Person.deleted_at.is_(None))
+            )
+            is None
+        ):
+            raise ValidationError(f"No person with id {owner_id} to own this priority.")
+        start, end = values.get("period_start"), values.get("period_end")
+        if start and end and end < start:
+            raise ValidationError("The period ends before it starts.")
+        parent_id = values.get("parent_id")
+        seen = {own_id}
+        while parent_id:
+            if parent_id in seen:
+                raise ValidationError("A priority cannot be aligned to itself or its own goals.")
+            seen.add(parent_id)
+            parent = session.scalar(select(Priority).where(Priority.id == parent_id))
+            if parent is None:
+                raise ValidationError(f"No priority with id {parent_id} to align to.")
+            parent_id = parent.parent_id
+
+    def create(self, title: str, **fields: Any) -> PriorityData:
+        values = clean_fields(FIELDS, {"title": title, **fields}, what="priority")
+        with self.store.transaction() as session:
+            self._check_links(session, values, None)
+            if "rank" not in values:  # new priorities go to the bottom of their owner's list
+                owner = values.get("owner_id")
+                same_owner = Priority.owner_id == owner if owner else Priority.owner_id.is_(None)
+                top = session.scalar(select(func.max(Priority.rank)).where(same_owner))
+                values["rank"] = (top or 0) + 1
+            priority = Priority(**values)
+            session.add(priority)
+            session.flush()
+            session.add(
+                PriorityChange(
+                    priority_id=priority.id,
+                    field="created",
+                    new_value=priority.title,
+                    changed_at=self.clock(),
+                )
+            )
+            return self._data(session, priority)
+
+    def update(self, priority_id: str, **changes: Any) -> PriorityData:
+        values = clean_fields(FIELDS, changes, what="priority")
+        with self.store.transaction() as session:
+            priority = self._load(session, priority_id)
+            merged = {
+                "period_start": priority.period_start,
+                "period_end": priority.period_end,
+                **values,
+            }
+            self._check_links(session, merged, priority.id)
+            now = self.clock()
+            for name, (old, new) in self._apply(priority, values).items():
+                session.add(
+                    PriorityChange(
+                        priority_id=priority.id,
+                        field=name,
+                        changed_at=now,
+                        old_value=_as_text(old),
+                        new_value=_as_text(new),
+                    )
+                )
+            session.flush()
+            return self._data(session, priority)
+
+    def confirm(self, priority_id: str, *, note: str = "") -> PriorityData:
+        """The manager confirmed this still matters (and how it is measured)."""
+        with self.store.transaction() as session:
+            priority = self._load(session, priority_id)
+            now = self.clock()
+            previous = priority.last_confirmed_at
+            priority.last_confirmed_at = now
+            session.add(
+                PriorityChange(
+                    priority_id=priority.id,
+                    field="confirmed",
+                    changed_at=now,
+                    old_value=_as_text(previous),
+                    new_value=note or None,
+                )
+            )
+            session.flush()
+            return self._data(session, priority)
+
+    def reorder(self, ordered_ids: list[str]) -> None:
+        """Give the listed priorities ranks 1..n in this order (one owner's list at a time)."""
+        ids = unique(ordered_ids)
+        with self.store.transaction() as session:
+            rows = {p.id: p for p in session.scalars(select(Priority).where(Priority.id.in_(ids)))}
+            missing = [pid for pid in ids if pid not in rows]
+            if missing:
+                raise ValidationError(f"No priority with id {missing[0]}.")
+            now = self.clock()
+            for rank, pid in enumerate(ids, start=1):
+                priority = rows[pid]
+                if priority.rank != rank:
+                    session.add(
+                        PriorityChange(
+                            priority_id=pid,
+                            field="rank",
+                            changed_at=now,
+                            old_value=str(priority.rank),
+                            new_value=str(rank),
+                        )
+                    )
+                    priority.rank = rank
+
+    def list(
+        self,
+        *,
+        owner_id: str | None = None,
+        statuses: list[str] | None = None,
+        include_deleted: bool = False,
+    ) -> list[PriorityData]:
+        with self.store.transaction(write=False) as session:
+            query = select(Priority).order_by(Priority.owner_id, Priority.rank, Priority.title)
+            if owner_id:
+                query = query.where(Priority.owner_id == owner_id)
+            if statuses:
+                query = query.where(Priority.status.in_(statuses))
+            if not include_deleted:
+                query = query.where(Priority.deleted_at.is_(None))
+            return [self._data(session, p) for p in session.scalars(query).unique()]
+
+    def history(self, priority_id: str) -> list[PriorityChangeData]:
+        with self.store.transaction(write=False) as session:
+            priority = self._load(session, priority_id, include_deleted=True)
+            return [to_data(PriorityChangeData, change) for change in priority.changes]
+
+    def stale(self, *, days: int = DEFAULT_STALE_DAYS) -> list[PriorityData]:
+        """Live priorities not confirmed (or, never confirmed, not created) within `days`."""
+        cutoff = self.clock() - timedelta(days=days)
+        with self.store.transaction(write=False) as session:
+            query = (
+                select(Priority)
+                .where(
+                    Priority.deleted_at.is_(None),
+                    Priority.status.in_(
+                        [PriorityStatus.ACTIVE.value, PriorityStatus.AT_RISK.value]
+                    ),
+                    or_(
+                        Priority.last_confirmed_at < cutoff,
+                        Priority.last_confirmed_at.is_(None) & (Priority.created_at < cutoff),
+                    ),
+                )
+                .order_by(Priority.rank)
+            )
+            return [self._data(session, p) for p in session.scalars(query).unique()]
+
+    def find(self, reference: str) -> PriorityData:
+        with self.store.transaction(write=False) as session:
+            priority = resolve_by_name(
+                session, Priority, Priority.title, reference, what="priority"
+            )
+            return self._data(session, priority)

@@ -1,0 +1,141 @@
+"""One search over everything: outcome notes (with filters), priorities, people and meetings.
+
+Ranked by FTS5's bm25 (titles weigh most), each hit with a snippet whose matched words are wrapped
+in HIGHLIGHT_START/HIGHLIGHT_END, private-use characters that no user text is expected to hold and
+that each front end turns into its own emphasis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import column, func, literal_column, select, table
+
+from upwardprep.services.outcomes import OutcomeFilter
+from upwardprep.store.engine import Store
+from upwardprep.store.entities import Meeting, Outcome, Person, Priority
+from upwardprep.store.search import build_query
+
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_END = "\ue001"
+SNIPPET_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    entity: str  # "outcome", "priority", "person", "meeting"
+    id: str
+    title: str
+    snippet: str
+    rank: float
+    when: date | None = None
+    kind: str | None = None
+
+    def snippet_text(self, start: str = "[", end: str = "]") -> str:
+        return self.snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end)
+
+
+def _fts(name: str):  # type: ignore[no-untyped-def]
+    return table(name, column("rowid"), column("rank"))
+
+
+def _snippet(fts_name: str):  # type: ignore[no-untyped-def]
+    return func.snippet(
+        literal_column(fts_name), -1, HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_TOKENS
+    )
+
+
+def _match(fts_name: str, expression: str):  # type: ignore[no-untyped-def]
+    return literal_column(fts_name).op("MATCH")(expression)
+
+
+class SearchService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def outcomes(
+        self, text: str, filters: OutcomeFilter | None = None, *, limit: int = 50
+    ) -> list[SearchHit]:
+        """Outcome notes matching `text` (any text is a valid query) within the filters."""
+        query = build_query(text)
+        if not query:
+            return []
+        filters = filters or OutcomeFilter()
+        fts = _fts("outcomes_fts")
+        statement = (
+            select(
+                Outcome.id,
+                Outcome.title,
+                _snippet("outcomes_fts"),
+                fts.c.rank,
+                Outcome.occurred_on,
+                Outcome.kind,
+            )
+            .select_from(fts.join(Outcome, Outcome.pk == fts.c.rowid))
+            .where(_match("outcomes_fts", query.expression), *filters.clauses())
+            .order_by(fts.c.rank)
+            .limit(limit)
+        )
+        with self.store.transaction(write=False) as session:
+            return [SearchHit("outcome", *row) for row in session.execute(statement)]
+
+    def everything(self, text: str, *, limit: int = 30) -> list[SearchHit]:
+        """The search palette: every kind of record, best first."""
+        query = build_query(text)
+        if not query:
+            return []
+        hits = self.outcomes(text, limit=limit)
+        others = (
+            (
+                "priority",
+                Priority,
+                Priority.title,
+                "priorities_fts",
+                Priority.period_end,
+                Priority.status,
+            ),
+            ("person", Person, Person.name, "people_fts", None, Person.role),
+            (
+                "meeting",
+                Meeting,
+                Meeting.title,
+                "meetings_fts",
+                func.date(Meeting.scheduled_at),
+                Meeting.kind,
+            ),
+        )
+        with self.store.transaction(write=False) as session:
+            for entity_name, entity, title, fts_name, when, kind in others:
+                fts = _fts(fts_name)
+                statement = (
+                    select(
+                        entity.id,
+                        title,
+                        _snippet(fts_name),
+                        fts.c.rank,
+                        when if when is not None else literal_column("NULL"),
+                        kind,
+                    )
+                    .select_from(fts.join(entity, entity.pk == fts.c.rowid))
+                    .where(_match(fts_name, query.expression), entity.deleted_at.is_(None))
+                    .order_by(fts.c.rank)
+                    .limit(limit)
+                )
+                for row in session.execute(statement):
+                    when_value = row[4]
+                    if isinstance(when_value, str):
+                        when_value = date.fromisoformat(when_value)
+                    hits.append(
+                        SearchHit(
+                            entity_name,
+                            row[0],
+                            row[1] or "(untitled)",
+                            row[2],
+                            row[3],
+                            when_value,
+                            row[5],
+                        )
+                    )
+        hits.sort(key=lambda hit: hit.rank)
+        return hits[:limit]
