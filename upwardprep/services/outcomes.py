@@ -127,7 +127,7 @@ class OutcomeFilter:
             tagged = (
                 select(outcome_tags.c.outcome_id)
                 .join(Tag, Tag.id == outcome_tags.c.tag_id)
-                .where(outcome_tags.c.outcome_id == Outcome.id, Tag.name == self.tag.lower())
+                .where(outcome_tags.c.outcome_id == Outcome.id, Tag.name == clean_tag(self.tag))
             )
             where.append(tagged.exists())
         return where

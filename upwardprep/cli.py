@@ -1,0 +1,552 @@
+"""The `upwardprep` command: the GUI by default, and headless subcommands for the main jobs.
+
+The passphrase comes from --passphrase-file, then UPWARDPREP_PASSPHRASE, then a prompt (like
+borg and restic); it is never echoed, logged or written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from upwardprep import __version__
+from upwardprep.services import Services
+from upwardprep.services.common import NotFound, ValidationError
+from upwardprep.store.errors import PassphraseRefused, StoreError
+
+EXIT_CODES = """\
+exit codes:
+  0  success
+  1  usage error or invalid input (nothing was written)
+  2  wrong passphrase
+  3  store damaged (the integrity checks' findings are printed)
+  4  not an UpwardPrep store, or no store at that path
+  5  store in use by another process
+  6  store written by a newer version of UpwardPrep
+"""
+
+log = logging.getLogger("upwardprep")
+
+
+class UsageError(Exception):
+    exit_code = 1
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors; 2 means "wrong passphrase" here, so use 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
+# -- passphrases ------------------------------------------------------------------------------
+
+
+def _read_passphrase_file(path: str) -> str:
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"Cannot read the passphrase file {path}: {error.strerror}.") from None
+    return text[:-1] if text.endswith("\n") else text  # only the final newline is not part of it
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "No passphrase given: use --passphrase-file FILE, set UPWARDPREP_PASSPHRASE, "
+            "or run in a terminal to be asked."
+        )
+    return getpass.getpass(label)
+
+
+def passphrase_from(args: argparse.Namespace) -> str:
+    if args.passphrase_file:
+        return _read_passphrase_file(args.passphrase_file)
+    env = os.environ.get("UPWARDPREP_PASSPHRASE")
+    if env is not None:
+        return env
+    return _prompt("Passphrase: ")
+
+
+def new_passphrase_from(args: argparse.Namespace, *, env_name: str, file_attr: str) -> str:
+    path = getattr(args, file_attr, None)
+    if path:
+        return _read_passphrase_file(path)
+    env = os.environ.get(env_name)
+    if env is not None:
+        return env
+    first = _prompt("New passphrase: ")
+    if first != _prompt("Repeat the new passphrase: "):
+        raise UsageError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def _cell(text: object, width: int) -> str:
+    value = " ".join(str(text if text is not None else "").split())
+    if len(value) > width:
+        value = value[: width - 1] + "…"
+    return value.ljust(width)
+
+
+def print_rows(rows: Sequence[Sequence[object]], widths: Sequence[int]) -> None:
+    for row in rows:
+        cells = [_cell(value, width) for value, width in zip(row, widths, strict=False)]
+        cells += [str(value) for value in row[len(widths) :]]
+        print("  ".join(cells).rstrip())
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    from upwardprep.store.engine import default_store_path
+
+    return Path(args.store).expanduser() if args.store else default_store_path()
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    from upwardprep.store.engine import Store
+
+    path = store_path(args)
+    if not path.exists():
+        from upwardprep.store.errors import StoreMissing
+
+        raise StoreMissing(f"There is no store at {path}. Create one with `upwardprep init`.")
+    return Services(Store.open(path, passphrase_from(args)))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from upwardprep.store.engine import Store
+    from upwardprep.store.errors import StoreExists
+
+    path = store_path(args)
+    if path.exists():
+        raise StoreExists(f"{path} already exists; UpwardPrep will not overwrite it.")
+    passphrase = new_passphrase_from(
+        args, env_name="UPWARDPREP_PASSPHRASE", file_attr="passphrase_file"
+    )
+    with Store.create(path, passphrase) as store:
+        if args.demo:
+            from upwardprep.demo import populate
+
+            summary = populate(Services(store))
+            print(f"Created a demo store at {path}: {summary}.")
+        else:
+            print(f"Created an encrypted store at {path}.")
+    return 0
+
+
+def _lookup(finder: Callable[[str], object], references: Sequence[str] | None) -> list[str]:
+    return [finder(ref).id for ref in references or ()]  # type: ignore[attr-defined]
+
+
+def _body(args: argparse.Namespace) -> str:
+    if args.body is not None and args.body_file:
+        raise UsageError("Give either --body or --body-file, not both.")
+    if args.body_file:
+        if args.body_file == "-":
+            return sys.stdin.read()
+        try:
+            return Path(args.body_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"Cannot read {args.body_file}: {error}.") from None
+    return args.body or ""
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        if args.what == "outcome":
+            body = _body(args)
+            person = services.people.find(args.person).id if args.person else None
+            outcome = services.outcomes.create(
+                args.title,
+                kind=args.kind,
+                occurred_on=args.date,
+                body=body,
+                impact=args.impact,
+                metric_delta=args.metric_delta,
+                evidence_url=args.evidence,
+                ask=args.ask,
+                person_id=person,
+                private=args.private,
+                tags=args.tag,
+                priority_ids=_lookup(services.priorities.find, args.priority),
+            )
+            print(outcome.id)
+        elif args.what == "priority":
+            owner = services.people.find(args.owner).id if args.owner else None
+            parent = services.priorities.find(args.parent).id if args.parent else None
+            priority = services.priorities.create(
+                args.title,
+                owner_id=owner,
+                parent_id=parent,
+                measure=args.measure,
+                metric_target=args.target,
+                metric_current=args.current,
+                metric_unit=args.unit,
+                status=args.status,
+                period_start=args.start,
+                period_end=args.end,
+                description=args.description,
+            )
+            print(priority.id)
+        else:
+            person = services.people.create(
+                args.name,
+                role=args.role,
+                title=args.job_title,
+                email=args.email,
+                cadence_days=args.cadence,
+            )
+            print(person.id)
+    finally:
+        services.store.close()
+    return 0
+
+
+def _date(value: object) -> str:
+    return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    try:
+        what = args.what
+        if what == "people":
+            rows = [
+                (
+                    p.role,
+                    p.name,
+                    p.title,
+                    f"every {p.cadence_days} d" if p.cadence_days else "",
+                    p.id,
+                )
+                for p in services.people.list()
+            ]
+            print_rows(rows, (12, 28, 28, 12))
+        elif what == "priorities":
+            rows = []
+            for p in services.priorities.list():
+                progress = ""
+                if p.metric_target:
+                    current = p.metric_current or 0
+                    progress = f"{current:g}/{p.metric_target:g} {p.metric_unit}".strip()
+                rows.append((p.rank, p.status, p.title, p.owner_name or "me", progress, p.id))
+            print_rows(rows, (3, 8, 40, 18, 18))
+        elif what == "outcomes":
+            rows = [
+                (_date(o.occurred_on), o.kind, o.title, ", ".join(o.priority_titles), o.id)
+                for o in services.outcomes.list(limit=args.limit)
+            ]
+            print_rows(rows, (10, 17, 50, 30))
+        elif what == "meetings":
+            rows = [
+                (
+                    m.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    m.status,
+                    m.kind,
+                    m.person_name or "",
+                    m.title,
+                    m.id,
+                )
+                for m in services.meetings.list()
+            ]
+            print_rows(rows, (16, 9, 10, 22, 30))
+        else:
+            rows = [
+                (
+                    c.name,
+                    c.kind,
+                    f"{_date(c.period_start)} – {_date(c.period_end)}",
+                    c.reviewer_name or "",
+                    c.id,
+                )
+                for c in services.reviews.list()
+            ]
+            print_rows(rows, (24, 11, 23, 20))
+    finally:
+        services.store.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from upwardprep.services.common import parse_date
+    from upwardprep.services.outcomes import OutcomeFilter
+
+    services = open_services(args)
+    try:
+        filtered = any(
+            (args.person, args.priority, args.kind, args.tag, args.date_from, args.date_to)
+        )
+        if filtered:
+            filters = OutcomeFilter(
+                person_id=services.people.find(args.person).id if args.person else None,
+                priority_id=services.priorities.find(args.priority).id if args.priority else None,
+                kinds=tuple(args.kind or ()),
+                tag=args.tag.lower().lstrip("#") if args.tag else None,
+                date_from=parse_date(args.date_from, what="--from date"),
+                date_to=parse_date(args.date_to, what="--to date"),
+            )
+            hits = services.search.outcomes(args.query, filters, limit=args.limit)
+        else:
+            hits = services.search.everything(args.query, limit=args.limit)
+        for hit in hits:
+            when = _date(hit.when)
+            print(f"{hit.entity:<8}  {when:<10}  {hit.title}  ({hit.id})")
+            print(textwrap.indent(hit.snippet_text("[", "]"), "    "))
+        if not hits:
+            print("No matches.", file=sys.stderr)
+    finally:
+        services.store.close()
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from upwardprep.store.backup import create_backup
+
+    services = open_services(args)
+    try:
+        info = create_backup(
+            services.store, folder=Path(args.dir) if args.dir else None, keep=args.keep
+        )
+        print(f"Backup written and verified: {info.path} ({info.size:,} bytes)")
+    finally:
+        services.store.close()
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from upwardprep.store.backup import list_backups, restore_backup
+
+    if bool(args.latest) == bool(args.file):
+        raise UsageError("Say which backup: --latest, or the path of a backup file.")
+    services = open_services(args)
+    store = services.store
+    try:
+        if args.latest:
+            backups = list_backups(store.path, folder=Path(args.dir) if args.dir else None)
+            if not backups:
+                raise UsageError("There are no backups of this store yet.")
+            source = backups[-1].path
+        else:
+            source = Path(args.file).expanduser()
+        backup_pass = (
+            _read_passphrase_file(args.backup_passphrase_file)
+            if args.backup_passphrase_file
+            else passphrase_from(args)
+        )
+        safety = restore_backup(store, source, backup_pass)
+        print(f"Restored {source.name}. The store as it was is saved in {safety.path}.")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from upwardprep.store.errors import StoreDamaged
+
+    services = open_services(args)
+    try:
+        findings = services.store.check()
+    finally:
+        services.store.close()
+    if findings:
+        raise StoreDamaged(
+            "The store is damaged. Restore it from a backup (`upwardprep restore --latest`).",
+            findings=findings,
+        )
+    print("The store passed every check (integrity, encryption, links, search index).")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from upwardprep.store.backup import change_passphrase, create_backup
+    from upwardprep.store.engine import Store
+    from upwardprep.store.keys import normalize_passphrase
+
+    services = open_services(args)
+    store = services.store
+    try:
+        new = new_passphrase_from(
+            args, env_name="UPWARDPREP_NEW_PASSPHRASE", file_attr="new_passphrase_file"
+        )
+        normalize_passphrase(new)  # refuse an empty one before touching anything
+        create_backup(store, reason="pre-passwd")
+        change_passphrase(store, new)
+    finally:
+        store.close()
+    Store.open(store.path, new).close()  # prove it: the new passphrase opens the store
+    print("Passphrase changed. Backups made before today still need the old passphrase.")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from upwardprep.gui.app import run
+
+    return run(store=store_path(args) if args.store else None, demo=args.demo)
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the store file (default: notes.upwardprep in the user data folder)",
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from FILE (else UPWARDPREP_PASSPHRASE, else a prompt)",
+    )
+
+    parser = Parser(
+        prog="upwardprep",
+        description="UpwardPrep: an offline, encrypted workbench for managing up and preparing "
+        "one-on-ones. Without a command, starts the desktop app.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"UpwardPrep {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a temporary store full of sample data"
+    )
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Parser:
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            parents=[common],
+            epilog=EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(func=func)
+        return p  # type: ignore[return-value]
+
+    p = command("init", cmd_init, "create a new encrypted store")
+    p.add_argument("--demo", action="store_true", help="fill it with realistic sample data")
+
+    p = command("add", cmd_add, "add a record")
+    add = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    o = add.add_parser("outcome", help="an outcome note", parents=[common])
+    o.add_argument("--title", required=True)
+    o.add_argument("--body", help="Markdown text")
+    o.add_argument(
+        "--body-file", metavar="FILE", help="read the Markdown body from FILE (- for stdin)"
+    )
+    o.add_argument(
+        "--kind",
+        default="win",
+        help="win, progress, risk, feedback-received, feedback-given, decision, learning",
+    )
+    o.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    o.add_argument(
+        "--priority",
+        action="append",
+        metavar="P",
+        help="link to a priority (title, part of it, or id); repeatable",
+    )
+    o.add_argument("--person", help="the person it concerns")
+    o.add_argument("--tag", action="append", default=[], help="repeatable")
+    o.add_argument("--impact", default="")
+    o.add_argument("--metric-delta", default="", help='e.g. "+12 customers"')
+    o.add_argument("--evidence", default="", metavar="URL")
+    o.add_argument("--ask", default="", help="for risks: what you need")
+    o.add_argument("--private", action="store_true", help="keep it out of shared documents")
+    pr = add.add_parser("priority", help="a priority", parents=[common])
+    pr.add_argument("--title", required=True)
+    pr.add_argument("--owner", help="the person accountable (default: me)")
+    pr.add_argument("--parent", help="the priority this one is aligned to")
+    pr.add_argument("--measure", default="", help="how success is measured")
+    pr.add_argument("--target", help="metric target")
+    pr.add_argument("--current", help="metric current value")
+    pr.add_argument("--unit", default="", help="metric unit, e.g. customers")
+    pr.add_argument("--status", default="active", help="active, at-risk, done, dropped")
+    pr.add_argument("--start", help="period start YYYY-MM-DD")
+    pr.add_argument("--end", help="period end YYYY-MM-DD")
+    pr.add_argument("--description", default="")
+    pe = add.add_parser("person", help="a person", parents=[common])
+    pe.add_argument("--name", required=True)
+    pe.add_argument(
+        "--role", default="stakeholder", help="manager, skip-level, report, peer, stakeholder"
+    )
+    pe.add_argument("--title", dest="job_title", default="", help="job title")
+    pe.add_argument("--email", default="")
+    pe.add_argument("--cadence", help="days between 1:1s")
+
+    p = command("list", cmd_list, "list records, one a line")
+    p.add_argument("what", choices=["people", "priorities", "outcomes", "meetings", "cycles"])
+    p.add_argument("--limit", type=int, default=None, help="at most N rows (outcomes)")
+
+    p = command("search", cmd_search, "full-text search, best matches first")
+    p.add_argument("query")
+    p.add_argument("--person")
+    p.add_argument("--priority")
+    p.add_argument("--kind", action="append")
+    p.add_argument("--tag")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--limit", type=int, default=20)
+
+    p = command("backup", cmd_backup, "write an encrypted, verified backup")
+    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument("--keep", type=int, default=10, help="how many backups to keep (default 10)")
+
+    p = command("restore", cmd_restore, "put a backup in place of the store (after backing it up)")
+    p.add_argument("file", nargs="?", help="the backup file")
+    p.add_argument("--latest", action="store_true", help="the newest backup")
+    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument(
+        "--backup-passphrase-file",
+        metavar="FILE",
+        help="the backup's passphrase, if it differs from the store's",
+    )
+
+    command("check", cmd_check, "run the integrity checks")
+
+    p = command("passwd", cmd_passwd, "change the passphrase")
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from FILE (else UPWARDPREP_NEW_PASSPHRASE, else a prompt)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except StoreError as error:
+        print(f"upwardprep: {error}", file=sys.stderr)
+        return error.exit_code
+    except (ValidationError, NotFound, UsageError, PassphraseRefused) as error:
+        print(f"upwardprep: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("upwardprep: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:] or [])
