@@ -401,18 +401,31 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------------------
 
 
-def build_parser() -> Parser:
+def common_options(default: object) -> Parser:
+    """--store and --passphrase-file, accepted before or after the command.
+
+    Subcommands get them with default=SUPPRESS: otherwise argparse lets a subcommand's default
+    overwrite a value given before the command name.
+    """
     common = Parser(add_help=False)
     common.add_argument(
         "--store",
         metavar="PATH",
+        default=default,
         help="the store file (default: notes.upwardprep in the user data folder)",
     )
     common.add_argument(
         "--passphrase-file",
         metavar="FILE",
+        default=default,
         help="read the passphrase from FILE (else UPWARDPREP_PASSPHRASE, else a prompt)",
     )
+    return common
+
+
+def build_parser() -> Parser:
+    root_options = common_options(None)
+    common = common_options(argparse.SUPPRESS)
 
     parser = Parser(
         prog="upwardprep",
@@ -420,7 +433,7 @@ def build_parser() -> Parser:
         "one-on-ones. Without a command, starts the desktop app.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[common],
+        parents=[root_options],
     )
     parser.add_argument("--version", action="version", version=f"UpwardPrep {__version__}")
     parser.add_argument(

@@ -236,7 +236,8 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
     # -- use cases ---------------------------------------------------------------------------
 
     def create(self, title: str, **fields: Any) -> OutcomeData:
-        fields.setdefault("occurred_on", self.clock().astimezone().date())
+        if fields.get("occurred_on") in (None, ""):
+            fields["occurred_on"] = self.clock().astimezone().date()  # the user's today
         values = clean_fields(FIELDS, {"title": title, **fields}, what="outcome note")
         if values["occurred_on"] is None:
             raise ValidationError("An outcome note needs a date.")

@@ -191,8 +191,11 @@ class Store:
         try:
             conn = raw_connect(path, key)
         except sqlcipher.DatabaseError as error:
-            if _sqlite_error_name(error) in BUSY_ERRORS:
+            name = _sqlite_error_name(error)
+            if name in BUSY_ERRORS:
                 raise StoreInUse("The store is locked by another program.") from None
+            if name == "SQLITE_CORRUPT":  # page 1 decrypted, so the key is right: damage
+                raise Store._damaged_on_open(path, key, size) from None
             if size % PAGE_SIZE:
                 raise NotAStore(
                     f"{path} is not an UpwardPrep store: it does not decrypt and its size "
@@ -222,6 +225,32 @@ class Store:
                 )
         finally:
             conn.close()
+
+    @staticmethod
+    def _damaged_on_open(path: Path, key: StoreKey, size: int) -> StoreDamaged:
+        conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {key.pragma_value()}")
+            conn.execute("PRAGMA query_only = ON")  # diagnosing must not write
+            findings = integrity_findings(conn)
+        finally:
+            conn.close()
+        if size % PAGE_SIZE:
+            return StoreDamaged(
+                f"The store file is truncated: it ends in the middle of a page ({size:,} "
+                "bytes). Restore it from a backup (`upwardprep restore --latest`).",
+                findings=[
+                    f"file size {size} is not a multiple of the page size {PAGE_SIZE}",
+                    *findings,
+                ],
+            )
+        return StoreDamaged(
+            "The store is damaged: it does not read back as a complete database (it may have "
+            "been truncated by an interrupted copy, or overwritten in part). Restore it from a "
+            "backup (`upwardprep restore --latest`).",
+            findings=findings,
+        )
 
     # -- connections and transactions --------------------------------------------------------
 
@@ -330,8 +359,9 @@ class Store:
         return self._key is not None
 
     def checkpoint(self) -> None:
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        """Fold the WAL into the main file (outside any transaction, where SQLite allows it)."""
+        with self.raw() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         """Dispose every connection (SQLite checkpoints and removes -wal/-shm), forget the key."""

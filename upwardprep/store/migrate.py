@@ -32,7 +32,7 @@ def head_revision() -> str:
 
 
 def current_revision(store: Store) -> str | None:
-    with store.engine.connect() as conn:
+    with store.engine.connect().execution_options(write=False) as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
