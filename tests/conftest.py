@@ -47,8 +47,8 @@ def row_hashes(store_or_path: Store | Path, passphrase: str = PASSPHRASE) -> dic
             tables = [
                 name
                 for (name,) in conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-                    "AND name NOT LIKE '%_fts%' ORDER BY name"
+                    "SELECT name FROM sqlite_master WHERE type='table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name"
                 )
             ]
             digests = {}

@@ -65,7 +65,7 @@ def test_nfc_and_nfd_spellings_open_the_same_store(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad", ["", "a\x00b"])
 def test_unusable_passphrase_refused_and_nothing_created(tmp_path: Path, bad: str) -> None:
     path = tmp_path / "s.upwardprep"
-    with pytest.raises(PassphraseRefused, match="empty|NUL"):
+    with pytest.raises(PassphraseRefused, match=r"empty|NUL"):
         Store.create(path, bad)
     assert list(tmp_path.iterdir()) == []
 
@@ -159,7 +159,7 @@ def test_truncated_store_on_page_boundary(tmp_path: Path) -> None:
     _make(path, PASSPHRASE)
     data = path.read_bytes()
     path.write_bytes(data[: (len(data) // PAGE_SIZE // 2) * PAGE_SIZE])
-    _assert_refused_untouched(path, StoreDamaged, "damaged.*may have been truncated")
+    _assert_refused_untouched(path, StoreDamaged, r"damaged.*may have been truncated")
 
 
 def test_errors_are_distinct(tmp_path: Path) -> None:
