@@ -54,8 +54,8 @@ def row_hashes(store_or_path: Store | Path, passphrase: str = PASSPHRASE) -> dic
             digests = {}
             for table in tables:
                 digest = hashlib.sha256()
-                for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
-                    digest.update(repr(row).encode())
+                for row in sorted(repr(r) for r in conn.execute(f"SELECT * FROM {table}")):
+                    digest.update(row.encode())
                 digests[table] = digest.hexdigest()
             return digests
     finally:
