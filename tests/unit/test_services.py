@@ -192,11 +192,11 @@ def test_bulk_import_is_all_or_nothing(services: Services, store: Store) -> None
     ]
     assert services.outcomes.bulk_import(good) == 50
     before = row_hashes(store)
-    with pytest.raises(ValidationError, match="Item 3: .*not a valid date"):
+    with pytest.raises(ValidationError, match=r"Item 3: .*not a valid date"):
         services.outcomes.bulk_import([*good[:2], NewOutcome("bad", "2026-13-01")])
     assert row_hashes(store) == before
     assert services.outcomes.count(OutcomeFilter(tag="bulk", priority_id=churn.id)) == 50
-    assert [h.title for h in services.search.outcomes("Outcome 17")][0] == "Outcome 17"
+    assert services.search.outcomes("Outcome 17")[0].title == "Outcome 17"
 
 
 def test_carry_over_chain_across_three_meetings(frozen: Services) -> None:

@@ -1,0 +1,151 @@
+"""The demo store: realistic, complete enough to show every screen, and deterministic."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from upwardprep.demo import populate
+from upwardprep.services import Services, ValidationError
+from upwardprep.services.outcomes import OutcomeFilter
+from upwardprep.store.engine import Store
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def _services(path: Path) -> Iterator[Services]:
+    store = Store.create(path, "demo passphrase")
+    try:
+        yield Services(store, clock=lambda: NOW)
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    yield from _services(tmp_path / "demo.upwardprep")
+
+
+@pytest.fixture
+def demo(services: Services) -> Services:
+    populate(services, today=TODAY)
+    return services
+
+
+def test_summary_and_speed(services: Services) -> None:
+    started = time.perf_counter()
+    summary = populate(services, today=TODAY)
+    assert time.perf_counter() - started < 3
+    assert summary.startswith("1 manager, 5 priorities")
+    assert "60 outcome notes" in summary
+    assert "8 past 1:1s" in summary
+    assert summary.endswith("1 review cycle")
+
+
+def test_people(demo: Services) -> None:
+    managers = demo.people.list(role="manager")
+    assert [m.name for m in managers] == ["Dana Whitfield"]
+    assert managers[0].cadence_days == 7
+    assert "pre-read" in managers[0].preferences
+    assert len(demo.people.list(role="report")) == 2
+    assert len(demo.people.list(role="skip-level")) == 1
+    names = {p.name for p in demo.people.list()}
+    assert {"Zoë Ångström", "Nikolai Петров"} <= names
+
+
+def test_priorities_and_alignment(demo: Services) -> None:
+    dana = demo.people.find("Dana Whitfield")
+    top = demo.priorities.list(owner_id=dana.id)
+    assert len(top) == 5
+    assert [p.rank for p in top] == [1, 2, 3, 4, 5]
+    assert all(p.parent_id is None and p.measure for p in top)
+    assert sorted(p.status for p in top) == ["active", "active", "active", "at-risk", "done"]
+    everything = demo.priorities.list()
+    children = {p.id: [c for c in everything if c.parent_id == p.id] for p in top}
+    assert max(len(goals) for goals in children.values()) >= 2
+    for report in demo.people.list(role="report"):
+        own = [p for p in everything if p.owner_id == report.id]
+        assert 1 <= len(own) <= 2
+        assert all(p.parent_id for p in own)
+    churn = top[0]
+    assert churn.metric_unit == "customers" and churn.progress == pytest.approx(84 / 120)
+    assert any(change.field == "metric_target" for change in demo.priorities.history(churn.id))
+    # Two manager priorities have not been confirmed for more than three weeks.
+    stale = demo.priorities.stale()
+    assert len(stale) == 2 and all(p.owner_id == dana.id for p in stale)
+
+
+def test_outcomes(demo: Services) -> None:
+    notes = demo.outcomes.list()
+    assert 55 <= len(notes) <= 65
+    assert len({(n.occurred_on.year, n.occurred_on.month) for n in notes}) >= 5
+    assert all(n.occurred_on <= TODAY for n in notes)
+    assert {n.kind for n in notes} == {
+        "win",
+        "progress",
+        "risk",
+        "feedback-received",
+        "feedback-given",
+        "decision",
+        "learning",
+    }
+    risks = [n for n in notes if n.kind == "risk"]
+    assert all(r.ask for r in risks)
+    assert any(r.resolved_on for r in risks) and demo.outcomes.open_risks()
+    assert 2 <= sum(n.private for n in notes) <= 3
+    assert demo.outcomes.count(OutcomeFilter(unaligned=True)) >= 1
+    assert all(len(n.priority_ids) <= 2 for n in notes)
+    assert any(n.person_id for n in notes)
+    assert all(n.evidence_url.startswith("https://example.com/") for n in notes if n.evidence_url)
+    hits = demo.search.outcomes("latency")
+    assert any("840 ms to 310 ms" in hit.title for hit in hits)
+
+
+def test_meetings(demo: Services) -> None:
+    dana = demo.people.find("Dana")
+    held = demo.meetings.list(person_id=dana.id, status="held")
+    assert len(held) >= 8
+    for meeting in held:
+        assert meeting.kind == "1:1" and meeting.duration_minutes == 30
+        assert 3 <= len(meeting.agenda_items) <= 5
+        assert all(item.time_box_minutes for item in meeting.agenda_items)
+        assert meeting.notes and meeting.decisions
+        assert meeting.held_at is not None and meeting.held_at.date() <= TODAY
+    planned = demo.meetings.list(person_id=dana.id, status="planned")
+    assert len(planned) == 1 and planned[0].scheduled_at.date() > TODAY
+    open_items = demo.meetings.open_actions()
+    assert open_items
+    assert all(item.meeting_id == planned[0].id for item in open_items)
+    assert any(item.carry_count >= 2 for item in open_items)
+    items = [item for meeting in held for item in meeting.action_items]
+    assert any(item.done_at for item in items)
+    assert any(item.carry_count >= 1 and item.done_at for item in items)
+
+
+def test_review_and_templates(demo: Services) -> None:
+    (cycle,) = demo.reviews.list()
+    assert cycle.kind == "self-review" and cycle.reviewer_name == "Dana Whitfield"
+    assert cycle.period_start <= date(2026, 6, 1) and cycle.period_end >= TODAY
+    assert cycle.self_assessment.startswith("# ")
+    names = [t.name for t in demo.templates.list()]
+    assert "Weekly 1:1 with my manager" in names
+
+
+def test_refuses_a_store_with_data(demo: Services) -> None:
+    with pytest.raises(ValidationError):
+        populate(demo, today=TODAY)
+
+
+def test_deterministic(tmp_path: Path) -> None:
+    titles = []
+    for name in ("a", "b"):
+        for services in _services(tmp_path / f"{name}.upwardprep"):
+            populate(services, today=TODAY, seed=11)
+            notes = services.outcomes.list()
+            titles.append([(n.title, n.occurred_on, n.resolved_on) for n in notes])
+    assert titles[0] == titles[1]
