@@ -31,10 +31,12 @@ def services(tmp_path: Path) -> Iterator[Services]:
     yield from _services(tmp_path / "demo.upwardprep")
 
 
-@pytest.fixture
-def demo(services: Services) -> Services:
-    populate(services, today=TODAY)
-    return services
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """One populated store shared by the read-only tests below."""
+    for services in _services(tmp_path_factory.mktemp("demo") / "demo.upwardprep"):
+        populate(services, today=TODAY)
+        yield services
 
 
 def test_summary_and_speed(services: Services) -> None:

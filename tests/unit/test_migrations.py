@@ -90,3 +90,7 @@ def test_upgrade_backs_up_first(
     assert len(backups) == 1 and "pre-upgrade" in backups[0].path.name
     with Store.open(backups[0].path, "correct horse battery staple") as copy:
         assert [o.title for o in Services(copy).outcomes.list()] == ["Before the upgrade"]
+
+
+def test_schema_head_constant_is_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
