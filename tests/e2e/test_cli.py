@@ -155,37 +155,22 @@ def test_missing_store_exit_4_and_not_created(cli: Cli) -> None:
 
 
 def test_damaged_store_exit_3_with_findings(initialised: Cli) -> None:
-    cli = initialised
-    for number in range(60):
-        assert (
-            cli("add", "outcome", "--title", f"Note {number}", "--body", "words " * 200).returncode
-            == 0
-            if number % 20 == 0
-            else True
+    from upwardprep.services import Services
+    from upwardprep.services.outcomes import NewOutcome
+    from upwardprep.store.engine import Store
+
+    with Store.open(initialised.store_path, PASSPHRASE) as store:
+        Services(store).outcomes.bulk_import(
+            NewOutcome(f"Note {n}", "2026-01-01", body="words " * 200) for n in range(300)
         )
-    # Bulk content through one process to keep the test quick.
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            (
-                "from upwardprep.store.engine import Store; from upwardprep.services import Services;"
-                f"s = Store.open({str(cli.store_path)!r}, {PASSPHRASE!r});"
-                "[Services(s).outcomes.create(f'Note {n}', body='words ' * 200) for n in range(300)];"
-                "s.close()"
-            ),
-        ],
-        check=True,
-        cwd=REPO,
-    )
-    data = bytearray(cli.store_path.read_bytes())
-    data[(len(data) // 4096 // 2) * 4096 + 777] ^= 0xFF
-    cli.store_path.write_bytes(bytes(data))
-    result = cli("check")
+    data = bytearray(initialised.store_path.read_bytes())
+    data[(len(data) // 4096 // 2) * 4096 + 777] ^= 0xFF  # one byte inside a data page
+    initialised.store_path.write_bytes(bytes(data))
+    result = initialised("check")
     assert result.returncode == 3, result.stderr
     assert "damaged" in result.stderr and "integrity checks found" in result.stderr
     assert "Traceback" not in result.stderr
-    listed = cli("list", "outcomes")
+    listed = initialised("list", "outcomes")
     assert listed.returncode == 3 and "Traceback" not in listed.stderr
 
 

@@ -296,3 +296,15 @@ def test_templates(services: Services) -> None:
     assert copy.name == "Weekly 1:1 (copy)" and copy.body == weekly.body and not copy.builtin
     assert services.templates.update(weekly.id, body="- Changed").builtin is False
     assert [t.name for t in services.templates.list()] == ["Weekly 1:1", "Weekly 1:1 (copy)"]
+
+
+def test_records_are_stamped_by_the_service_clock(frozen: Services) -> None:
+    person = frozen.people.create("Dana")
+    assert person.created_at == NOW == person.updated_at
+    frozen.outcomes.bulk_import(
+        [NewOutcome("Imported", "2026-01-01", resolved_on="2026-01-05", kind="risk")]
+    )
+    imported = frozen.outcomes.list()[0]
+    assert imported.created_at == NOW and imported.resolved_on == date(2026, 1, 5)
+    with pytest.raises(ValidationError, match="no person"):
+        frozen.outcomes.bulk_import([NewOutcome("x", "2026-01-01", person_id="ghost")])

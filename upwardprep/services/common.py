@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from upwardprep.store.engine import Store
-from upwardprep.store.entities import Base
+from upwardprep.store.entities import Record
 
 MAX_TITLE = 500
 MAX_TEXT = 1_000_000  # characters in one Markdown body: years of notes, not a pasted disk image
@@ -181,7 +181,7 @@ def to_data(cls: type[D], entity: object, **extra: Any) -> D:
     return cls(**values)
 
 
-EntityT = TypeVar("EntityT", bound=Base)
+EntityT = TypeVar("EntityT", bound=Record)
 DataT = TypeVar("DataT")
 
 
@@ -203,7 +203,12 @@ class EntityService(Generic[EntityT, DataT]):
         entity = session.scalar(select(self.entity).where(self.entity.id == record_id))
         if entity is None or (entity.deleted_at is not None and not include_deleted):
             raise NotFound(f"No {self.what} with id {record_id}.")
-        return entity  # type: ignore[no-any-return]
+        return entity
+
+    def _new(self, entity: type[Any], **values: Any) -> Any:
+        """A new record stamped by the service's clock (frozen in tests, so history is exact)."""
+        now = self.clock()
+        return entity(created_at=now, updated_at=now, **values)
 
     def get(self, record_id: str) -> DataT:
         with self.store.transaction(write=False) as session:

@@ -7,6 +7,7 @@ the ones they continue (the carry-over chain) and count how often they have been
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -176,7 +177,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         )
         with self.store.transaction() as session:
             self._check_person(session, values.get("person_id"))
-            meeting = Meeting(**values)
+            meeting = self._new(Meeting, **values)
             session.add(meeting)
             session.flush()
             return self._data(session, meeting)
@@ -196,7 +197,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         person_id: str | None = None,
         status: str | None = None,
         include_deleted: bool = False,
-    ) -> list[MeetingData]:
+    ) -> builtins.list[MeetingData]:
         with self.store.transaction(write=False) as session:
             query = (
                 select(Meeting)
@@ -223,7 +224,8 @@ class MeetingService(EntityService[Meeting, MeetingData]):
                 target = self._next_meeting(session, meeting)
                 for item in open_items:
                     session.add(
-                        ActionItem(
+                        self._new(
+                            ActionItem,
                             meeting_id=target.id,
                             title=item.title,
                             owner=item.owner,
@@ -262,7 +264,8 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         cadence = DEFAULT_CADENCE_DAYS
         if meeting.person is not None and meeting.person.cadence_days:
             cadence = meeting.person.cadence_days
-        follow_up = Meeting(
+        follow_up = self._new(
+            Meeting,
             person_id=meeting.person_id,
             title=meeting.title,
             kind=meeting.kind,
@@ -282,8 +285,13 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         with self.store.transaction() as session:
             meeting = self._editable(session, meeting_id)
             position = max((item.position for item in meeting.agenda_items), default=0) + 1
-            item = AgendaItem(
-                meeting_id=meeting.id, position=position, user_edited=not source, **source, **values
+            item = self._new(
+                AgendaItem,
+                meeting_id=meeting.id,
+                position=position,
+                user_edited=not source,
+                **source,
+                **values,
             )
             session.add(item)
             session.flush()
@@ -303,7 +311,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         with self.store.transaction() as session:
             session.delete(self._load_child(session, AgendaItem, item_id))
 
-    def reorder_agenda(self, meeting_id: str, ordered_ids: list[str]) -> MeetingData:
+    def reorder_agenda(self, meeting_id: str, ordered_ids: builtins.list[str]) -> MeetingData:
         with self.store.transaction() as session:
             meeting = self._editable(session, meeting_id)
             items = {item.id: item for item in meeting.agenda_items}
@@ -324,7 +332,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             if meeting_id:
                 self._editable(session, meeting_id)
             self._check_person(session, values.get("owner_person_id"))
-            item = ActionItem(meeting_id=meeting_id, **values)
+            item = self._new(ActionItem, meeting_id=meeting_id, **values)
             session.add(item)
             session.flush()
             return to_data(ActionItemData, item)
@@ -336,7 +344,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             session.flush()
             return to_data(ActionItemData, item)
 
-    def open_actions(self, *, person_id: str | None = None) -> list[ActionItemData]:
+    def open_actions(self, *, person_id: str | None = None) -> builtins.list[ActionItemData]:
         """Open items at the head of their chain (a carried item replaces the one it continues)."""
         with self.store.transaction(write=False) as session:
             carried = select(ActionItem.carried_from_id).where(

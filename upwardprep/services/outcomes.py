@@ -6,6 +6,7 @@ filter object here is shared with search, so a list and a search narrow things t
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,7 +42,6 @@ from upwardprep.store.entities import (
     new_id,
     outcome_priorities,
     outcome_tags,
-    utcnow,
 )
 
 MAX_TAG = 80
@@ -145,6 +145,7 @@ class NewOutcome:
     metric_delta: str = ""
     evidence_url: str = ""
     ask: str = ""
+    resolved_on: date | str | None = None
     person_id: str | None = None
     private: bool = False
     priority_ids: Sequence[str] = field(default_factory=tuple)
@@ -242,7 +243,9 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         if values["occurred_on"] is None:
             raise ValidationError("An outcome note needs a date.")
         with self.store.transaction() as session:
-            outcome = Outcome(title=values.pop("title"), occurred_on=values.pop("occurred_on"))
+            outcome = self._new(
+                Outcome, title=values.pop("title"), occurred_on=values.pop("occurred_on")
+            )
             session.add(outcome)
             self._assign(session, outcome, values)
             session.flush()
@@ -287,7 +290,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         limit: int | None = None,
         offset: int = 0,
         newest_first: bool = True,
-    ) -> list[OutcomeData]:
+    ) -> builtins.list[OutcomeData]:
         filters = filters or OutcomeFilter()
         order = (
             (Outcome.occurred_on.desc(), Outcome.pk.desc())
@@ -305,7 +308,9 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         with self.store.transaction(write=False) as session:
             return [self._data(session, o) for o in session.scalars(query)]
 
-    def ids(self, filters: OutcomeFilter | None = None, *, newest_first: bool = True) -> list[str]:
+    def ids(
+        self, filters: OutcomeFilter | None = None, *, newest_first: bool = True
+    ) -> builtins.list[str]:
         """All matching ids in display order: a large list's model holds these, not rows."""
         filters = filters or OutcomeFilter()
         order = (
@@ -318,7 +323,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 session.scalars(select(Outcome.id).where(*filters.clauses()).order_by(*order))
             )
 
-    def rows(self, ids: Sequence[str]) -> list[OutcomeRow]:
+    def rows(self, ids: Sequence[str]) -> builtins.list[OutcomeRow]:
         """Light rows for the given ids, in the given order (missing ids are skipped)."""
         with self.store.transaction(write=False) as session:
             found = {
@@ -344,7 +349,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 or 0
             )
 
-    def open_risks(self, *, person_id: str | None = None) -> list[OutcomeData]:
+    def open_risks(self, *, person_id: str | None = None) -> builtins.list[OutcomeData]:
         with self.store.transaction(write=False) as session:
             query = (
                 select(Outcome)
@@ -359,7 +364,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 query = query.where(Outcome.person_id == person_id)
             return [self._data(session, o) for o in session.scalars(query)]
 
-    def tags(self) -> list[str]:
+    def tags(self) -> builtins.list[str]:
         with self.store.transaction(write=False) as session:
             return list(
                 session.scalars(select(Tag.name).where(Tag.deleted_at.is_(None)).order_by(Tag.name))
@@ -369,13 +374,13 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
 
     def bulk_import(self, items: Iterable[NewOutcome], *, batch: int = 5000) -> int:
         """Insert many notes in one transaction: all of them, or (on any bad item) none."""
-        now = utcnow()
+        now = self.clock()
         count = 0
         with self.store.transaction() as session:
             tag_ids: dict[str, str] = {}
-            rows: list[dict[str, Any]] = []
-            links: list[dict[str, str]] = []
-            tag_links: list[dict[str, str]] = []
+            rows: builtins.list[dict[str, Any]] = []
+            links: builtins.list[dict[str, str]] = []
+            tag_links: builtins.list[dict[str, str]] = []
 
             def flush() -> None:
                 if rows:
@@ -389,6 +394,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 tag_links.clear()
 
             known_priorities = set(session.scalars(select(Priority.id)))
+            known_people = set(session.scalars(select(Person.id)))
             for number, item in enumerate(items, start=1):
                 try:
                     values = clean_fields(
@@ -401,6 +407,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                             "metric_delta": item.metric_delta,
                             "evidence_url": item.evidence_url,
                             "ask": item.ask,
+                            "resolved_on": item.resolved_on,
                             "person_id": item.person_id,
                             "private": item.private,
                         },
@@ -412,6 +419,8 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                     raise ValidationError(f"Item {number}: {error}") from None
                 if values["occurred_on"] is None:
                     raise ValidationError(f"Item {number}: an outcome note needs a date.")
+                if values["person_id"] and values["person_id"] not in known_people:
+                    raise ValidationError(f"Item {number}: no person with id {item.person_id}.")
                 outcome_id = new_id()
                 rows.append(
                     {

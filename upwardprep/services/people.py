@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -75,7 +76,7 @@ class PeopleService(EntityService[Person, PersonData]):
     def create(self, name: str, *, role: str = Role.STAKEHOLDER, **fields: Any) -> PersonData:
         values = clean_fields(FIELDS, {"name": name, "role": role, **fields}, what="person")
         with self.store.transaction() as session:
-            person = Person(**values)
+            person = self._new(Person, **values)
             session.add(person)
             session.flush()
             return self._data(session, person)
@@ -88,7 +89,9 @@ class PeopleService(EntityService[Person, PersonData]):
             session.flush()
             return self._data(session, person)
 
-    def list(self, *, role: str | None = None, include_deleted: bool = False) -> list[PersonData]:
+    def list(
+        self, *, role: str | None = None, include_deleted: bool = False
+    ) -> builtins.list[PersonData]:
         with self.store.transaction(write=False) as session:
             query = select(Person)
             if role:

@@ -6,6 +6,7 @@ who confirmed what when; "confirm" is a change of its own.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -134,7 +135,7 @@ class PriorityService(EntityService[Priority, PriorityData]):
                 same_owner = Priority.owner_id == owner if owner else Priority.owner_id.is_(None)
                 top = session.scalar(select(func.max(Priority.rank)).where(same_owner))
                 values["rank"] = (top or 0) + 1
-            priority = Priority(**values)
+            priority = self._new(Priority, **values)
             session.add(priority)
             session.flush()
             session.add(
@@ -217,9 +218,9 @@ class PriorityService(EntityService[Priority, PriorityData]):
         self,
         *,
         owner_id: str | None = None,
-        statuses: list[str] | None = None,
+        statuses: builtins.list[str] | None = None,
         include_deleted: bool = False,
-    ) -> list[PriorityData]:
+    ) -> builtins.list[PriorityData]:
         with self.store.transaction(write=False) as session:
             query = select(Priority).order_by(Priority.owner_id, Priority.rank, Priority.title)
             if owner_id:
@@ -230,12 +231,12 @@ class PriorityService(EntityService[Priority, PriorityData]):
                 query = query.where(Priority.deleted_at.is_(None))
             return [self._data(session, p) for p in session.scalars(query).unique()]
 
-    def history(self, priority_id: str) -> list[PriorityChangeData]:
+    def history(self, priority_id: str) -> builtins.list[PriorityChangeData]:
         with self.store.transaction(write=False) as session:
             priority = self._load(session, priority_id, include_deleted=True)
             return [to_data(PriorityChangeData, change) for change in priority.changes]
 
-    def stale(self, *, days: int = DEFAULT_STALE_DAYS) -> list[PriorityData]:
+    def stale(self, *, days: int = DEFAULT_STALE_DAYS) -> builtins.list[PriorityData]:
         """Live priorities not confirmed (or, never confirmed, not created) within `days`."""
         cutoff = self.clock() - timedelta(days=days)
         with self.store.transaction(write=False) as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -75,7 +76,7 @@ class ReviewService(EntityService[ReviewCycle, ReviewCycleData]):
         )
         _check_period(values["period_start"], values["period_end"])
         with self.store.transaction() as session:
-            cycle = ReviewCycle(**values)
+            cycle = self._new(ReviewCycle, **values)
             session.add(cycle)
             session.flush()
             return self._data(session, cycle)
@@ -89,7 +90,7 @@ class ReviewService(EntityService[ReviewCycle, ReviewCycleData]):
             session.flush()
             return self._data(session, cycle)
 
-    def list(self, *, include_deleted: bool = False) -> list[ReviewCycleData]:
+    def list(self, *, include_deleted: bool = False) -> builtins.list[ReviewCycleData]:
         with self.store.transaction(write=False) as session:
             query = select(ReviewCycle).order_by(ReviewCycle.period_end.desc())
             if not include_deleted:

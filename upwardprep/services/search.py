@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import column, func, literal_column, select, table
 
@@ -36,17 +37,17 @@ class SearchHit:
         return self.snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end)
 
 
-def _fts(name: str):  # type: ignore[no-untyped-def]
+def _fts(name: str) -> Any:
     return table(name, column("rowid"), column("rank"))
 
 
-def _snippet(fts_name: str):  # type: ignore[no-untyped-def]
+def _snippet(fts_name: str) -> Any:
     return func.snippet(
         literal_column(fts_name), -1, HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_TOKENS
     )
 
 
-def _match(fts_name: str, expression: str):  # type: ignore[no-untyped-def]
+def _match(fts_name: str, expression: str) -> Any:
     return literal_column(fts_name).op("MATCH")(expression)
 
 

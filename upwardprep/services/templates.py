@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -47,7 +48,7 @@ class TemplateService(EntityService[AgendaTemplate, TemplateData]):
     def create(self, name: str, body: str = "", *, builtin: bool = False) -> TemplateData:
         values = clean_fields(FIELDS, {"name": name, "body": body}, what="template")
         with self.store.transaction() as session:
-            template = AgendaTemplate(builtin=builtin, **values)
+            template = self._new(AgendaTemplate, builtin=builtin, **values)
             session.add(template)
             session.flush()
             return self._data(session, template)
@@ -65,7 +66,7 @@ class TemplateService(EntityService[AgendaTemplate, TemplateData]):
         original = self.get(template_id)
         return self.create(f"{original.name} (copy)", original.body)
 
-    def list(self) -> list[TemplateData]:
+    def list(self) -> builtins.list[TemplateData]:
         with self.store.transaction(write=False) as session:
             query = select(AgendaTemplate).where(AgendaTemplate.deleted_at.is_(None))
             return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +22,7 @@ from upwardprep.store.entities import (
 )
 
 # kind shown to the user -> (entity, column that names a record)
-TRASHABLE = {
+TRASHABLE: dict[str, tuple[type[Any], Any]] = {
     "outcome": (Outcome, Outcome.title),
     "priority": (Priority, Priority.title),
     "person": (Person, Person.name),
@@ -43,7 +44,7 @@ class TrashService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def list(self) -> list[TrashEntry]:
+    def list(self) -> builtins.list[TrashEntry]:
         entries = []
         with self.store.transaction(write=False) as session:
             for kind, (entity, name) in TRASHABLE.items():
