@@ -123,6 +123,7 @@ def test_wrong_passphrase_exit_2_and_files_identical(initialised: Cli) -> None:
     before = snapshot(cli.store_path.parent)
     result = cli("list", "outcomes", env={"UPWARDPREP_PASSPHRASE": "wrong"})
     assert result.returncode == 2 and "does not open" in result.stderr
+    assert result.stderr.count("\n") == 1  # one sentence; SQLCipher's own log stays quiet
     assert snapshot(cli.store_path.parent) == before  # main, -wal, -shm, and no new files
 
 

@@ -63,8 +63,13 @@ class TemplateService(EntityService[AgendaTemplate, TemplateData]):
             return self._data(session, template)
 
     def duplicate(self, template_id: str) -> TemplateData:
-        original = self.get(template_id)
-        return self.create(f"{original.name} (copy)", original.body)
+        with self.store.transaction() as session:
+            original = self._load(session, template_id)
+            name = clean_fields(FIELDS, {"name": f"{original.name} (copy)"}, what="template")
+            copy = self._new(AgendaTemplate, body=original.body, builtin=False, **name)
+            session.add(copy)
+            session.flush()
+            return self._data(session, copy)
 
     def list(self) -> builtins.list[TemplateData]:
         with self.store.transaction(write=False) as session:
