@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -176,3 +177,22 @@ def test_built_expressions_are_balanced(text: str) -> None:
     expression = build_query(text).expression
     assert expression.count('"') % 2 == 0
     assert expression.count("(") == expression.count(")")
+
+
+def test_broad_queries_rank_the_most_recent_window_and_filters_reach_older_notes(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from upwardprep.services import search as search_module
+    from upwardprep.services.outcomes import NewOutcome
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 5)
+    services.outcomes.bulk_import(
+        NewOutcome(f"Launch note {n}", f"2026-01-{n + 1:02d}", body="launch " * (20 - n))
+        for n in range(12)
+    )
+    hits = services.search.outcomes("launch")
+    # Only the 5 newest-written matches are ranked; the densest older notes are outside it.
+    assert sorted(h.title for h in hits) == sorted(f"Launch note {n}" for n in range(7, 12))
+    assert hits[0].title == "Launch note 7"  # best of the window by bm25
+    old = services.search.outcomes("launch", OutcomeFilter(date_to=date(2026, 1, 3)))
+    assert [h.title for h in old] == ["Launch note 0", "Launch note 1", "Launch note 2"]

@@ -10,9 +10,9 @@ import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, func, insert, select
+from sqlalchemy import ColumnElement, Table, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from upwardprep.services.common import (
@@ -20,7 +20,6 @@ from upwardprep.services.common import (
     EntityService,
     ValidationError,
     clean_fields,
-    clean_title,
     clean_url,
     date_field,
     enum_field,
@@ -179,6 +178,81 @@ FIELDS: dict[str, Cleaner] = {
 }
 
 
+# Every column a new note gets when the user did not say: create() and bulk_import() insert rows
+# through Core (an ORM unit of work costs more than the write itself), so defaults are explicit.
+NEW_NOTE_DEFAULTS: dict[str, Any] = {
+    "kind": OutcomeKind.WIN.value,
+    "body": "",
+    "impact": "",
+    "metric_delta": "",
+    "evidence_url": "",
+    "ask": "",
+    "resolved_on": None,
+    "person_id": None,
+    "meeting_id": None,
+    "private": False,
+}
+
+
+class _NoteWriter:
+    """Buffers new notes with their priority and tag links; flush() writes them with Core."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self.session = session
+        self.now = now
+        self.rows: list[dict[str, Any]] = []
+        self.links: list[dict[str, str]] = []
+        self.tag_links: list[dict[str, str]] = []
+        self.tag_ids: dict[str, str] = {}
+
+    def add(
+        self, values: dict[str, Any], priority_ids: Sequence[str], tags: Sequence[str]
+    ) -> dict[str, Any]:
+        row = {
+            **NEW_NOTE_DEFAULTS,
+            **values,
+            "id": new_id(),
+            "created_at": self.now,
+            "updated_at": self.now,
+            "deleted_at": None,
+        }
+        self.rows.append(row)
+        self.links += [{"outcome_id": row["id"], "priority_id": pid} for pid in priority_ids]
+        self.tag_links += [{"outcome_id": row["id"], "tag_id": self._tag_id(tag)} for tag in tags]
+        return row
+
+    def _tag_id(self, name: str) -> str:
+        if name not in self.tag_ids:
+            found = self.session.execute(
+                select(Tag.id, Tag.deleted_at).where(Tag.name == name)
+            ).first()
+            if found is None:
+                tag_id = new_id()
+                self.session.execute(
+                    insert(Tag).values(
+                        id=tag_id, name=name, created_at=self.now, updated_at=self.now
+                    )
+                )
+            else:
+                tag_id = found.id
+                if found.deleted_at is not None:  # a tag used again comes back from the Trash
+                    self.session.execute(
+                        update(Tag).where(Tag.id == tag_id).values(deleted_at=None)
+                    )
+            self.tag_ids[name] = tag_id
+        return self.tag_ids[name]
+
+    def flush(self) -> None:
+        for table, rows in (
+            (cast(Table, Outcome.__table__), self.rows),
+            (outcome_priorities, self.links),
+            (outcome_tags, self.tag_links),
+        ):
+            if rows:
+                self.session.execute(insert(table), rows)
+                rows.clear()
+
+
 class OutcomeService(EntityService[Outcome, OutcomeData]):
     entity = Outcome
     what = "outcome note"
@@ -195,11 +269,20 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
 
     # -- links -------------------------------------------------------------------------------
 
-    def _priorities(self, session: Session, ids: list[str]) -> list[Priority]:
-        found = {p.id: p for p in session.scalars(select(Priority).where(Priority.id.in_(ids)))}
-        for pid in ids:
-            if pid not in found or found[pid].deleted_at is not None:
+    @staticmethod
+    def _require_priorities(wanted: Sequence[str], live: set[str]) -> None:
+        for pid in wanted:
+            if pid not in live:
                 raise ValidationError(f"No priority with id {pid} to link to.")
+
+    def _priorities(self, session: Session, ids: builtins.list[str]) -> builtins.list[Priority]:
+        found = {
+            p.id: p
+            for p in session.scalars(
+                select(Priority).where(Priority.id.in_(ids), Priority.deleted_at.is_(None))
+            )
+        }
+        self._require_priorities(ids, set(found))
         return [found[pid] for pid in ids]
 
     def _tags(self, session: Session, names: list[str]) -> list[Tag]:
@@ -242,14 +325,31 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         values = clean_fields(FIELDS, {"title": title, **fields}, what="outcome note")
         if values["occurred_on"] is None:
             raise ValidationError("An outcome note needs a date.")
+        priority_ids = values.pop("priority_ids", None) or []
+        tags = values.pop("tags", None) or []
         with self.store.transaction() as session:
-            outcome = self._new(
-                Outcome, title=values.pop("title"), occurred_on=values.pop("occurred_on")
+            self._check_refs(session, values)
+            linked = (
+                session.execute(
+                    select(Priority.id, Priority.title)
+                    .where(Priority.id.in_(priority_ids), Priority.deleted_at.is_(None))
+                    .order_by(Priority.rank)
+                ).all()
+                if priority_ids
+                else []
             )
-            session.add(outcome)
-            self._assign(session, outcome, values)
-            session.flush()
-            return self._data(session, outcome)
+            self._require_priorities(priority_ids, {row.id for row in linked})
+            writer = _NoteWriter(session, self.clock())
+            row = writer.add(values, priority_ids, tags)
+            writer.flush()
+        return to_data(
+            OutcomeData,
+            None,
+            **row,
+            priority_ids=tuple(p.id for p in linked),
+            priority_titles=tuple(p.title for p in linked),
+            tags=tuple(sorted(tags)),
+        )
 
     def update(self, outcome_id: str, **changes: Any) -> OutcomeData:
         values = clean_fields(FIELDS, changes, what="outcome note")
@@ -377,29 +477,17 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         now = self.clock()
         count = 0
         with self.store.transaction() as session:
-            tag_ids: dict[str, str] = {}
-            rows: builtins.list[dict[str, Any]] = []
-            links: builtins.list[dict[str, str]] = []
-            tag_links: builtins.list[dict[str, str]] = []
-
-            def flush() -> None:
-                if rows:
-                    session.execute(insert(Outcome), rows)
-                if links:
-                    session.execute(insert(outcome_priorities), links)
-                if tag_links:
-                    session.execute(insert(outcome_tags), tag_links)
-                rows.clear()
-                links.clear()
-                tag_links.clear()
-
-            known_priorities = set(session.scalars(select(Priority.id)))
+            writer = _NoteWriter(session, now)
+            known_priorities = set(
+                session.scalars(select(Priority.id).where(Priority.deleted_at.is_(None)))
+            )
             known_people = set(session.scalars(select(Person.id)))
             for number, item in enumerate(items, start=1):
                 try:
                     values = clean_fields(
                         FIELDS,
                         {
+                            "title": item.title,
                             "kind": item.kind,
                             "occurred_on": item.occurred_on,
                             "body": item.body,
@@ -410,42 +498,21 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                             "resolved_on": item.resolved_on,
                             "person_id": item.person_id,
                             "private": item.private,
+                            "priority_ids": item.priority_ids,
+                            "tags": item.tags,
                         },
                         what="outcome note",
                     )
-                    title = clean_title(item.title, what="outcome title")
-                    tags = [clean_tag(tag) for tag in item.tags]
+                    if values["occurred_on"] is None:
+                        raise ValidationError("an outcome note needs a date.")
+                    if values["person_id"] and values["person_id"] not in known_people:
+                        raise ValidationError(f"no person with id {item.person_id}.")
+                    self._require_priorities(values["priority_ids"], known_priorities)
                 except ValidationError as error:
                     raise ValidationError(f"Item {number}: {error}") from None
-                if values["occurred_on"] is None:
-                    raise ValidationError(f"Item {number}: an outcome note needs a date.")
-                if values["person_id"] and values["person_id"] not in known_people:
-                    raise ValidationError(f"Item {number}: no person with id {item.person_id}.")
-                outcome_id = new_id()
-                rows.append(
-                    {
-                        "id": outcome_id,
-                        "title": title,
-                        "created_at": now,
-                        "updated_at": now,
-                        **values,
-                    }
-                )
-                for pid in unique(item.priority_ids):
-                    if pid not in known_priorities:
-                        raise ValidationError(f"Item {number}: no priority with id {pid}.")
-                    links.append({"outcome_id": outcome_id, "priority_id": pid})
-                for tag in unique(tags):
-                    if tag not in tag_ids:
-                        existing = session.scalar(select(Tag).where(Tag.name == tag))
-                        if existing is None:
-                            existing = Tag(name=tag)
-                            session.add(existing)
-                            session.flush()
-                        tag_ids[tag] = existing.id
-                    tag_links.append({"outcome_id": outcome_id, "tag_id": tag_ids[tag]})
+                writer.add(values, values.pop("priority_ids"), values.pop("tags"))
                 count += 1
-                if len(rows) >= batch:
-                    flush()
-            flush()
+                if len(writer.rows) >= batch:
+                    writer.flush()
+            writer.flush()
         return count

@@ -1,0 +1,19 @@
+"""`make bench`: run every benchmark and print one table against ARCHITECTURE.md's budget."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.bench import store_bench
+from tests.bench.store_bench import Row, format_table
+
+
+def main() -> int:
+    rows: list[Row] = []
+    rows += store_bench.run()
+    print(format_table(rows))
+    return 0  # the budget is advisory: the table reports, it does not fail the build
+
+
+if __name__ == "__main__":
+    sys.exit(main())
