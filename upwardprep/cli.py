@@ -328,29 +328,32 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    """Works without opening the store: a damaged or missing store is what restore is for."""
     from upwardprep.store.backup import list_backups, restore_backup
 
     if bool(args.latest) == bool(args.file):
         raise UsageError("Say which backup: --latest, or the path of a backup file.")
-    services = open_services(args)
-    store = services.store
-    try:
-        if args.latest:
-            backups = list_backups(store.path, folder=Path(args.dir) if args.dir else None)
-            if not backups:
-                raise UsageError("There are no backups of this store yet.")
-            source = backups[-1].path
-        else:
-            source = Path(args.file).expanduser()
-        backup_pass = (
-            _read_passphrase_file(args.backup_passphrase_file)
-            if args.backup_passphrase_file
-            else passphrase_from(args)
-        )
-        safety = restore_backup(store, source, backup_pass)
-        print(f"Restored {source.name}. The store as it was is saved in {safety.path}.")
-    finally:
-        store.close()
+    path = store_path(args)
+    folder = Path(args.dir).expanduser() if args.dir else None
+    if args.latest:
+        backups = list_backups(path, folder=folder)
+        if not backups:
+            raise UsageError(f"There are no backups of {path.name} yet.")
+        source = backups[-1].path
+    else:
+        source = Path(args.file).expanduser()
+    passphrase = passphrase_from(args)
+    backup_passphrase = (
+        _read_passphrase_file(args.backup_passphrase_file) if args.backup_passphrase_file else None
+    )
+    result = restore_backup(
+        path, source, passphrase, backup_passphrase=backup_passphrase, folder=folder
+    )
+    print(f"Restored {source.name} into {path}.")
+    if result.previous is not None and result.previous_was_healthy:
+        print(f"The store as it was is kept as a backup: {result.previous}")
+    elif result.previous is not None:
+        print(f"The previous store did not open cleanly; its files are kept as {result.previous}")
     return 0
 
 

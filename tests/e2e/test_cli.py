@@ -164,6 +164,7 @@ def test_damaged_store_exit_3_with_findings(initialised: Cli) -> None:
         Services(store).outcomes.bulk_import(
             NewOutcome(f"Note {n}", "2026-01-01", body="words " * 200) for n in range(300)
         )
+    assert initialised("backup").returncode == 0
     data = bytearray(initialised.store_path.read_bytes())
     data[(len(data) // 4096 // 2) * 4096 + 777] ^= 0xFF  # one byte inside a data page
     initialised.store_path.write_bytes(bytes(data))
@@ -173,6 +174,12 @@ def test_damaged_store_exit_3_with_findings(initialised: Cli) -> None:
     assert "Traceback" not in result.stderr
     listed = initialised("list", "outcomes")
     assert listed.returncode == 3 and "Traceback" not in listed.stderr
+    # The way out: restore works although the store itself no longer opens cleanly.
+    restored = initialised("restore", "--latest")
+    assert restored.returncode == 0, restored.stderr
+    assert "files are kept as" in restored.stdout
+    assert initialised("check").returncode == 0
+    assert "Note 299" in initialised("list", "outcomes").stdout
 
 
 def test_newer_store_exit_6(initialised: Cli) -> None:

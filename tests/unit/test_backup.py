@@ -39,11 +39,14 @@ def test_restore_round_trip(store: Store, services: Services) -> None:
     services.outcomes.create("Added after the backup")
     services.outcomes.trash(services.outcomes.list()[-1].id)
     assert row_hashes(store) != before
-    safety = backup.restore_backup(store, saved.path, PASSPHRASE)
-    assert row_hashes(store) == before
-    assert [o.title for o in Services(store).outcomes.list()] == ["Original note"]
-    assert store.check() == []
-    with Store.open(safety.path, PASSPHRASE) as previous:  # the pre-restore state was kept
+    store.close()
+    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    assert result.previous_was_healthy and result.previous is not None
+    with Store.open(store.path, PASSPHRASE) as restored:
+        assert row_hashes(restored) == before
+        assert [o.title for o in Services(restored).outcomes.list()] == ["Original note"]
+        assert restored.check() == []
+    with Store.open(result.previous, PASSPHRASE) as previous:  # the pre-restore state was kept
         everything = OutcomeFilter(include_deleted=True)
         assert len(Services(previous).outcomes.list(everything)) == 2
 
@@ -55,9 +58,10 @@ def test_restore_with_the_wrong_passphrase_changes_nothing(
     saved = backup.create_backup(store)
     before = row_hashes(store)
     count = len(backup.list_backups(store.path))
+    store.close()
     with pytest.raises(WrongPassphrase, match="backup"):
-        backup.restore_backup(store, saved.path, "not it")
-    assert row_hashes(store) == before
+        backup.restore_backup(store.path, saved.path, "not it")
+    assert row_hashes(store.path) == before
     assert len(backup.list_backups(store.path)) == count
 
 
@@ -77,3 +81,48 @@ def test_change_passphrase(store_path: Path, store: Store, services: Services) -
         assert [h.title for h in Services(reopened).search.outcomes("rekey")] == [
             "Survives a rekey"
         ]
+
+
+def test_restore_over_a_damaged_store_keeps_its_files(store: Store, services: Services) -> None:
+    services.outcomes.create("Saved in time")
+    saved = backup.create_backup(store)
+    before = row_hashes(store)
+    store.close()
+    damaged = bytearray(store.path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    store.path.write_bytes(bytes(damaged))
+    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    assert not result.previous_was_healthy and result.previous is not None
+    assert result.previous.read_bytes() == bytes(damaged)  # kept byte for byte
+    assert row_hashes(store.path) == before
+
+
+def test_restore_into_a_missing_store(store: Store, services: Services) -> None:
+    services.outcomes.create("Disaster recovery")
+    saved = backup.create_backup(store)
+    before = row_hashes(store)
+    store.close()
+    store.path.unlink()
+    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    assert result.previous is None
+    assert row_hashes(store.path) == before
+
+
+def test_restore_refused_while_the_store_is_open(store: Store, services: Services) -> None:
+    from upwardprep.store.errors import StoreInUse
+
+    saved = backup.create_backup(store)
+    with pytest.raises(StoreInUse):
+        backup.restore_backup(store.path, saved.path, PASSPHRASE)
+
+
+def test_restore_a_backup_made_before_a_passphrase_change(store: Store, services: Services) -> None:
+    services.outcomes.create("Old times")
+    saved = backup.create_backup(store)
+    before = row_hashes(store)
+    backup.change_passphrase(store, "newer")
+    store.close()
+    with pytest.raises(WrongPassphrase, match="backup-passphrase-file"):
+        backup.restore_backup(store.path, saved.path, "newer")
+    backup.restore_backup(store.path, saved.path, "newer", backup_passphrase=PASSPHRASE)
+    assert row_hashes(store.path, PASSPHRASE) == before  # the backup's own passphrase now

@@ -19,8 +19,9 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from upwardprep.store.engine import Store, classify_file, integrity_findings, raw_connect
-from upwardprep.store.errors import BackupError, StoreMissing, WrongPassphrase
+from upwardprep.store.errors import BackupError, StoreError, StoreMissing, WrongPassphrase
 from upwardprep.store.keys import StoreKey, new_salt
+from upwardprep.store.lock import StoreLock
 
 BACKUP_SUFFIX = ".upwardprep-backup"
 DEFAULT_KEEP = 10
@@ -85,6 +86,29 @@ def _temporary_sibling(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _write_backup(
+    source: sqlcipher.Connection, key: StoreKey, store_path: Path, folder: Path, reason: str
+) -> Path:
+    """Copy into a temporary name, verify the copy, then rename it into the backup folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = f"-{reason}" if reason else ""
+    final = folder / f"{store_path.stem}-{_stamp()}{suffix}{BACKUP_SUFFIX}"
+    temp = _temporary_sibling(final)
+    try:
+        _copy_encrypted(source, temp, key)
+        verify_copy(temp, key)
+        os.replace(temp, final)
+        _fsync_dir(folder)
+    except BaseException:
+        _remove_quietly(temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
+        raise
+    return final
+
+
 def create_backup(
     store: Store,
     *,
@@ -93,24 +117,12 @@ def create_backup(
     reason: str = "",
 ) -> BackupInfo:
     folder = folder or backup_dir_for(store.path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    suffix = f"-{reason}" if reason else ""
-    final = folder / f"{store.path.stem}-{stamp}{suffix}{BACKUP_SUFFIX}"
-    temp = _temporary_sibling(final)
 
-    def run(key: StoreKey) -> None:
+    def run(key: StoreKey) -> Path:
         with store.raw() as source:
-            _copy_encrypted(source, temp, key)
-        verify_copy(temp, key)
+            return _write_backup(source, key, store.path, folder, reason)
 
-    try:
-        store.with_key(run)
-        os.replace(temp, final)
-        _fsync_dir(folder)
-    except BaseException:
-        _remove_quietly(temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
-        raise
+    final: Path = store.with_key(run)
     rotate(store.path, folder=folder, keep=keep)
     return BackupInfo(final, datetime.now(UTC), final.stat().st_size)
 
@@ -138,40 +150,94 @@ def rotate(store_path: Path, *, folder: Path | None = None, keep: int = DEFAULT_
         _remove_quietly(old.path)
 
 
-def restore_backup(store: Store, backup: Path, passphrase: str) -> BackupInfo:
-    """Put `backup` in place of the store's file, after backing up the current state.
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    previous: Path | None  # where the store as it was is kept (None: there was no store)
+    previous_was_healthy: bool  # True: `previous` is a verified backup; False: raw files
 
-    The store stays locked by this process throughout; on return it is open on the restored data.
-    """
-    if not backup.exists():
+
+def _prove_backup(backup: Path, passphrase: str) -> StoreKey:
+    if not backup.is_file():
         raise StoreMissing(f"There is no backup at {backup}.")
-    salt = classify_file(backup)
-    key = StoreKey.from_passphrase(passphrase, salt)
+    key = StoreKey.from_passphrase(passphrase, classify_file(backup))
     try:
-        verify_copy(backup, key)
-    except BackupError as error:
-        if "does not open" in str(error):
-            raise WrongPassphrase(
-                "That passphrase does not open this backup (it may predate a passphrase change)."
-            ) from None
-        raise
-    safety = create_backup(store, reason="pre-restore")
-    temp = _temporary_sibling(store.path)
+        raw_connect(backup, key).close()
+    except sqlcipher.DatabaseError:
+        raise WrongPassphrase(
+            "That passphrase does not open this backup (it may predate a passphrase change: "
+            "give the backup's passphrase with --backup-passphrase-file)."
+        ) from None
+    verify_copy(backup, key)
+    return key
+
+
+def _set_aside(store_path: Path, passphrase: str, folder: Path, keep: int) -> tuple[Path, bool]:
+    """Keep the current store before it is replaced: as a verified backup when it opens and
+    passes its checks, else as its raw files, moved beside it byte for byte."""
     try:
-        shutil.copyfile(backup, temp)
-        with temp.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        verify_copy(temp, key)
-        store.engine.dispose()
-        _remove_quietly(Path(f"{store.path}-wal"), Path(f"{store.path}-shm"))
-        os.replace(temp, store.path)
-        _fsync_dir(store.path.parent)
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    finally:
-        store.replace_key(key)
-    return safety
+        key = StoreKey.from_passphrase(passphrase, classify_file(store_path))
+        conn = raw_connect(store_path, key)
+    except (StoreError, sqlcipher.DatabaseError):
+        conn = None
+    if conn is not None:
+        try:
+            if not integrity_findings(conn):
+                kept = _write_backup(conn, key, store_path, folder, "pre-restore")
+                conn.close()
+                conn = None
+                rotate(store_path, folder=folder, keep=keep)
+                _remove_quietly(Path(f"{store_path}-wal"), Path(f"{store_path}-shm"))
+                return kept, True
+        finally:
+            if conn is not None:
+                conn.close()
+    aside = store_path.with_name(f"{store_path.name}.unopenable-{_stamp()}")
+    os.replace(store_path, aside)
+    for suffix in ("-wal", "-shm"):
+        if Path(f"{store_path}{suffix}").exists():
+            os.replace(f"{store_path}{suffix}", f"{aside}{suffix}")
+    _fsync_dir(store_path.parent)
+    return aside, False
+
+
+def restore_backup(
+    store_path: Path,
+    backup: Path,
+    passphrase: str,
+    *,
+    backup_passphrase: str | None = None,
+    folder: Path | None = None,
+    keep: int = DEFAULT_KEEP,
+) -> RestoreResult:
+    """Put `backup` in place of the store, keeping the store as it was first.
+
+    Works when the store is healthy, damaged, missing, or under a passphrase other than the
+    backup's: whatever was there is kept (see _set_aside) and nothing is deleted. The backup is
+    verified before anything is touched, and its copy is verified before it is renamed in.
+    """
+    key = _prove_backup(backup, backup_passphrase or passphrase)
+    folder = folder or backup_dir_for(store_path)
+    with StoreLock(store_path):
+        previous, healthy = (
+            _set_aside(store_path, passphrase, folder, keep)
+            if store_path.exists()
+            else (None, False)
+        )
+        temp = _temporary_sibling(store_path)
+        try:
+            shutil.copyfile(backup, temp)
+            with temp.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            verify_copy(temp, key)
+            os.replace(temp, store_path)
+            _fsync_dir(store_path.parent)
+        except BaseException:
+            _remove_quietly(temp)
+            if previous is not None and not healthy and not store_path.exists():
+                os.replace(previous, store_path)  # nothing restored: put the original back
+            raise
+    return RestoreResult(backup, previous, healthy)
 
 
 def change_passphrase(store: Store, new_passphrase: str) -> None:
