@@ -271,3 +271,15 @@ def test_stale_lock_file_after_sigkill_is_recovered(initialised: Cli) -> None:
     started = time.monotonic()
     assert initialised("list", "outcomes").returncode == 0
     assert time.monotonic() - started < 30
+
+
+def test_init_demo_gives_a_store_full_of_life(cli: Cli) -> None:
+    result = cli("init", "--demo")
+    assert result.returncode == 0, result.stderr
+    assert "demo store" in result.stdout and "outcome notes" in result.stdout
+    assert "Dana Whitfield" in cli("list", "people").stdout
+    assert len(cli("list", "outcomes").stdout.splitlines()) >= 55
+    assert "held" in cli("list", "meetings").stdout
+    assert cli("list", "cycles").stdout.strip()
+    assert cli("check").returncode == 0
+    assert cli("init", "--demo").returncode == 1  # never overwrites
