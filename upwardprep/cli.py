@@ -30,6 +30,7 @@ exit codes:
   4  not an UpwardPrep store, or no store at that path
   5  store in use by another process
   6  store written by a newer version of UpwardPrep
+  7  the disk or file system refused (full, read-only, permissions)
 """
 
 log = logging.getLogger("upwardprep")
@@ -55,6 +56,8 @@ def _read_passphrase_file(path: str) -> str:
         text = Path(path).expanduser().read_text(encoding="utf-8")
     except OSError as error:
         raise UsageError(f"Cannot read the passphrase file {path}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"The passphrase file {path} is not UTF-8 text.") from None
     return text[:-1] if text.endswith("\n") else text  # only the final newline is not part of it
 
 
@@ -308,6 +311,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(textwrap.indent(hit.snippet_text("[", "]"), "    "))
         if not hits:
             print("No matches.", file=sys.stderr)
+        elif getattr(hits, "windowed", False):
+            print(
+                "Many notes match: these are the best of the most recent ones. Add words or "
+                "filters to reach older notes.",
+                file=sys.stderr,
+            )
     finally:
         services.store.close()
     return 0
@@ -329,14 +338,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Works without opening the store: a damaged or missing store is what restore is for."""
-    from upwardprep.store.backup import list_backups, restore_backup
+    from upwardprep.store.backup import PRE_RESTORE, list_backups, restore_backup
 
     if bool(args.latest) == bool(args.file):
         raise UsageError("Say which backup: --latest, or the path of a backup file.")
     path = store_path(args)
     folder = Path(args.dir).expanduser() if args.dir else None
     if args.latest:
-        backups = list_backups(path, folder=folder)
+        # The newest backup made on purpose, not the safety copy an earlier restore left.
+        backups = [b for b in list_backups(path, folder=folder) if b.reason != PRE_RESTORE]
         if not backups:
             raise UsageError(f"There are no backups of {path.name} yet.")
         source = backups[-1].path
@@ -347,9 +357,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
         _read_passphrase_file(args.backup_passphrase_file) if args.backup_passphrase_file else None
     )
     result = restore_backup(
-        path, source, passphrase, backup_passphrase=backup_passphrase, folder=folder
+        path,
+        source,
+        passphrase,
+        backup_passphrase=backup_passphrase,
+        folder=folder,
+        force=args.force,
     )
     print(f"Restored {source.name} into {path}.")
+    if backup_passphrase is not None:
+        print("The store now opens with the backup's passphrase.")
     if result.previous is not None and result.previous_was_healthy:
         print(f"The store as it was is kept as a backup: {result.previous}")
     elif result.previous is not None:
@@ -528,7 +545,17 @@ def build_parser() -> Parser:
 
     p = command("restore", cmd_restore, "put a backup in place of the store (after backing it up)")
     p.add_argument("file", nargs="?", help="the backup file")
-    p.add_argument("--latest", action="store_true", help="the newest backup")
+    p.add_argument(
+        "--latest",
+        action="store_true",
+        help="the newest backup (not counting safety copies made by a restore)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even if the passphrase does not open the current store "
+        "(its files are then moved aside unopened)",
+    )
     p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
     p.add_argument(
         "--backup-passphrase-file",
@@ -562,6 +589,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("upwardprep: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except OSError as error:
+        # The file system said no (a folder where a file should be, permissions, disk full).
+        where = f": {error.filename}" if error.filename else ""
+        print(f"upwardprep: {error.strerror or 'input/output error'}{where}", file=sys.stderr)
+        return 7
+    except Exception as error:
+        # Last resort: name the kind of failure, never its arguments (they may hold note text).
+        if os.environ.get("UPWARDPREP_DEBUG"):
+            raise
+        print(
+            f"upwardprep: an unexpected error ({type(error).__name__}) stopped the command. "
+            "Completed saves are intact. Set UPWARDPREP_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def gui_main() -> int:

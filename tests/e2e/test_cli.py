@@ -283,3 +283,30 @@ def test_init_demo_gives_a_store_full_of_life(cli: Cli) -> None:
     assert cli("list", "cycles").stdout.strip()
     assert cli("check").returncode == 0
     assert cli("init", "--demo").returncode == 1  # never overwrites
+
+
+def test_file_system_refusals_are_sentences(cli: Cli, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = cli("init", "--store", str(blocker / "notes.upwardprep"), store=False)
+    assert result.returncode == 7 and "Traceback" not in result.stderr
+    assert cli("init").returncode == 0
+    result = cli("backup", "--dir", str(blocker))
+    assert result.returncode == 7 and "Traceback" not in result.stderr
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("pässphrase".encode("latin-1"))
+    result = cli("list", "people", "--passphrase-file", str(latin1))
+    assert result.returncode == 1 and "not UTF-8" in result.stderr
+
+
+def test_restore_onto_a_new_machine(cli: Cli, tmp_path: Path) -> None:
+    """The store's folder does not exist yet: restore creates it."""
+    assert cli("init").returncode == 0
+    assert cli("add", "outcome", "--title", "Carried to a new laptop").returncode == 0
+    made = cli("backup")
+    backup_file = made.stdout.split("verified: ")[1].split(" (")[0]
+    fresh = tmp_path / "new-laptop" / "data" / "notes.upwardprep"
+    result = cli("restore", backup_file, "--store", str(fresh), store=False)
+    assert result.returncode == 0, result.stderr
+    listed = cli("list", "outcomes", "--store", str(fresh), store=False)
+    assert "Carried to a new laptop" in listed.stdout

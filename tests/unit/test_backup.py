@@ -126,3 +126,94 @@ def test_restore_a_backup_made_before_a_passphrase_change(store: Store, services
         backup.restore_backup(store.path, saved.path, "newer")
     backup.restore_backup(store.path, saved.path, "newer", backup_passphrase=PASSPHRASE)
     assert row_hashes(store.path, PASSPHRASE) == before  # the backup's own passphrase now
+
+
+def test_restore_never_replays_an_old_wal_onto_the_backup(store: Store, services: Services) -> None:
+    """A missing main file with its -wal still there (a crash, a careless copy)."""
+    services.outcomes.create("In the backup")
+    saved = backup.create_backup(store)
+    before = row_hashes(store)
+    with store.raw() as keep_wal_alive:
+        keep_wal_alive.execute("PRAGMA wal_autocheckpoint = 0")
+        for number in range(40):
+            services.outcomes.create(f"Only in the WAL {number}", body="x" * 2000)
+        wal = Path(f"{store.path}-wal")
+        wal_bytes = wal.read_bytes()
+        assert len(wal_bytes) > 100_000
+    store.close()
+    store.path.unlink()
+    wal.write_bytes(wal_bytes)  # the orphaned WAL, as a crash can leave it
+    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    assert result.previous is not None and not result.previous_was_healthy
+    assert Path(f"{result.previous}-wal").read_bytes() == wal_bytes  # kept, not replayed
+    assert not wal.exists()
+    with Store.open(store.path, PASSPHRASE) as restored:
+        assert restored.check() == []
+        assert row_hashes(restored) == before
+
+
+def test_backups_of_similarly_named_stores_never_mix(tmp_path: Path) -> None:
+    stores = {}
+    for name in ("notes.upwardprep", "notes-work.upwardprep", "notes.db"):
+        stores[name] = Store.create(tmp_path / name, PASSPHRASE)
+        Services(stores[name]).outcomes.create(f"Only in {name}")
+    work_backup = backup.create_backup(stores["notes-work.upwardprep"])
+    for _ in range(4):
+        backup.create_backup(stores["notes.upwardprep"], keep=2)
+    backup.create_backup(stores["notes.db"], keep=1)
+    assert work_backup.path.exists()  # rotation of the others never touched it
+    assert [b.path for b in backup.list_backups(tmp_path / "notes-work.upwardprep")] == [
+        work_backup.path
+    ]
+    assert len(backup.list_backups(tmp_path / "notes.upwardprep")) == 2
+    assert len(backup.list_backups(tmp_path / "notes.db")) == 1
+    for opened in stores.values():
+        opened.close()
+
+
+def test_restoring_the_oldest_backup_keeps_it(store: Store, services: Services) -> None:
+    services.outcomes.create("Oldest state")
+    oldest = backup.create_backup(store, keep=3)
+    services.outcomes.create("Later")
+    for _ in range(2):
+        backup.create_backup(store, keep=3)
+    store.close()
+    result = backup.restore_backup(store.path, oldest.path, PASSPHRASE, keep=3)
+    assert oldest.path.exists() and result.previous_was_healthy
+    with Store.open(store.path, PASSPHRASE) as restored:
+        assert [o.title for o in Services(restored).outcomes.list()] == ["Oldest state"]
+
+
+def test_restore_with_a_wrong_store_passphrase_changes_nothing(
+    store: Store, services: Services
+) -> None:
+    services.outcomes.create("Healthy and wanted")
+    saved = backup.create_backup(store)
+    backup.change_passphrase(store, "current passphrase")
+    store.close()
+    files = sorted(p.name for p in store.path.parent.iterdir())
+    before = store.path.read_bytes()
+    with pytest.raises(WrongPassphrase, match="current store"):
+        backup.restore_backup(store.path, saved.path, "typo", backup_passphrase=PASSPHRASE)
+    assert store.path.read_bytes() == before
+    assert sorted(p.name for p in store.path.parent.iterdir()) == files
+    forced = backup.restore_backup(
+        store.path, saved.path, "typo", backup_passphrase=PASSPHRASE, force=True
+    )
+    assert forced.previous is not None and forced.previous.read_bytes() == before
+
+
+def test_a_foreign_database_is_not_restored(store: Store, tmp_path: Path) -> None:
+    from upwardprep.store.engine import raw_connect
+    from upwardprep.store.errors import NotAStore
+    from upwardprep.store.keys import StoreKey, new_salt
+
+    foreign = tmp_path / "foreign.db"
+    conn = raw_connect(foreign, StoreKey.from_passphrase(PASSPHRASE, new_salt()), verify=False)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    store.close()
+    before = store.path.read_bytes()
+    with pytest.raises(NotAStore):
+        backup.restore_backup(store.path, foreign, PASSPHRASE)
+    assert store.path.read_bytes() == before

@@ -191,6 +191,8 @@ def test_broad_queries_rank_the_most_recent_window_and_filters_reach_older_notes
         for n in range(12)
     )
     hits = services.search.outcomes("launch")
+    assert hits.windowed
+    assert not services.search.outcomes("note 3").windowed
     # Only the 5 newest-written matches are ranked; the densest older notes are outside it.
     assert sorted(h.title for h in hits) == sorted(f"Launch note {n}" for n in range(7, 12))
     assert hits[0].title == "Launch note 7"  # best of the window by bm25

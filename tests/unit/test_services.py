@@ -308,3 +308,22 @@ def test_records_are_stamped_by_the_service_clock(frozen: Services) -> None:
     assert imported.created_at == NOW and imported.resolved_on == date(2026, 1, 5)
     with pytest.raises(ValidationError, match="no person"):
         frozen.outcomes.bulk_import([NewOutcome("x", "2026-01-01", person_id="ghost")])
+
+
+def test_a_full_disk_is_a_plain_sentence_without_note_text(
+    store: Store, services: Services
+) -> None:
+    from upwardprep.store.errors import StorageFailed
+
+    services.outcomes.create("Fits")
+    before = row_hashes(store)
+    with store.engine.connect() as conn:  # the pooled connection the next action reuses
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages + 2}")
+        conn.rollback()
+    secret = "SECRET-NOTE-TEXT-4471"
+    with pytest.raises(StorageFailed, match="disk is full") as caught:
+        services.outcomes.create("Too big", body=secret * 20_000)
+    chain = [caught.value, caught.value.__cause__, caught.value.__context__]
+    assert all(secret not in str(error) for error in chain)
+    assert row_hashes(store) == before

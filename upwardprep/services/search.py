@@ -38,6 +38,13 @@ class SearchHit:
         return self.snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end)
 
 
+class SearchResults(list[SearchHit]):
+    """Hits, best first. `windowed`: so many notes matched that only the RANK_WINDOW most
+    recently written were ranked; a front end says so, and more words reach older notes."""
+
+    windowed: bool = False
+
+
 def _fts(name: str) -> Any:
     return table(name, column("rowid"), column("rank"))
 
@@ -58,7 +65,7 @@ class SearchService:
 
     def outcomes(
         self, text: str, filters: OutcomeFilter | None = None, *, limit: int = 50
-    ) -> list[SearchHit]:
+    ) -> SearchResults:
         """Outcome notes matching `text` (any text is a valid query) within the filters.
 
         FTS5 must score every match before it can return the best few, which for a word found
@@ -68,7 +75,7 @@ class SearchService:
         """
         query = build_query(text)
         if not query:
-            return []
+            return SearchResults()
         filters = filters or OutcomeFilter()
         fts = _fts("outcomes_fts")
         joined = fts.join(Outcome, Outcome.pk == fts.c.rowid)
@@ -99,7 +106,11 @@ class SearchService:
                 .order_by(fts.c.rank)
                 .limit(limit)
             )
-            return [SearchHit("outcome", *row) for row in session.execute(statement)]
+            results = SearchResults(
+                SearchHit("outcome", *row) for row in session.execute(statement)
+            )
+        results.windowed = floor is not None
+        return results
 
     def everything(self, text: str, *, limit: int = 30) -> list[SearchHit]:
         """The search palette: every kind of record, best first."""

@@ -19,13 +19,37 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from upwardprep.store.engine import Store, classify_file, integrity_findings, raw_connect
-from upwardprep.store.errors import BackupError, StoreError, StoreMissing, WrongPassphrase
+from upwardprep.store.errors import (
+    BackupError,
+    NotAStore,
+    StoreDamaged,
+    StoreMissing,
+    WrongPassphrase,
+)
 from upwardprep.store.keys import StoreKey, new_salt
 from upwardprep.store.lock import StoreLock
+from upwardprep.store.migrate import check_known_revision
 
 BACKUP_SUFFIX = ".upwardprep-backup"
 DEFAULT_KEEP = 10
-_STAMP = re.compile(r"-(\d{8}T\d{6}(?:\d{6})?Z)(?:-[a-z-]+)?" + re.escape(BACKUP_SUFFIX) + "$")
+PRE_RESTORE = "pre-restore"
+
+
+def _backup_name(store_path: Path, reason: str) -> str:
+    """`<store file name>-<UTC stamp>[-<reason>].upwardprep-backup`: the full name, so that
+    `notes.upwardprep` and `notes-work.upwardprep` (or `notes.db`) never share backups."""
+    suffix = f"-{reason}" if reason else ""
+    return f"{store_path.name}-{_stamp()}{suffix}{BACKUP_SUFFIX}"
+
+
+def _name_pattern(store_path: Path) -> re.Pattern[str]:
+    return re.compile(
+        "^"
+        + re.escape(store_path.name)
+        + r"-(\d{8}T\d{12}Z)(?:-([a-z-]+))?"
+        + re.escape(BACKUP_SUFFIX)
+        + "$"
+    )
 
 
 @dataclass(frozen=True)
@@ -33,6 +57,7 @@ class BackupInfo:
     path: Path
     created: datetime
     size: int
+    reason: str = ""  # "" for a backup asked for; "pre-upgrade", "pre-restore", "pre-passwd"
 
 
 def backup_dir_for(store_path: Path) -> Path:
@@ -95,8 +120,7 @@ def _write_backup(
 ) -> Path:
     """Copy into a temporary name, verify the copy, then rename it into the backup folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = f"-{reason}" if reason else ""
-    final = folder / f"{store_path.stem}-{_stamp()}{suffix}{BACKUP_SUFFIX}"
+    final = folder / _backup_name(store_path, reason)
     temp = _temporary_sibling(final)
     try:
         _copy_encrypted(source, temp, key)
@@ -128,24 +152,29 @@ def create_backup(
 
 
 def list_backups(store_path: Path, *, folder: Path | None = None) -> list[BackupInfo]:
-    """Backups of this store, oldest first."""
+    """Backups of this store (and of no other), oldest first."""
     folder = folder or backup_dir_for(store_path)
     if not folder.is_dir():
         return []
+    pattern = _name_pattern(store_path)
     found = []
-    for path in folder.glob(f"{store_path.stem}-*{BACKUP_SUFFIX}"):
-        match = _STAMP.search(path.name)
-        if not match:
-            continue
-        raw = match.group(1)
-        fmt = "%Y%m%dT%H%M%S%fZ" if len(raw) > 16 else "%Y%m%dT%H%M%SZ"
-        created = datetime.strptime(raw, fmt).replace(tzinfo=UTC)
-        found.append(BackupInfo(path, created, path.stat().st_size))
+    for path in folder.iterdir():
+        match = pattern.match(path.name)
+        if match and path.is_file():
+            created = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+            found.append(BackupInfo(path, created, path.stat().st_size, match.group(2) or ""))
     return sorted(found, key=lambda info: info.created)
 
 
-def rotate(store_path: Path, *, folder: Path | None = None, keep: int = DEFAULT_KEEP) -> None:
-    backups = list_backups(store_path, folder=folder)
+def rotate(
+    store_path: Path,
+    *,
+    folder: Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    protect: Path | None = None,
+) -> None:
+    """Delete all but the newest `keep` backups; never `protect` (the one being restored)."""
+    backups = [b for b in list_backups(store_path, folder=folder) if b.path != protect]
     for old in backups[: max(0, len(backups) - max(keep, 1))]:
         _remove_quietly(old.path)
 
@@ -158,46 +187,78 @@ class RestoreResult:
 
 
 def _prove_backup(backup: Path, passphrase: str) -> StoreKey:
+    """The backup is an UpwardPrep store this version can open, and passes its checks."""
     if not backup.is_file():
         raise StoreMissing(f"There is no backup at {backup}.")
     key = StoreKey.from_passphrase(passphrase, classify_file(backup))
     try:
-        raw_connect(backup, key).close()
-    except sqlcipher.DatabaseError:
+        Store.prove_key(backup, key)
+    except WrongPassphrase:
         raise WrongPassphrase(
             "That passphrase does not open this backup (it may predate a passphrase change: "
             "give the backup's passphrase with --backup-passphrase-file)."
         ) from None
+    conn = raw_connect(backup, key)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        check_known_revision(conn)
+    finally:
+        conn.close()
     verify_copy(backup, key)
     return key
 
 
-def _set_aside(store_path: Path, passphrase: str, folder: Path, keep: int) -> tuple[Path, bool]:
+def _sidecars(path: Path) -> list[Path]:
+    return [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+
+
+def _move_with_sidecars(source: Path, target: Path, *, main: bool = True) -> None:
+    """Move a store file (unless main=False) and whatever -wal/-shm it has, so that no WAL is
+    ever replayed onto a file it does not belong to."""
+    if main and source.exists():
+        os.replace(source, target)
+    for side, moved in zip(_sidecars(source), _sidecars(target), strict=True):
+        if side.exists():
+            os.replace(side, moved)
+    _fsync_dir(source.parent)
+
+
+def _set_aside(
+    store_path: Path, passphrase: str, folder: Path, keep: int, *, force: bool, protect: Path
+) -> tuple[Path | None, bool]:
     """Keep the current store before it is replaced: as a verified backup when it opens and
-    passes its checks, else as its raw files, moved beside it byte for byte."""
-    try:
-        key = StoreKey.from_passphrase(passphrase, classify_file(store_path))
-        conn = raw_connect(store_path, key)
-    except (StoreError, sqlcipher.DatabaseError):
-        conn = None
-    if conn is not None:
+    passes its checks, else as its raw files (with any -wal/-shm) moved beside it."""
+    healthy = False
+    if store_path.exists():
         try:
-            if not integrity_findings(conn):
-                kept = _write_backup(conn, key, store_path, folder, "pre-restore")
-                conn.close()
-                conn = None
-                rotate(store_path, folder=folder, keep=keep)
-                _remove_quietly(Path(f"{store_path}-wal"), Path(f"{store_path}-shm"))
-                return kept, True
+            key = StoreKey.from_passphrase(passphrase, classify_file(store_path))
+            Store.prove_key(store_path, key)
+            healthy = True
+        except WrongPassphrase:
+            if not force:
+                raise WrongPassphrase(
+                    "That passphrase does not open the current store, so it cannot be kept as a "
+                    "backup before restoring. Give the current store's passphrase (and the "
+                    "backup's with --backup-passphrase-file), or use --force to move the current "
+                    "files aside unopened."
+                ) from None
+        except (NotAStore, StoreDamaged):
+            pass
+    if healthy:
+        conn = raw_connect(store_path, key)
+        try:
+            healthy = not integrity_findings(conn)
+            if healthy:
+                kept = _write_backup(conn, key, store_path, folder, PRE_RESTORE)
         finally:
-            if conn is not None:
-                conn.close()
+            conn.close()  # the last connection: SQLite folds the WAL in and removes it
+        if healthy:
+            rotate(store_path, folder=folder, keep=keep, protect=protect)
+            return kept, True
+    if not store_path.exists() and not any(p.exists() for p in _sidecars(store_path)):
+        return None, False
     aside = store_path.with_name(f"{store_path.name}.unopenable-{_stamp()}")
-    os.replace(store_path, aside)
-    for suffix in ("-wal", "-shm"):
-        if Path(f"{store_path}{suffix}").exists():
-            os.replace(f"{store_path}{suffix}", f"{aside}{suffix}")
-    _fsync_dir(store_path.parent)
+    _move_with_sidecars(store_path, aside)
     return aside, False
 
 
@@ -209,33 +270,41 @@ def restore_backup(
     backup_passphrase: str | None = None,
     folder: Path | None = None,
     keep: int = DEFAULT_KEEP,
+    force: bool = False,
 ) -> RestoreResult:
     """Put `backup` in place of the store, keeping the store as it was first.
 
-    Works when the store is healthy, damaged, missing, or under a passphrase other than the
-    backup's: whatever was there is kept (see _set_aside) and nothing is deleted. The backup is
-    verified before anything is touched, and its copy is verified before it is renamed in.
+    Works when the store is healthy, damaged, or missing: whatever was there is kept (see
+    _set_aside) and nothing is deleted. The backup is proven and copied before anything is
+    touched; the copy is verified before it is renamed in; no -wal/-shm is left beside it.
     """
     key = _prove_backup(backup, backup_passphrase or passphrase)
     folder = folder or backup_dir_for(store_path)
+    store_path.parent.mkdir(parents=True, exist_ok=True)
     with StoreLock(store_path):
-        previous, healthy = (
-            _set_aside(store_path, passphrase, folder, keep)
-            if store_path.exists()
-            else (None, False)
-        )
         temp = _temporary_sibling(store_path)
         try:
             shutil.copyfile(backup, temp)
             with temp.open("rb+") as handle:
                 os.fsync(handle.fileno())
             verify_copy(temp, key)
+            previous, healthy = _set_aside(
+                store_path, passphrase, folder, keep, force=force, protect=backup
+            )
+        except BaseException:
+            _remove_quietly(temp, *_sidecars(temp))
+            raise
+        try:
+            # Anything still beside the store path would be replayed onto the restored file.
+            if any(side.exists() for side in _sidecars(store_path)):
+                orphans = store_path.with_name(f"{store_path.name}.orphaned-{_stamp()}")
+                _move_with_sidecars(store_path, orphans, main=False)
             os.replace(temp, store_path)
             _fsync_dir(store_path.parent)
         except BaseException:
             _remove_quietly(temp)
             if previous is not None and not healthy and not store_path.exists():
-                os.replace(previous, store_path)  # nothing restored: put the original back
+                _move_with_sidecars(previous, store_path)  # nothing restored: put it all back
             raise
     return RestoreResult(backup, previous, healthy)
 

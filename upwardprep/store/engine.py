@@ -24,6 +24,7 @@ from sqlalchemy.pool import QueuePool
 
 from upwardprep.store.errors import (
     NotAStore,
+    StorageFailed,
     StoreDamaged,
     StoreError,
     StoreExists,
@@ -44,6 +45,13 @@ APPLICATION_ID = 0x55505250
 BUSY_TIMEOUT_MS = 5000
 CORRUPTION_ERRORS = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR_SHORT_READ"}
 BUSY_ERRORS = {"SQLITE_BUSY", "SQLITE_LOCKED"}
+STORAGE_ERRORS = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_READONLY",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+)
 
 
 def _sqlite_error_name(error: BaseException) -> str:
@@ -171,7 +179,7 @@ class Store:
         lock.acquire()
         try:
             key = StoreKey.from_passphrase(passphrase, salt)
-            cls._prove_key(path, key)
+            cls.prove_key(path, key)
             store = cls(path, key, lock)
         except BaseException:
             lock.release()
@@ -186,7 +194,11 @@ class Store:
         return store
 
     @staticmethod
-    def _prove_key(path: Path, key: StoreKey) -> None:
+    def prove_key(path: Path, key: StoreKey) -> None:
+        """Show that `key` opens an UpwardPrep store at `path`, without writing anything.
+
+        Raises WrongPassphrase, NotAStore or StoreDamaged; takes no lock.
+        """
         size = path.stat().st_size
         try:
             conn = raw_connect(path, key)
@@ -267,6 +279,7 @@ class Store:
             "sqlite+pysqlite://",
             creator=self._connect,
             module=sqlcipher,
+            hide_parameters=True,  # parameters are note text: never in an error message
             poolclass=QueuePool,
             pool_size=1,
             max_overflow=4,
@@ -323,6 +336,17 @@ class Store:
             )
         if name in BUSY_ERRORS:
             return StoreInUse("The store is busy with another operation; try again.")
+        if name.startswith(STORAGE_ERRORS):
+            reason = {
+                "SQLITE_FULL": "the disk is full",
+                "SQLITE_READONLY": "the store's folder or file is read-only",
+                "SQLITE_CANTOPEN": "the store's file cannot be opened",
+                "SQLITE_PERM": "permission was denied",
+            }.get(name, "the disk reported an input/output error")
+            return StorageFailed(
+                f"Could not save: {reason}. Nothing of this change was written; what was saved "
+                "before is intact."
+            )
         return error
 
     def check(self) -> list[str]:

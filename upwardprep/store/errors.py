@@ -78,4 +78,12 @@ class StoreExists(StoreError):
 
 
 class BackupError(StoreError):
+    """A backup or its copy failed to open or to pass its checks."""
+
     exit_code = 3
+
+
+class StorageFailed(StoreError):
+    """The disk refused: full, read-only, or an I/O error. The transaction was rolled back."""
+
+    exit_code = 7
