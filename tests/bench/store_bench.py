@@ -60,9 +60,7 @@ RAW_SEARCH_SQL = (
 # SearchService.outcomes); the raw side does exactly the same two statements, so the ratio
 # measures the service layer, and the unbounded query is reported beside it.
 RAW_WINDOW_FLOOR_SQL = (
-    "SELECT outcomes_fts.rowid FROM outcomes_fts JOIN outcomes o ON o.pk = outcomes_fts.rowid "
-    "WHERE outcomes_fts MATCH ? AND o.deleted_at IS NULL "
-    "ORDER BY outcomes_fts.rowid DESC LIMIT 1 OFFSET ?"
+    "SELECT rowid FROM outcomes_fts WHERE outcomes_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
 )
 RAW_BOUNDED_SEARCH_SQL = RAW_SEARCH_SQL.replace(
     "AND o.deleted_at IS NULL", "AND o.deleted_at IS NULL AND outcomes_fts.rowid >= ?"

@@ -21,7 +21,7 @@ from upwardprep.store.search import build_query
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
 SNIPPET_TOKENS = 12
-RANK_WINDOW = 2000  # see SearchService.outcomes
+RANK_WINDOW = 1000  # see SearchService.outcomes
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,14 @@ class SearchService:
         fts = _fts("outcomes_fts")
         joined = fts.join(Outcome, Outcome.pk == fts.c.rowid)
         where = [_match("outcomes_fts", query.expression), *filters.clauses()]
+        # The window's lower rowid bound. Without filters it comes from the index alone (a
+        # join per match would cost more than the ranking it saves; notes in the Trash then
+        # only count towards the window). With filters, they must decide what counts.
+        filtered = filters != OutcomeFilter()
         window_floor = (
             select(fts.c.rowid)
-            .select_from(joined)
-            .where(*where)
+            .select_from(joined if filtered else fts)
+            .where(*(where if filtered else where[:1]))
             .order_by(fts.c.rowid.desc())
             .offset(RANK_WINDOW - 1)
             .limit(1)
