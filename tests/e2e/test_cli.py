@@ -222,40 +222,15 @@ def test_backup_restore_round_trip(initialised: Cli) -> None:
     assert cli("check").returncode == 0
 
 
-def test_second_process_gets_exit_5(initialised: Cli) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            (
-                "import sys, time; from upwardprep.store.engine import Store;"
-                f"s = Store.open({str(initialised.store_path)!r}, {PASSPHRASE!r});"
-                "print('open', flush=True); time.sleep(60)"
-            ),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
-        result = initialised("list", "outcomes")
-        assert result.returncode == 5 and "another" in result.stderr
-    finally:
-        holder.send_signal(signal.SIGKILL)
-        holder.wait()
-    # The killed holder left its lock file behind; the next open recovers it.
-    assert initialised("list", "outcomes").returncode == 0
-
-
-def test_stale_lock_file_after_sigkill_is_recovered(initialised: Cli) -> None:
+def _hold_open(store_path: Path) -> subprocess.Popen[str]:
+    """Another process with the store open (and locked), until it is killed."""
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
             (
                 "import time; from upwardprep.store.engine import Store;"
-                f"s = Store.open({str(initialised.store_path)!r}, {PASSPHRASE!r});"
+                f"s = Store.open({str(store_path)!r}, {PASSPHRASE!r});"
                 "print('open', flush=True); time.sleep(60)"
             ),
         ],
@@ -264,13 +239,29 @@ def test_stale_lock_file_after_sigkill_is_recovered(initialised: Cli) -> None:
         cwd=REPO,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
-    holder.kill()
+    return holder
+
+
+def test_second_process_gets_exit_5(initialised: Cli) -> None:
+    holder = _hold_open(initialised.store_path)
+    try:
+        result = initialised("list", "outcomes")
+        assert result.returncode == 5 and "another" in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_stale_lock_file_after_sigkill_is_recovered(initialised: Cli) -> None:
+    holder = _hold_open(initialised.store_path)
+    holder.send_signal(signal.SIGKILL)
     holder.wait()
     lock = initialised.store_path.with_name(initialised.store_path.name + ".lock")
     assert lock.exists()  # stale: its owner is dead
     started = time.monotonic()
     assert initialised("list", "outcomes").returncode == 0
     assert time.monotonic() - started < 30
+    assert not lock.exists()  # released, and removed, by the process that recovered it
 
 
 def test_init_demo_gives_a_store_full_of_life(cli: Cli) -> None:

@@ -190,6 +190,8 @@ class EntityService(Generic[EntityT, DataT]):
 
     entity: ClassVar[type[Any]]
     what: ClassVar[str] = "record"
+    fields: ClassVar[dict[str, Cleaner]] = {}  # what update() accepts, and how it is cleaned
+    name_attribute: ClassVar[str] = "name"  # what find() matches a reference against
 
     def __init__(self, store: Store, *, clock: Clock = system_clock) -> None:
         self.store = store
@@ -230,6 +232,35 @@ class EntityService(Generic[EntityT, DataT]):
             if entity.deleted_at is None:
                 raise ValidationError(f"Move the {self.what} to the Trash before purging it.")
             session.delete(entity)
+
+    # -- update: one template, two hooks ----------------------------------------------------
+
+    def _load_for_update(self, session: Session, record_id: str) -> EntityT:
+        return self._load(session, record_id)
+
+    def _check(self, session: Session, entity: EntityT, values: dict[str, Any]) -> None:
+        """Refuse values that are fine alone but not together or not against the store."""
+
+    def _changed(
+        self, session: Session, entity: EntityT, changed: dict[str, tuple[Any, Any]]
+    ) -> None:
+        """React to what really changed (history, flags)."""
+
+    def update(self, record_id: str, **changes: Any) -> DataT:
+        values = clean_fields(self.fields, changes, what=self.what)
+        with self.store.transaction() as session:
+            entity = self._load_for_update(session, record_id)
+            self._check(session, entity, values)
+            self._changed(session, entity, self._apply(entity, values))
+            session.flush()
+            return self._data(session, entity)
+
+    def find(self, reference: str) -> DataT:
+        """By id, exact name (any case), or an unambiguous part of the name."""
+        with self.store.transaction(write=False) as session:
+            column = getattr(self.entity, self.name_attribute)
+            entity = resolve_by_name(session, self.entity, column, reference, what=self.what)
+            return self._data(session, entity)
 
     def _apply(self, entity: object, changes: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         """Set attributes, returning {field: (old, new)} for those that really changed."""

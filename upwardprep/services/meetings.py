@@ -147,6 +147,8 @@ ACTION_FIELDS: dict[str, Cleaner] = {
 class MeetingService(EntityService[Meeting, MeetingData]):
     entity = Meeting
     what = "meeting"
+    fields = MEETING_FIELDS
+    name_attribute = "title"
 
     def _data(self, session: Session, entity: Meeting) -> MeetingData:
         return to_data(
@@ -182,14 +184,11 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             session.flush()
             return self._data(session, meeting)
 
-    def update(self, meeting_id: str, **changes: Any) -> MeetingData:
-        values = clean_fields(MEETING_FIELDS, changes, what="meeting")
-        with self.store.transaction() as session:
-            meeting = self._editable(session, meeting_id)
-            self._check_person(session, values.get("person_id"))
-            self._apply(meeting, values)
-            session.flush()
-            return self._data(session, meeting)
+    def _load_for_update(self, session: Session, record_id: str) -> Meeting:
+        return self._editable(session, record_id)
+
+    def _check(self, session: Session, entity: Meeting, values: dict[str, Any]) -> None:
+        self._check_person(session, values.get("person_id"))
 
     def list(
         self,

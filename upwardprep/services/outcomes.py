@@ -351,12 +351,13 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
             tags=tuple(sorted(tags)),
         )
 
-    def update(self, outcome_id: str, **changes: Any) -> OutcomeData:
+    def update(self, record_id: str, **changes: Any) -> OutcomeData:
+        """Like EntityService.update, and it also replaces the priority and tag links."""
         values = clean_fields(FIELDS, changes, what="outcome note")
         if "occurred_on" in values and values["occurred_on"] is None:
             raise ValidationError("An outcome note needs a date.")
         with self.store.transaction() as session:
-            outcome = self._load(session, outcome_id)
+            outcome = self._load(session, record_id)
             self._assign(session, outcome, values)
             outcome.updated_at = self.clock()
             session.flush()

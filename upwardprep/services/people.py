@@ -18,7 +18,6 @@ from upwardprep.services.common import (
     enum_field,
     line_field,
     parse_enum,
-    resolve_by_name,
     text_field,
     title_field,
     to_data,
@@ -69,6 +68,7 @@ FIELDS: dict[str, Cleaner] = {
 class PeopleService(EntityService[Person, PersonData]):
     entity = Person
     what = "person"
+    fields = FIELDS
 
     def _data(self, session: Session, entity: Person) -> PersonData:
         return to_data(PersonData, entity)
@@ -78,14 +78,6 @@ class PeopleService(EntityService[Person, PersonData]):
         with self.store.transaction() as session:
             person = self._new(Person, **values)
             session.add(person)
-            session.flush()
-            return self._data(session, person)
-
-    def update(self, person_id: str, **changes: Any) -> PersonData:
-        values = clean_fields(FIELDS, changes, what="person")
-        with self.store.transaction() as session:
-            person = self._load(session, person_id)
-            self._apply(person, values)
             session.flush()
             return self._data(session, person)
 
@@ -104,9 +96,3 @@ class PeopleService(EntityService[Person, PersonData]):
                 key=lambda p: (order.get(p.role, 99), p.name.casefold()),
             )
             return [self._data(session, person) for person in people]
-
-    def find(self, reference: str) -> PersonData:
-        """By id, exact name, or an unambiguous part of a name."""
-        with self.store.transaction(write=False) as session:
-            person = resolve_by_name(session, Person, Person.name, reference, what="person")
-            return self._data(session, person)

@@ -23,7 +23,6 @@ from upwardprep.services.common import (
     enum_field,
     line_field,
     number_field,
-    resolve_by_name,
     text_field,
     title_field,
     to_data,
@@ -98,6 +97,8 @@ def _as_text(value: object) -> str | None:
 class PriorityService(EntityService[Priority, PriorityData]):
     entity = Priority
     what = "priority"
+    fields = FIELDS
+    name_attribute = "title"
 
     def _data(self, session: Session, entity: Priority) -> PriorityData:
         return to_data(PriorityData, entity, owner_name=entity.owner.name if entity.owner else None)
@@ -148,29 +149,24 @@ class PriorityService(EntityService[Priority, PriorityData]):
             )
             return self._data(session, priority)
 
-    def update(self, priority_id: str, **changes: Any) -> PriorityData:
-        values = clean_fields(FIELDS, changes, what="priority")
-        with self.store.transaction() as session:
-            priority = self._load(session, priority_id)
-            merged = {
-                "period_start": priority.period_start,
-                "period_end": priority.period_end,
-                **values,
-            }
-            self._check_links(session, merged, priority.id)
-            now = self.clock()
-            for name, (old, new) in self._apply(priority, values).items():
-                session.add(
-                    PriorityChange(
-                        priority_id=priority.id,
-                        field=name,
-                        changed_at=now,
-                        old_value=_as_text(old),
-                        new_value=_as_text(new),
-                    )
+    def _check(self, session: Session, entity: Priority, values: dict[str, Any]) -> None:
+        merged = {"period_start": entity.period_start, "period_end": entity.period_end, **values}
+        self._check_links(session, merged, entity.id)
+
+    def _changed(
+        self, session: Session, entity: Priority, changed: dict[str, tuple[Any, Any]]
+    ) -> None:
+        now = self.clock()
+        for name, (old, new) in changed.items():
+            session.add(
+                PriorityChange(
+                    priority_id=entity.id,
+                    field=name,
+                    changed_at=now,
+                    old_value=_as_text(old),
+                    new_value=_as_text(new),
                 )
-            session.flush()
-            return self._data(session, priority)
+            )
 
     def confirm(self, priority_id: str, *, note: str = "") -> PriorityData:
         """The manager confirmed this still matters (and how it is measured)."""
@@ -255,10 +251,3 @@ class PriorityService(EntityService[Priority, PriorityData]):
                 .order_by(Priority.rank)
             )
             return [self._data(session, p) for p in session.scalars(query).unique()]
-
-    def find(self, reference: str) -> PriorityData:
-        with self.store.transaction(write=False) as session:
-            priority = resolve_by_name(
-                session, Priority, Priority.title, reference, what="priority"
-            )
-            return self._data(session, priority)

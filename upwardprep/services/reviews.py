@@ -17,7 +17,6 @@ from upwardprep.services.common import (
     clean_fields,
     date_field,
     enum_field,
-    resolve_by_name,
     text_field,
     title_field,
     to_data,
@@ -60,6 +59,7 @@ def _check_period(start: date | None, end: date | None) -> None:
 class ReviewService(EntityService[ReviewCycle, ReviewCycleData]):
     entity = ReviewCycle
     what = "review cycle"
+    fields = FIELDS
 
     def _data(self, session: Session, entity: ReviewCycle) -> ReviewCycleData:
         return to_data(
@@ -81,14 +81,11 @@ class ReviewService(EntityService[ReviewCycle, ReviewCycleData]):
             session.flush()
             return self._data(session, cycle)
 
-    def update(self, cycle_id: str, **changes: Any) -> ReviewCycleData:
-        values = clean_fields(FIELDS, changes, what="review cycle")
-        with self.store.transaction() as session:
-            cycle = self._load(session, cycle_id)
-            self._apply(cycle, values)
-            _check_period(cycle.period_start, cycle.period_end)
-            session.flush()
-            return self._data(session, cycle)
+    def _check(self, session: Session, entity: ReviewCycle, values: dict[str, Any]) -> None:
+        _check_period(
+            values.get("period_start", entity.period_start),
+            values.get("period_end", entity.period_end),
+        )
 
     def list(self, *, include_deleted: bool = False) -> builtins.list[ReviewCycleData]:
         with self.store.transaction(write=False) as session:
@@ -96,10 +93,3 @@ class ReviewService(EntityService[ReviewCycle, ReviewCycleData]):
             if not include_deleted:
                 query = query.where(ReviewCycle.deleted_at.is_(None))
             return [self._data(session, c) for c in session.scalars(query).unique()]
-
-    def find(self, reference: str) -> ReviewCycleData:
-        with self.store.transaction(write=False) as session:
-            cycle = resolve_by_name(
-                session, ReviewCycle, ReviewCycle.name, reference, what="review cycle"
-            )
-            return self._data(session, cycle)

@@ -41,6 +41,7 @@ FIELDS: dict[str, Cleaner] = {
 class TemplateService(EntityService[AgendaTemplate, TemplateData]):
     entity = AgendaTemplate
     what = "agenda template"
+    fields = FIELDS
 
     def _data(self, session: Session, entity: AgendaTemplate) -> TemplateData:
         return to_data(TemplateData, entity)
@@ -53,14 +54,11 @@ class TemplateService(EntityService[AgendaTemplate, TemplateData]):
             session.flush()
             return self._data(session, template)
 
-    def update(self, template_id: str, **changes: Any) -> TemplateData:
-        values = clean_fields(FIELDS, changes, what="template")
-        with self.store.transaction() as session:
-            template = self._load(session, template_id)
-            self._apply(template, values)
-            template.builtin = False  # an edited shipped template is the user's own now
-            session.flush()
-            return self._data(session, template)
+    def _changed(
+        self, session: Session, entity: AgendaTemplate, changed: dict[str, tuple[Any, Any]]
+    ) -> None:
+        if changed:
+            entity.builtin = False  # an edited shipped template is the user's own now
 
     def duplicate(self, template_id: str) -> TemplateData:
         with self.store.transaction() as session:
