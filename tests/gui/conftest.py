@@ -1,0 +1,53 @@
+"""GUI test fixtures: an isolated QSettings per test, the app identity, a demo-filled store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from tests.conftest import PASSPHRASE
+from upwardprep.services import Services
+from upwardprep.store.engine import Store
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: object) -> Iterator[QSettings]:
+    """Every test gets empty settings in its own folder; the user's are never touched."""
+    QCoreApplication.setOrganizationName("UpwardPrepTests")
+    QCoreApplication.setApplicationName("UpwardPrepTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    settings = QSettings()
+    settings.clear()
+    yield settings
+    settings.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo store built per test session; tests copy it (building takes ~1 s)."""
+    from upwardprep.demo import populate
+
+    path = tmp_path_factory.mktemp("demo") / "demo.upwardprep"
+    with Store.create(path, PASSPHRASE) as store:
+        populate(Services(store), today=date(2026, 11, 23))
+    return path
+
+
+@pytest.fixture
+def demo_services(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
+    """A fresh copy of the demo store, open."""
+    import shutil
+
+    path = tmp_path / "demo" / "demo.upwardprep"
+    path.parent.mkdir()
+    shutil.copyfile(demo_template, path)
+    store = Store.open(path, PASSPHRASE)
+    yield Services(store)
+    store.close()
