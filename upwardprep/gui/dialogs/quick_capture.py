@@ -1,0 +1,149 @@
+"""Quick capture (Ctrl+Shift+N from anywhere): log an outcome or a risk in under five seconds.
+
+Type the title, Tab, type part of a priority's name (completed as you type), Enter. The kind
+defaults to a win; Alt+K jumps to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep.services import Services, ValidationError
+from upwardprep.store.entities import OutcomeKind
+
+KIND_LABELS = {
+    OutcomeKind.WIN: "Win",
+    OutcomeKind.PROGRESS: "Progress",
+    OutcomeKind.RISK: "Risk or blocker",
+    OutcomeKind.FEEDBACK_RECEIVED: "Feedback received",
+    OutcomeKind.FEEDBACK_GIVEN: "Feedback given",
+    OutcomeKind.DECISION: "Decision",
+    OutcomeKind.LEARNING: "Learning",
+}
+
+
+class QuickCaptureDialog(QDialog):
+    saved = Signal(str)  # the new outcome's id
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("quickCaptureDialog")
+        self.setWindowTitle("Quick capture")
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("titleEdit")
+        self.title.setPlaceholderText(
+            "What did it produce or enable? e.g. “Cut p95 latency to 310 ms”"
+        )
+        self.title.setAccessibleName("Outcome title")
+        self.priority = QLineEdit()
+        self.priority.setObjectName("priorityEdit")
+        self.priority.setPlaceholderText("Type part of a priority (optional)")
+        self.priority.setAccessibleName("Priority")
+        self._priorities = {p.title: p.id for p in services.priorities.list()}
+        completer = QCompleter(sorted(self._priorities), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.priority.setCompleter(completer)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kindCombo")
+        self.kind.setAccessibleName("Kind of note")
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        self.ask = QLineEdit()
+        self.ask.setObjectName("askEdit")
+        self.ask.setPlaceholderText("What do you need, and from whom?")
+        self.ask.setAccessibleName("Ask")
+
+        form.addRow("&Outcome:", self.title)
+        form.addRow("&Priority:", self.priority)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Ask:", self.ask)
+        self._ask_label = form.labelForField(self.ask)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #b42318;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveButton")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.setTabOrder(self.title, self.priority)
+        self.setTabOrder(self.priority, self.kind)
+        self.setTabOrder(self.kind, self.ask)
+        self.title.setFocus()
+
+    def _kind_changed(self) -> None:
+        is_risk = self.kind.currentData() == OutcomeKind.RISK.value
+        self.ask.setVisible(is_risk)
+        if self._ask_label is not None:
+            self._ask_label.setVisible(is_risk)
+
+    def save(self) -> None:
+        reference = self.priority.text().strip()
+        priority_ids = []
+        if reference:
+            match = self._priorities.get(reference) or next(
+                (
+                    pid
+                    for title, pid in self._priorities.items()
+                    if title.casefold() == reference.casefold()
+                ),
+                None,
+            )
+            if match is None:
+                candidates = [
+                    pid
+                    for title, pid in self._priorities.items()
+                    if reference.casefold() in title.casefold()
+                ]
+                if len(candidates) != 1:
+                    self._fail(
+                        f"No single priority matches “{reference}”; pick one from the "
+                        "list or leave it empty."
+                    )
+                    self.priority.setFocus()
+                    return
+                match = candidates[0]
+            priority_ids.append(match)
+        try:
+            outcome = self.services.outcomes.create(
+                self.title.text(),
+                kind=self.kind.currentData(),
+                priority_ids=priority_ids,
+                ask=self.ask.text() if self.ask.isVisible() else "",
+            )
+        except ValidationError as error:
+            self._fail(str(error))
+            self.title.setFocus()
+            return
+        self.saved.emit(outcome.id)
+        self.accept()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

@@ -1,0 +1,115 @@
+"""The unlocked store behind the window, and the idle timer that locks it.
+
+Locking is the one place where the app forgets: editors flush first (aboutToLock), then every
+view drops what it shows (locked), then the engine is disposed and the key forgotten.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from upwardprep.services import Services
+from upwardprep.store.engine import Store
+
+ACTIVITY_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class StoreSession(QObject):
+    unlocked = Signal()
+    aboutToLock = Signal()  # flush pending edits now: the store closes right after
+    locked = Signal()  # drop every piece of note text still shown
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.services: Services | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.lock)
+        self._auto_lock_ms = 0
+        self._deadline = 0.0
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.services is not None
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    # -- opening -------------------------------------------------------------------------
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the store; raises the store's typed errors (WrongPassphrase, ...)."""
+        self._started(Store.open(self.path, passphrase))
+
+    def create(self, passphrase: str) -> None:
+        self._started(Store.create(self.path, passphrase))
+
+    def adopt(self, store: Store) -> None:
+        """Take over a store opened elsewhere (the demo)."""
+        self._started(store)
+
+    def _started(self, store: Store) -> None:
+        self.services = Services(store)
+        self._restart_idle()
+        self.unlocked.emit()
+
+    # -- locking -------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.services is None:
+            return
+        self.aboutToLock.emit()
+        store = self.services.store
+        self.services = None
+        self._idle.stop()
+        self.locked.emit()
+        store.close()
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        self._auto_lock_ms = max(0, minutes) * 60_000
+        self._restart_idle()
+
+    def set_auto_lock_ms(self, milliseconds: int) -> None:
+        """For tests and for very short timeouts."""
+        self._auto_lock_ms = max(0, milliseconds)
+        self._restart_idle()
+
+    def seconds_until_lock(self) -> float | None:
+        if not self.is_unlocked or not self._auto_lock_ms:
+            return None
+        return max(0.0, self._deadline - time.monotonic())
+
+    def _restart_idle(self) -> None:
+        if self.is_unlocked and self._auto_lock_ms:
+            self._deadline = time.monotonic() + self._auto_lock_ms / 1000
+            self._idle.start(self._auto_lock_ms)
+        else:
+            self._idle.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Restart at most every half second: mouse moves arrive by the hundred.
+        recently = self._deadline - time.monotonic() >= self._auto_lock_ms / 1000 - 0.5
+        if event.type() in ACTIVITY_EVENTS and self._idle.isActive() and not recently:
+            self._restart_idle()
+        return False
+
+    def close(self) -> None:
+        self.lock()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
