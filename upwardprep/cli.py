@@ -412,6 +412,12 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from upwardprep import selftest
+
+    return selftest.run()
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from upwardprep.gui.app import run
 
@@ -564,6 +570,13 @@ def build_parser() -> Parser:
     )
 
     command("check", cmd_check, "run the integrity checks")
+
+    self_test_help = (
+        "check this installation end to end on a temporary store (no display needed; "
+        "your own store is not touched)"
+    )
+    p = sub.add_parser("self-test", help=self_test_help, description=self_test_help)
+    p.set_defaults(func=cmd_self_test)
 
     p = command("passwd", cmd_passwd, "change the passphrase")
     p.add_argument(
