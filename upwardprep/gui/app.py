@@ -13,10 +13,20 @@ from upwardprep import APP_NAME, __version__
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    """The application with its identity, set once: QSettings, the data folders and the task
+    bar (which matches windows to packaging/linux/upwardprep.desktop) all agree on it."""
+    from PySide6.QtGui import QIcon
+
+    from upwardprep.assets import resource
+
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("upwardprep")
+    icon = resource("icons", "upwardprep.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
 
 
