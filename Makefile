@@ -5,8 +5,10 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 # Debian libraries Qt needs to start (offscreen included) on a bare machine.
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+# Debian tools a test runs on packaging/linux/ (desktop-file-validate, appstreamcli).
+DESKTOP_DEBS := desktop-file-utils appstream
 
-.PHONY: run test lint bench qt-deps clean
+.PHONY: run test lint bench qt-deps desktop-deps dist install-desktop uninstall-desktop clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +30,13 @@ qt-deps: | $(PY)
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(QT_DEBS); fi; \
 	fi
 
+desktop-deps:
+	@if ! command -v desktop-file-validate >/dev/null 2>&1 || ! command -v appstreamcli >/dev/null 2>&1; then \
+	  echo "Installing the desktop-file validators: $(DESKTOP_DEBS)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(DESKTOP_DEBS); \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(DESKTOP_DEBS); fi; \
+	fi
+
 run: $(VENV)/.installed qt-deps
 	$(VENV)/bin/upwardprep $(ARGS)
 
@@ -36,11 +45,37 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check upwardprep tests
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.installed-test qt-deps lint
+test: $(VENV)/.installed-test qt-deps desktop-deps lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 bench: $(VENV)/.installed-test qt-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+$(VENV)/.installed-dist: pyproject.toml | $(PY)
+	$(PIP) install -e '.[dist]'
+	touch $@ $(VENV)/.installed
+
+# The one-folder app in dist/upwardprep/ (PyInstaller, packaging/upwardprep.spec), then checked:
+# --version, self-test from outside the checkout, the GUI started offscreen, its size.
+dist: $(VENV)/.installed-dist qt-deps
+	rm -rf dist/upwardprep build/pyinstaller
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/upwardprep.spec
+	$(PY) packaging/check_bundle.py dist/upwardprep
+
+# Menu entry, AppStream metainfo and icons for the current user (XDG folders; no root). With a
+# built bundle (make dist) it is installed to ~/.local/lib/upwardprep; otherwise the menu entry
+# starts this checkout's .venv/bin/upwardprep.
+install-desktop:
+	@if [ -x dist/upwardprep/upwardprep ]; then \
+	  packaging/linux/install-desktop.sh --bundle dist/upwardprep; \
+	else \
+	  $(MAKE) --no-print-directory $(VENV)/.installed qt-deps && \
+	  packaging/linux/install-desktop.sh --exec "$(CURDIR)/$(VENV)/bin/upwardprep"; \
+	fi
+
+uninstall-desktop:
+	packaging/linux/install-desktop.sh --uninstall
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
