@@ -7,8 +7,15 @@ PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
 # Debian tools a test runs on packaging/linux/ (desktop-file-validate, appstreamcli).
 DESKTOP_DEBS := desktop-file-utils appstream
+# Libraries Qt's xcb and Wayland plugins link to that a bare build machine may lack: present when
+# PyInstaller runs, they are resolved, and the xcb ones go into the bundle (PyInstaller leaves
+# the Wayland client libraries to the system).
+DIST_DEBS := libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0
+# ... and an X server without a screen, for check_bundle.py to start the app on xcb as well.
+DIST_DEBS += xvfb
 
-.PHONY: run test lint bench qt-deps desktop-deps dist install-desktop uninstall-desktop clean
+.PHONY: run test lint bench qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
+	clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,13 +58,23 @@ test: $(VENV)/.installed-test qt-deps desktop-deps lint
 bench: $(VENV)/.installed-test qt-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
+dist-deps:
+	@missing=""; for deb in $(DIST_DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$deb 2>/dev/null | grep -q "ok installed" || missing="$$missing $$deb"; \
+	done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing the libraries the bundle carries:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; \
+	fi
+
 $(VENV)/.installed-dist: pyproject.toml | $(PY)
 	$(PIP) install -e '.[dist]'
 	touch $@ $(VENV)/.installed
 
 # The one-folder app in dist/upwardprep/ (PyInstaller, packaging/upwardprep.spec), then checked:
 # --version, self-test from outside the checkout, the GUI started offscreen, its size.
-dist: $(VENV)/.installed-dist qt-deps
+dist: $(VENV)/.installed-dist qt-deps dist-deps
 	rm -rf dist/upwardprep build/pyinstaller
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 	  --distpath dist --workpath build/pyinstaller packaging/upwardprep.spec
