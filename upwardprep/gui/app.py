@@ -1,15 +1,30 @@
-"""Desktop app entry point (a first window; the full app is built on this)."""
+"""Desktop app bootstrap: identity, look, the error hook, and the start-up flow (first run,
+unlock, store problems, the demo)."""
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import os
+import shutil
 import sys
+import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyleFactory, QWidget
 
 from upwardprep import APP_NAME, __version__
+
+log = logging.getLogger("upwardprep.gui")
+ACCENT = QColor("#2563eb")
+ACCENT_DARK = QColor("#60a5fa")
+DEMO_PASSPHRASE = "demo"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -30,20 +45,310 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, store: Path | None = None) -> None:
-        super().__init__()
-        self.setObjectName("mainWindow")
-        name = store.stem if store else "notes"
-        self.setWindowTitle(f"{APP_NAME} — {name}")
-        label = QLabel(
-            "UpwardPrep's desktop app is being built.\n"
-            "Meanwhile the `upwardprep` command does the main jobs: run `upwardprep --help`."
+def apply_look(app: QApplication) -> None:
+    """Fusion, with the system's light or dark palette and one accent colour."""
+    app.setStyle(QStyleFactory.create("Fusion"))
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    palette = app.style().standardPalette()
+    if dark:
+        colours = {
+            QPalette.ColorRole.Window: "#1f2328",
+            QPalette.ColorRole.WindowText: "#e6e8eb",
+            QPalette.ColorRole.Base: "#16191d",
+            QPalette.ColorRole.AlternateBase: "#1c2025",
+            QPalette.ColorRole.Text: "#e6e8eb",
+            QPalette.ColorRole.Button: "#2a2f35",
+            QPalette.ColorRole.ButtonText: "#e6e8eb",
+            QPalette.ColorRole.ToolTipBase: "#2a2f35",
+            QPalette.ColorRole.ToolTipText: "#e6e8eb",
+            QPalette.ColorRole.PlaceholderText: "#8b949e",
+            QPalette.ColorRole.Mid: "#3a4048",
+            QPalette.ColorRole.Light: "#3a4048",
+        }
+        for role, colour in colours.items():
+            palette.setColor(role, QColor(colour))
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6e7681"))
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6e7681")
         )
-        label.setObjectName("placeholder")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(label)
-        self.resize(900, 600)
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6e7681")
+        )
+    accent = ACCENT_DARK if dark else ACCENT
+    palette.setColor(QPalette.ColorRole.Highlight, accent)
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#0b1220" if dark else "#ffffff"))
+    palette.setColor(QPalette.ColorRole.Link, accent)
+    app.setPalette(palette)
+    app.setStyleSheet(
+        "QLabel#sectionTitle, QLabel#pageTitle { font-size: 13pt; font-weight: 600; "
+        "padding: 4px 0 8px 0; }"
+        "QLabel#subsectionTitle { font-weight: 600; padding-top: 8px; }"
+        "QTreeWidget#navigation { border: none; padding-top: 8px; }"
+        "QTreeWidget#navigation::item { padding: 5px 4px; }"
+        "QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }"
+    )
+
+
+# -- errors ---------------------------------------------------------------------------------
+
+
+def log_path() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, appauthor=False) / "upwardprep.log"
+
+
+def setup_logging() -> None:
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=512_000, backupCount=2, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("upwardprep")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def describe_without_content(kind: type[BaseException], tb: TracebackType | None) -> str:
+    """The error's type and where it happened, never its message (it may quote a note)."""
+    frames = traceback.extract_tb(tb)
+    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
+    return f"{kind.__module__}.{kind.__qualname__} at {where}"
+
+
+def install_error_hook(parent: Callable[[], QWidget | None]) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("uncaught error: %s", describe_without_content(kind, tb))
+        box = QMessageBox(parent())
+        box.setObjectName("errorDialog")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Something went wrong")
+        box.setText("UpwardPrep ran into an unexpected problem and stopped what it was doing.")
+        box.setInformativeText(
+            "Everything saved before is safe. If you were typing, check the last edit. "
+            f"A note for the developers (without your notes) is in {log_path()}."
+        )
+        box.exec()
+
+    sys.excepthook = hook
+
+
+# -- background work ------------------------------------------------------------------------
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class Job(QRunnable):
+    """Run a function on the thread pool; results come back on the GUI thread by signal."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+def run_in_background(
+    work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None]
+) -> Job:
+    job = Job(work)
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+# -- start-up flow --------------------------------------------------------------------------
+
+
+class Controller(QObject):
+    """Owns the window and the session, and walks the user through opening a store."""
+
+    def __init__(self, store_path: Path, *, demo_dir: Path | None = None) -> None:
+        super().__init__()
+        from upwardprep.gui.main_window import MainWindow
+        from upwardprep.gui.session import StoreSession
+        from upwardprep.gui.settings import AppSettings
+
+        self.settings = AppSettings()
+        self.demo_dir = demo_dir
+        self.session = StoreSession(store_path, self)
+        self.window = MainWindow(self.session, self.settings)
+        self.window.unlock_requested.connect(self.unlock)
+        self.window.backup_requested.connect(self.backup)
+        self._jobs: list[Job] = []
+
+    @property
+    def path(self) -> Path:
+        return self.session.path
+
+    def start(self) -> None:
+        self.window.show()
+        first_run = (
+            self.demo_dir is None and not self.settings.store_path and not self.path.exists()
+        )
+        if first_run:
+            self.create()
+        else:
+            self.unlock()
+
+    def create(self) -> None:
+        from upwardprep.gui.dialogs.passphrase import CreateStoreDialog
+
+        dialog = CreateStoreDialog(self.path, self.session.create, self.window)
+        if dialog.exec():
+            self.settings.store_path = str(self.path)
+            self.welcome()
+        elif dialog.failure is not None:
+            self._problem(dialog.failure)
+
+    def welcome(self) -> None:
+        from upwardprep.gui.dialogs.welcome import WelcomeDialog
+
+        if self.settings.welcome_done:
+            return
+        dialog = WelcomeDialog(self.window)
+        dialog.step_chosen.connect(self._welcome_step)
+        dialog.exec()
+        self.settings.welcome_done = True
+
+    def _welcome_step(self, step: str) -> None:
+        if step == "addManager":
+            self.window.show_section("people")
+            self.window.views["people"].new_record()
+        elif step == "addPriorities":
+            self.window.show_section("priorities")
+            self.window.views["priorities"].new_record()
+        else:
+            self.window.quick_capture()
+
+    def unlock(self) -> None:
+        from upwardprep.gui.dialogs.passphrase import UnlockDialog
+
+        if self.session.is_unlocked:
+            return
+        hint = (
+            f"This is a demo store full of sample data; its passphrase is “{DEMO_PASSPHRASE}”."
+            if self.demo_dir
+            else ""
+        )
+        dialog = UnlockDialog(self.path, self.session.unlock, hint=hint, parent=self.window)
+        if dialog.exec():
+            return
+        if dialog.failure is not None:
+            self._problem(dialog.failure)
+
+    def _problem(self, error: Exception) -> None:
+        from upwardprep.gui.dialogs import store_problem
+        from upwardprep.store.backup import list_backups
+
+        backups = list_backups(self.path) if self.path.parent.exists() else []
+        choice = store_problem.ask(error, has_backups=bool(backups), parent=self.window)
+        if choice is store_problem.Choice.RESTORE:
+            self.restore(backups[-1].path)
+        elif choice is store_problem.Choice.RETRY:
+            self.unlock()
+        elif choice is store_problem.Choice.OTHER_STORE:
+            self.choose_store()
+        else:
+            self.window.close()
+
+    def restore(self, backup: Path) -> None:
+        from upwardprep.gui.dialogs.passphrase import UnlockDialog
+        from upwardprep.store.backup import restore_backup
+
+        def attempt(passphrase: str) -> None:
+            restore_backup(self.path, backup, passphrase, force=True)
+            self.session.unlock(passphrase)
+
+        dialog = UnlockDialog(
+            self.path,
+            attempt,
+            parent=self.window,
+            hint=f"Restoring {backup.name}. The current file is kept beside it, unopened.",
+        )
+        if dialog.exec():
+            self.window.show_message(f"Restored {backup.name}")
+        elif dialog.failure is not None:
+            self._problem(dialog.failure)
+
+    def choose_store(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Open a store",
+            str(self.path.parent),
+            "UpwardPrep store (*.upwardprep);;All files (*)",
+        )
+        if not chosen:
+            self.window.close()
+            return
+        self.session.path = Path(chosen)
+        self.settings.store_path = chosen
+        self.window.setWindowTitle(f"{APP_NAME} — {self.session.name}")
+        self.window.store_label.setText(self.session.name)
+        self.unlock()
+
+    def backup(self) -> None:
+        from upwardprep.store.backup import create_backup
+
+        services = self.session.services
+        if services is None:
+            return
+        folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None
+        self.window.show_message("Backing up…")
+
+        def done(info: Any) -> None:
+            self.window.show_message(f"Backup saved and verified: {info.path.name}")
+
+        def failed(error: Exception) -> None:
+            QMessageBox.warning(
+                self.window, "Backup failed", f"The backup could not be written: {error}"
+            )
+
+        self._jobs.append(
+            run_in_background(lambda: create_backup(services.store, folder=folder), done, failed)
+        )
+
+    def shutdown(self) -> None:
+        self.session.close()
+        if self.demo_dir is not None:
+            shutil.rmtree(self.demo_dir, ignore_errors=True)
+
+
+def make_demo_store() -> tuple[Path, Path]:
+    """A temporary store full of sample data; removed when the app quits."""
+    from upwardprep.demo import populate
+    from upwardprep.services import Services
+    from upwardprep.store.engine import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="upwardprep-demo-"))
+    path = folder / "Demo.upwardprep"
+    with Store.create(path, DEMO_PASSPHRASE) as store:
+        populate(Services(store))
+    return path, folder
+
+
+def default_path(settings_path: str) -> Path:
+    from upwardprep.store.engine import default_store_path
+
+    return Path(settings_path).expanduser() if settings_path else default_store_path()
 
 
 def run(store: Path | None = None, demo: bool = False) -> int:
@@ -59,6 +364,17 @@ def run(store: Path | None = None, demo: bool = False) -> int:
         )
         return 1
     app = make_app()
-    window = MainWindow(store)
-    window.show()
+    apply_look(app)
+    setup_logging()
+    demo_dir = None
+    if demo:
+        store, demo_dir = make_demo_store()
+    if store is None:
+        from upwardprep.gui.settings import AppSettings
+
+        store = default_path(AppSettings().store_path)
+    controller = Controller(store, demo_dir=demo_dir)
+    install_error_hook(lambda: controller.window)
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.start()
     return app.exec()

@@ -1,0 +1,337 @@
+"""The desktop app's flows, driven by keyboard and mouse through objectNames."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QTextBrowser,
+    QTreeView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from upwardprep.gui.dialogs.passphrase import CreateStoreDialog, UnlockDialog, strength
+from upwardprep.gui.main_window import MainWindow
+from upwardprep.gui.session import StoreSession
+from upwardprep.gui.settings import AppSettings
+from upwardprep.services import Services
+
+
+def when_modal(qtbot: QtBot, drive: Callable[[QDialog], None]) -> None:
+    """Drive the next modal dialog once it is shown (exec() blocks the test otherwise)."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            drive(dialog)
+        else:
+            QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(0, attempt)
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    path = tmp_path / "store" / "Work notes.upwardprep"
+    path.parent.mkdir()
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
+    session = StoreSession(demo_path)
+    main = MainWindow(session, AppSettings())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    session.unlock(PASSPHRASE)
+    yield main
+    session.close()
+
+
+def text_everywhere(root: QWidget) -> str:
+    """Every character the window shows or holds in a model."""
+    parts: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLineEdit):
+            parts.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit | QTextBrowser):
+            parts.append(widget.toPlainText())
+        elif isinstance(widget, QLabel):
+            parts.append(widget.text())
+        if isinstance(widget, QTableView | QTreeView) and widget.model() is not None:
+            parts.append(_model_text(widget.model()))
+    return "\n".join(parts)
+
+
+def _model_text(model: QAbstractItemModel, parent: object = None) -> str:
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    out = []
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            index = model.index(row, column, parent)
+            out.append(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+            out.append(str(index.data(Qt.ItemDataRole.ToolTipRole) or ""))
+        out.append(_model_text(model, model.index(row, 0, parent)))
+    return "\n".join(out)
+
+
+def test_create_store_by_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "new" / "notes.upwardprep"
+    session = StoreSession(path)
+    dialog = CreateStoreDialog(path, session.create)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    create = dialog.findChild(QWidget, "createButton")
+    assert not create.isEnabled()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "passphraseEdit"), "correct horse battery")
+    assert dialog.findChild(QLabel, "strengthLabel").text() != "Empty"
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "confirmEdit"), "correct horse batter")
+    assert not create.isEnabled() and dialog.findChild(QLabel, "errorLabel").isVisible()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "confirmEdit"), "y")
+    assert create.isEnabled()
+    assert "no way to recover" in dialog.findChild(QLabel, "recoveryWarning").text()
+    qtbot.keyClick(dialog.findChild(QLineEdit, "confirmEdit"), Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert session.is_unlocked and path.exists()
+    assert dialog.findChild(QLineEdit, "passphraseEdit").text() == ""  # not kept around
+    session.close()
+
+
+def test_strength_grows_with_length_and_variety() -> None:
+    assert strength("password")[0] == 0
+    assert strength("abc")[0] < strength("Tr0ub4dor&3x!")[0]
+    assert strength("correct horse battery staple")[0] >= 3
+
+
+def test_wrong_then_right_passphrase(qtbot: QtBot, demo_path: Path) -> None:
+    session = StoreSession(demo_path)
+    dialog = UnlockDialog(demo_path, session.unlock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.findChild(QLineEdit, "passphraseEdit")
+    qtbot.keyClicks(field, "not the passphrase")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    error = dialog.findChild(QLabel, "errorLabel")
+    assert error.isVisible() and "does not open" in error.text()
+    assert dialog.isVisible() and not session.is_unlocked and field.text() == ""
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and session.is_unlocked
+    session.close()
+
+
+def test_main_window_sections_menus_and_title(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.windowTitle() == "UpwardPrep — Work notes"
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "View", "Go", "Help"]
+    for number, section in enumerate(
+        ["dashboard", "people", "priorities", "outcomes", "meetings", "reviews", "trash"], start=1
+    ):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is window.views[section]
+    window.show_section("people")
+    table = window.findChild(QTableView, "peopleTable")
+    assert table.model().rowCount() >= 5
+    window.show_section("priorities")
+    assert window.findChild(QTableView, "prioritiesTable").model().rowCount() >= 5
+    assert window.findChild(QLineEdit, "priorityTitle").text()  # the editor shows the first
+
+
+def test_auto_lock_leaves_no_note_text(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_section("outcomes")
+    title = window.findChild(QLineEdit, "outcomeTitle").text()
+    assert title and title in text_everywhere(window)
+    store = window.session.services.store  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.session.locked, timeout=5000):
+        window.session.set_auto_lock_ms(300)
+    shown = text_everywhere(window)
+    assert title not in shown
+    assert "Dana Whitfield" not in shown
+    assert window.stack.currentWidget() is window.locked_page
+    assert not store.is_open and window.session.services is None
+
+
+def test_lock_flushes_an_edit_in_progress(
+    window: MainWindow, qtbot: QtBot, demo_path: Path
+) -> None:
+    window.show_section("outcomes")
+    field = window.findChild(QLineEdit, "outcomeTitle")
+    field.selectAll()
+    qtbot.keyClicks(field, "Typed just before locking")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.session.is_unlocked
+    from upwardprep.store.engine import Store
+
+    with Store.open(demo_path, PASSPHRASE) as store:
+        titles = [o.title for o in Services(store).outcomes.list()]
+    assert "Typed just before locking" in titles
+
+
+def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> None:
+    services = window.session.services
+    assert services is not None
+    before = services.outcomes.count()
+
+    def drive(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "titleEdit"), "Renewed Brightline for 2 years")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(QApplication.focusWidget(), "churn")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # close the completion
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    when_modal(qtbot, drive)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert services.outcomes.count() == before + 1
+    newest = next(o for o in services.outcomes.list() if o.title.startswith("Renewed Brightline"))
+    assert len(newest.priority_ids) == 1 and "churn" in newest.priority_titles[0].lower()
+
+
+def test_filter_outcomes_and_search_palette(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_section("outcomes")
+    table = window.findChild(QTableView, "outcomesTable")
+    everything = table.model().rowCount()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.findChild(QLineEdit, "outcomeFilterEdit"), "latency")
+    qtbot.waitUntil(lambda: 0 < table.model().rowCount() < everything, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    palette = window.palette_popup
+    assert palette.isVisible()
+    qtbot.keyClicks(palette.edit, "Whitfield")
+    palette.run_query_now()
+    assert palette.results.model().rowCount() >= 1
+    qtbot.keyClick(palette.edit, Qt.Key.Key_Return)
+    assert not palette.isVisible()
+    assert window.stack.currentWidget() is window.views["people"]
+    assert window.findChild(QLineEdit, "personName").text() == "Dana Whitfield"
+
+
+def test_trash_and_undo(window: MainWindow, qtbot: QtBot) -> None:
+    services = window.session.services
+    assert services is not None
+    window.show_section("outcomes")
+    table = window.findChild(QTableView, "outcomesTable")
+    count = table.model().rowCount()
+    doomed = window.findChild(QLineEdit, "outcomeTitle").text()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert table.model().rowCount() == count - 1
+    assert [e.title for e in services.trash.list()] == [doomed]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.trash.list() == []
+    assert window.findChild(QLineEdit, "outcomeTitle").text() == doomed
+
+
+def test_settings_persist(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QComboBox, QSpinBox
+
+    from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(AppSettings(), ["Weekly 1:1 with my manager"])
+    qtbot.addWidget(dialog)
+    dialog.findChild(QSpinBox, "autoLockSpin").setValue(3)
+    dialog.findChild(QSpinBox, "staleDaysSpin").setValue(30)
+    dialog.findChild(QComboBox, "paperCombo").setCurrentText("Letter")
+    dialog.findChild(QComboBox, "templateCombo").setCurrentIndex(1)
+    dialog.accept()
+    fresh = AppSettings()
+    assert (
+        fresh.auto_lock_minutes,
+        fresh.stale_after_days,
+        fresh.paper_size,
+        fresh.default_template,
+    ) == (3, 30, "Letter", "Weekly 1:1 with my manager")
+
+
+def test_uncaught_errors_show_a_dialog_and_log_no_content(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from upwardprep.gui import app as app_module
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(app_module, "log_path", lambda: tmp_path / "upwardprep.log")
+    records: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("upwardprep").addHandler(handler)
+    saved_hook = sys.excepthook
+    try:
+        app_module.install_error_hook(lambda: None)
+        try:
+            raise ValueError("SECRET NOTE TEXT about the reorg")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    finally:
+        sys.excepthook = saved_hook
+        logging.getLogger("upwardprep").removeHandler(handler)
+    assert shown and "unexpected problem" in shown[0]
+    assert records and "ValueError" in records[0]
+    assert all("SECRET" not in record for record in records)
+
+
+def test_demo_store_and_hint(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from upwardprep.gui import app as app_module
+
+    path, folder = app_module.make_demo_store()
+    try:
+        controller = app_module.Controller(path, demo_dir=folder)
+        qtbot.addWidget(controller.window)
+        seen: list[str] = []
+
+        def drive(dialog: QDialog) -> None:
+            seen.append(dialog.findChild(QLabel, "hintLabel").text())
+            qtbot.keyClicks(
+                dialog.findChild(QLineEdit, "passphraseEdit"), app_module.DEMO_PASSPHRASE
+            )
+            qtbot.keyClick(dialog.findChild(QLineEdit, "passphraseEdit"), Qt.Key.Key_Return)
+
+        when_modal(qtbot, drive)
+        controller.start()
+        assert seen and app_module.DEMO_PASSPHRASE in seen[0]
+        assert controller.session.is_unlocked
+        assert controller.session.services.outcomes.count() >= 55  # type: ignore[union-attr]
+    finally:
+        controller.shutdown()
+    assert not folder.exists()
+
+
+def test_lock_right_after_typing_in_the_markdown_body_keeps_it(
+    window: MainWindow, qtbot: QtBot, demo_path: Path
+) -> None:
+    window.show_section("outcomes")
+    record_id = window.views["outcomes"].editor.record_id
+    source = window.findChild(QPlainTextEdit, "markdownSource")
+    source.setFocus()
+    source.moveCursor(source.textCursor().MoveOperation.End)
+    qtbot.keyClicks(source, " Typed a moment before the lock.")
+    window.session.lock()  # well inside the editor's typing debounce
+    from upwardprep.store.engine import Store
+
+    with Store.open(demo_path, PASSPHRASE) as store:
+        body = Services(store).outcomes.get(record_id).body
+    assert body.endswith("Typed a moment before the lock.")

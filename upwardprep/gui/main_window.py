@@ -1,0 +1,600 @@
+"""The main window: navigation on the left, the selected section in the centre, every command
+in a menu with its shortcut, and a lock screen that shows nothing of the notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep import APP_NAME, __version__
+from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
+from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
+from upwardprep.gui.session import StoreSession
+from upwardprep.gui.settings import AppSettings
+from upwardprep.gui.views.base import SectionView
+from upwardprep.gui.views.outcomes import OutcomesView
+from upwardprep.gui.views.people import ROLE_LABELS, PeopleView
+from upwardprep.gui.views.placeholder import PlaceholderView
+from upwardprep.gui.views.priorities import PrioritiesView
+from upwardprep.gui.views.trash import TrashView
+from upwardprep.gui.widgets.search_palette import SearchPalette
+
+SECTIONS = [
+    ("dashboard", "Dashboard", "dashboard"),
+    ("people", "People", "people"),
+    ("priorities", "Priorities", "priorities"),
+    ("outcomes", "Outcomes", "outcomes"),
+    ("meetings", "Meetings", "meetings"),
+    ("reviews", "Reviews", "reviews"),
+    ("trash", "Trash", "trash"),
+]
+ENTITY_SECTIONS = {
+    "outcome": "outcomes",
+    "priority": "priorities",
+    "person": "people",
+    "meeting": "meetings",
+}
+SectionRole = Qt.ItemDataRole.UserRole + 10
+RoleFilterRole = Qt.ItemDataRole.UserRole + 11
+
+
+def _icon(name: str):  # type: ignore[no-untyped-def]
+    """The app's icon set when it is there; no icon rather than a crash if it is not."""
+    try:
+        from upwardprep.gui.icons import icon
+
+        return icon(name)
+    except Exception:
+        from PySide6.QtGui import QIcon
+
+        return QIcon()
+
+
+class LockedPage(QWidget):
+    unlock_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockedPage")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel("UpwardPrep is locked")
+        title.setObjectName("lockedTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        text = QLabel(
+            "Your notes are encrypted and nothing of them is shown. "
+            "Unlock with your passphrase to continue."
+        )
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        self.button = QPushButton("&Unlock…")
+        self.button.setObjectName("lockedUnlockButton")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.unlock_requested.emit)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    unlock_requested = Signal()
+    backup_requested = Signal()
+
+    def __init__(self, session: StoreSession, settings: AppSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{APP_NAME} — {session.name}")
+        self.resize(1280, 800)
+        self.undo_stack: list[tuple[str, str]] = []
+        self.actions_by_name: dict[str, QAction] = {}
+
+        self.views: dict[str, SectionView] = {
+            "dashboard": PlaceholderView(
+                "dashboard",
+                "Dashboard",
+                "<p>Your next 1:1s, priorities to confirm, silent priorities and open actions "
+                "will gather here.</p>",
+            ),
+            "people": PeopleView(),
+            "priorities": PrioritiesView(stale_days=settings.stale_after_days),
+            "outcomes": OutcomesView(),
+            "meetings": PlaceholderView(
+                "meetings",
+                "Meetings",
+                "<p>1:1 preparation (agendas drafted from your notes, action items that carry "
+                "over) arrives here.</p>",
+            ),
+            "reviews": PlaceholderView(
+                "reviews",
+                "Reviews",
+                "<p>Review cycles, self-assessments and review packets arrive here.</p>",
+            ),
+            "trash": TrashView(),
+        }
+        self.nav = QTreeWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setHeaderHidden(True)
+        self.nav.setRootIsDecorated(True)
+        self.nav.setMinimumWidth(180)
+        self.nav.setAccessibleName("Sections")
+        self.nav_items: dict[str, QTreeWidgetItem] = {}
+        for key, label, icon_name in SECTIONS:
+            item = QTreeWidgetItem([label])
+            item.setData(0, SectionRole, key)
+            item.setIcon(0, _icon(icon_name))
+            self.nav.addTopLevelItem(item)
+            self.nav_items[key] = item
+            if key == "people":
+                for role, role_label in ROLE_LABELS.items():
+                    child = QTreeWidgetItem(
+                        [role_label + "s" if not role_label.endswith("s") else role_label]
+                    )
+                    child.setData(0, SectionRole, "people")
+                    child.setData(0, RoleFilterRole, role.value)
+                    item.addChild(child)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("sectionStack")
+        for view in self.views.values():
+            self.stack.addWidget(view)
+            view.status.connect(self.show_message)
+            view.trashed.connect(self._trashed)
+        self.locked_page = LockedPage()
+        self.locked_page.unlock_requested.connect(self.unlock_requested.emit)
+        self.stack.addWidget(self.locked_page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 1060])
+        self.setCentralWidget(self.splitter)
+        self.palette_popup = SearchPalette(self)
+        self.palette_popup.chosen.connect(self.open_record)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.store_label = QLabel(session.name)
+        self.store_label.setObjectName("storeLabel")
+        self.store_label.setToolTip(str(session.path))
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("lockLabel")
+        self.statusBar().addPermanentWidget(self.store_label)
+        self.statusBar().addPermanentWidget(self.lock_label)
+        self._lock_tick = QTimer(self)
+        self._lock_tick.setInterval(15_000)
+        self._lock_tick.timeout.connect(self._update_lock_label)
+        self._lock_tick.start()
+
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        session.unlocked.connect(self._on_unlocked)
+        session.aboutToLock.connect(self.flush_all)
+        session.locked.connect(self._on_locked)
+        self._restore_state()
+        self._on_locked()
+
+    # -- actions and menus -----------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: str | None = None,
+        tip: str = "",
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(context)
+        if icon:
+            action.setIcon(_icon(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _make_actions(self) -> None:
+        a = self._action
+        a(
+            "new_outcome",
+            "&New Outcome Note",
+            self.new_outcome,
+            shortcut=QKeySequence.StandardKey.New,
+            icon="new-outcome",
+            tip="Log what your work produced or enabled",
+        )
+        a(
+            "quick_capture",
+            "&Quick Capture…",
+            self.quick_capture,
+            shortcut="Ctrl+Shift+N",
+            context=Qt.ShortcutContext.ApplicationShortcut,
+            tip="Log an outcome or a risk in five seconds, from anywhere",
+        )
+        a("new_person", "New &Person", lambda: self._new_in("people"), shortcut="Ctrl+Shift+M")
+        a(
+            "new_priority",
+            "New P&riority",
+            lambda: self._new_in("priorities"),
+            shortcut="Ctrl+Shift+P",
+        )
+        a(
+            "draft_agenda",
+            "&Draft Agenda",
+            lambda: None,
+            icon="agenda",
+            tip="Draft the next 1:1 agenda (arrives with 1:1 preparation)",
+        ).setEnabled(False)
+        a(
+            "export",
+            "&Export…",
+            lambda: None,
+            icon="export",
+            tip="Export briefs and review packets (arrives with documents)",
+        ).setEnabled(False)
+        a(
+            "backup",
+            "&Back Up Now",
+            self.backup_requested.emit,
+            shortcut="Ctrl+Shift+B",
+            icon="backup",
+            tip="Write an encrypted, verified backup",
+        )
+        a(
+            "settings",
+            "&Settings…",
+            self.open_settings,
+            shortcut=QKeySequence.StandardKey.Preferences
+            if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
+            else "Ctrl+,",
+            icon="settings",
+        )
+        a(
+            "lock",
+            "&Lock",
+            self.session.lock,
+            shortcut="Ctrl+L",
+            icon="lock",
+            tip="Lock now: nothing of your notes stays on screen",
+        )
+        a("quit", "&Quit", self.close, shortcut=QKeySequence.StandardKey.Quit)
+        a(
+            "undo",
+            "&Undo Delete",
+            self.undo_delete,
+            shortcut=QKeySequence.StandardKey.Undo,
+            icon="undo",
+        )
+        delete = a(
+            "delete",
+            "Move to &Trash",
+            self.delete_current,
+            shortcut=QKeySequence.StandardKey.Delete,
+            icon="trash",
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        for view in self.views.values():
+            for table_name in ("peopleTable", "prioritiesTable", "outcomesTable", "prioritiesTree"):
+                table = view.findChild(QWidget, table_name)
+                if table is not None:
+                    table.addAction(delete)
+        a("find", "&Filter Notes", self.focus_filter, shortcut=QKeySequence.StandardKey.Find)
+        a("search", "&Search Everything…", self.open_palette, shortcut="Ctrl+K", icon="search")
+        a("toggle_tree", "Alignment &Tree", self.toggle_tree, shortcut="Ctrl+T", icon="tree")
+        for number, (key, label, icon_name) in enumerate(SECTIONS, start=1):
+            a(
+                f"go_{key}",
+                label,
+                lambda k=key: self.show_section(k),
+                shortcut=f"Ctrl+{number}",
+                icon=icon_name,
+            )
+        a(
+            "shortcuts",
+            "&Keyboard Shortcuts",
+            self.show_shortcuts,
+            shortcut=QKeySequence.StandardKey.HelpContents,
+        )
+        a("about", f"&About {APP_NAME}", self.show_about)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        groups = {
+            "&File": [
+                "new_outcome",
+                "quick_capture",
+                "new_person",
+                "new_priority",
+                None,
+                "backup",
+                None,
+                "settings",
+                None,
+                "lock",
+                "quit",
+            ],
+            "&Edit": ["undo", None, "delete", None, "find", "search"],
+            "&View": ["toggle_tree"],
+            "&Go": [f"go_{key}" for key, _label, _icon_name in SECTIONS],
+            "&Help": ["shortcuts", "about"],
+        }
+        for title, names in groups.items():
+            menu = bar.addMenu(title)
+            menu.setObjectName(f"menu_{title.strip('&').lower()}")
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions_by_name[name])
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in ("new_outcome", "draft_agenda", "export"):
+            toolbar.addAction(self.actions_by_name[name])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.actions_by_name["search"])
+        toolbar.addAction(self.actions_by_name["lock"])
+        self.addToolBar(toolbar)
+
+    # -- sections --------------------------------------------------------------------------
+
+    def current_view(self) -> SectionView | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, SectionView) else None
+
+    def show_section(self, key: str, role: str | None = None) -> None:
+        if not self.session.is_unlocked:
+            return
+        item = self.nav_items[key]
+        if role is not None:
+            for index in range(item.childCount()):
+                if item.child(index).data(0, RoleFilterRole) == role:
+                    item = item.child(index)
+        self.nav.setCurrentItem(item)
+
+    def _nav_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if item is None or not self.session.is_unlocked:
+            return
+        previous = self.current_view()
+        if previous is not None:
+            previous.flush()
+        key = item.data(0, SectionRole)
+        view = self.views[key]
+        if isinstance(view, PeopleView):
+            view.set_role(item.data(0, RoleFilterRole))
+        view.refresh()
+        self.stack.setCurrentWidget(view)
+        self.settings.qsettings.setValue("state/section", key)
+
+    def open_record(self, entity: str, record_id: str) -> None:
+        section = ENTITY_SECTIONS.get(entity)
+        if section is None:
+            return
+        self.show_section(section)
+        view = self.views[section]
+        if isinstance(view, OutcomesView):
+            view.show_record(record_id)
+        elif not view.select(record_id) and isinstance(view, PeopleView):
+            view.set_role(None)
+            view.select(record_id)
+
+    # -- commands --------------------------------------------------------------------------
+
+    def new_outcome(self) -> None:
+        self._new_in("outcomes")
+
+    def _new_in(self, section: str) -> None:
+        if not self.session.is_unlocked:
+            return
+        self.show_section(section)
+        self.views[section].new_record()
+
+    def quick_capture(self) -> None:
+        if self.session.services is None:
+            self.unlock_requested.emit()
+            return
+        dialog = QuickCaptureDialog(self.session.services, self)
+        dialog.saved.connect(self._captured)
+        dialog.exec()
+
+    def _captured(self, outcome_id: str) -> None:
+        self.show_message("Outcome saved")
+        view = self.views["outcomes"]
+        if self.current_view() is view:
+            view.refresh()
+
+    def delete_current(self) -> None:
+        view = self.current_view()
+        if view is not None and self.session.is_unlocked:
+            view.delete_selected()
+
+    def _trashed(self, kind: str, record_id: str) -> None:
+        self.undo_stack.append((kind, record_id))
+        undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.show_message(f"Moved the {kind} to the Trash — {undo_key} to undo")
+
+    def undo_delete(self) -> None:
+        if not self.undo_stack or self.session.services is None:
+            self.show_message("Nothing to undo")
+            return
+        kind, record_id = self.undo_stack.pop()
+        self.session.services.trash.restore(record_id)
+        self.show_message(f"Restored the {kind}")
+        view = self.current_view()
+        if view is not None:
+            view.refresh()
+        self.open_record(kind, record_id)
+
+    def focus_filter(self) -> None:
+        self.show_section("outcomes")
+        view = self.views["outcomes"]
+        if isinstance(view, OutcomesView):
+            view.focus_filter()
+
+    def open_palette(self) -> None:
+        if self.session.is_unlocked:
+            self.palette_popup.popup()
+
+    def toggle_tree(self) -> None:
+        self.show_section("priorities")
+        view = self.views["priorities"]
+        if isinstance(view, PrioritiesView):
+            view.tree_toggle.toggle()
+
+    def open_settings(self) -> None:
+        templates = (
+            [t.name for t in self.session.services.templates.list()]
+            if self.session.services
+            else []
+        )
+        dialog = SettingsDialog(self.settings, templates, self)
+        if dialog.exec():
+            self.session.set_auto_lock_minutes(self.settings.auto_lock_minutes)
+            priorities = self.views["priorities"]
+            if isinstance(priorities, PrioritiesView):
+                priorities.stale_days = self.settings.stale_after_days
+                if self.session.services is not None:
+                    priorities.clear()
+                    priorities.bind(self.session.services)
+            self._update_lock_label()
+            self.show_message("Settings saved")
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for action in self.actions_by_name.values():
+            if not action.shortcut().isEmpty():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                lines.append(
+                    f"<tr><td><b>{keys}</b></td><td>{action.text().replace('&', '')}</td></tr>"
+                )
+        box = QMessageBox(self)
+        box.setObjectName("shortcutsDialog")
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText("<table cellspacing=6>" + "".join(lines) + "</table>")
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME} {__version__}</b><p>An offline, encrypted workbench for managing up "
+            "and preparing one-on-ones. Your notes never leave this computer.</p>",
+        )
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    # -- lock and unlock -------------------------------------------------------------------
+
+    def _on_unlocked(self) -> None:
+        services = self.session.services
+        assert services is not None
+        self.session.set_auto_lock_minutes(self.settings.auto_lock_minutes)
+        for view in self.views.values():
+            view.bind(services)
+        self.palette_popup.bind(services)
+        self.nav.setEnabled(True)
+        for action in self.actions_by_name.values():
+            if action.objectName() not in ("action_draft_agenda", "action_export"):
+                action.setEnabled(True)
+        section = str(self.settings.qsettings.value("state/section", "outcomes"))
+        self.nav.setCurrentItem(None)
+        self.show_section(section if section in self.views else "outcomes")
+        self._update_lock_label()
+        self.show_message("Unlocked")
+
+    def flush_all(self) -> None:
+        for view in self.views.values():
+            view.flush()
+
+    def _on_locked(self) -> None:
+        self.palette_popup.hide()
+        self.palette_popup.bind(None)
+        for view in self.views.values():
+            view.unbind()
+        self.undo_stack.clear()
+        self.stack.setCurrentWidget(self.locked_page)
+        self.nav.setEnabled(False)
+        keep = {"action_quit", "action_about", "action_shortcuts", "action_quick_capture"}
+        for action in self.actions_by_name.values():
+            action.setEnabled(action.objectName() in keep)
+        self.lock_label.setText("Locked")
+        self.locked_page.button.setFocus()
+
+    def _update_lock_label(self) -> None:
+        seconds = self.session.seconds_until_lock()
+        if not self.session.is_unlocked:
+            self.lock_label.setText("Locked")
+        elif seconds is None:
+            self.lock_label.setText("Auto-lock off")
+        else:
+            minutes = max(1, round(seconds / 60))
+            self.lock_label.setText(f"Locks in {minutes} min when idle")
+
+    # -- window state ----------------------------------------------------------------------
+
+    def _splitters(self) -> list[QSplitter]:
+        return [self.splitter, *self.findChildren(QSplitter)]
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.state("windowState")
+        if state is not None:
+            self.restoreState(state)
+        for splitter in self._splitters():
+            saved = self.settings.state(f"splitter/{splitter.objectName()}")
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def save_state(self) -> None:
+        self.settings.save_state("geometry", self.saveGeometry())
+        self.settings.save_state("windowState", self.saveState())
+        for splitter in self._splitters():
+            if splitter.objectName():
+                self.settings.save_state(
+                    f"splitter/{splitter.objectName()}", QByteArray(splitter.saveState())
+                )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_all()
+        self.save_state()
+        self.session.close()
+        event.accept()

@@ -1,0 +1,272 @@
+"""What every section of the main window shares: binding to an unlocked store, dropping all
+note text on lock, and editors that save themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep.services import NotFound, Services, ValidationError
+
+AUTOSAVE_MS = 700
+NO_DATE = QDate(1900, 1, 1)
+
+
+class SectionView(QWidget):
+    """One page of the main window."""
+
+    status = Signal(str)  # a short message for the status bar ("Saved", "Moved to Trash")
+    open_record = Signal(str, str)  # entity kind, id: ask the window to show another record
+    trashed = Signal(str, str)  # entity kind, id: for Edit > Undo
+
+    section = ""
+    title = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services: Services | None = None
+
+    def bind(self, services: Services) -> None:
+        """The store was unlocked: show its records."""
+        self.services = services
+        self.refresh()
+
+    def unbind(self) -> None:
+        """The store is locking: forget every record shown (no note text may remain)."""
+        self.services = None
+        self.clear()
+
+    def refresh(self) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def flush(self) -> None:
+        """Save whatever is being edited, now."""
+
+    def select(self, record_id: str) -> bool:
+        """Show one record; False if this section does not have it."""
+        return False
+
+    def new_record(self) -> None: ...
+
+    def delete_selected(self) -> None: ...
+
+
+def make_table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setSortingEnabled(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(28)
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table
+
+
+class EmptyState(QWidget):
+    """An empty list teaches: one sentence and the action that fills it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        label = QLabel(text)
+        label.setObjectName("emptyStateLabel")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: palette(placeholder-text); font-size: 11pt; padding: 24px;")
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addStretch(2)
+
+
+def set_date(edit: QDateEdit, value: date | None) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+
+def get_date(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+
+
+def date_edit(name: str, accessible: str) -> QDateEdit:
+    """A date field that can also be empty (shown as "—")."""
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[str, Any]], keep: Any = None) -> None:
+    """Replace a combo's items without emitting a change for the same selection."""
+    current = combo.currentData() if keep is None else keep
+    combo.blockSignals(True)
+    combo.clear()
+    for label, value in items:
+        combo.addItem(label, value)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
+
+
+class RecordEditor(QWidget):
+    """A form over one record that saves itself: debounced while typing, and at once when
+    focus leaves the form, when another record is chosen, on lock and on quit."""
+
+    saved = Signal(str)  # record id
+    failed = Signal(str)  # a sentence for the user; the typed text stays in the form
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_id: str | None = None
+        self.services: Services | None = None
+        self._loading = False
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._debounced: list[QObject] = []  # fields with their own typing debounce
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        self.setEnabled(False)
+
+    # -- to implement ----------------------------------------------------------------------
+
+    def _fill(self, record_id: str) -> None:
+        """Load the record into the fields (signals from the fields are ignored meanwhile)."""
+        raise NotImplementedError
+
+    def _save(self, record_id: str) -> None:
+        """Write the fields through the service (may raise ValidationError)."""
+        raise NotImplementedError
+
+    def _blank(self) -> None:
+        """Empty every field."""
+        raise NotImplementedError
+
+    # -- machinery -------------------------------------------------------------------------
+
+    def watch(self, *widgets: QObject) -> None:
+        for widget in widgets:
+            signal: Callable[..., Any] | None = None
+            if isinstance(widget, QLineEdit):
+                signal = widget.textEdited
+            elif isinstance(widget, QPlainTextEdit):
+                signal = widget.textChanged
+            elif isinstance(widget, QComboBox):
+                signal = widget.currentIndexChanged
+            elif isinstance(widget, QCheckBox):
+                signal = widget.toggled
+            elif isinstance(widget, QDateEdit):
+                signal = widget.dateChanged
+            elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+                signal = widget.valueChanged
+            elif hasattr(widget, "edited"):
+                signal = widget.edited  # type: ignore[attr-defined]
+                if hasattr(widget, "flush"):
+                    self._debounced.append(widget)
+            if signal is None:
+                raise TypeError(f"cannot watch {type(widget).__name__}")
+            signal.connect(self.mark_dirty)  # type: ignore[attr-defined]
+
+    def mark_dirty(self, *_args: object) -> None:
+        if self._loading or self.record_id is None:
+            return
+        self._dirty = True
+        self._timer.start()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def load(self, services: Services, record_id: str | None) -> None:
+        self.flush()
+        self.services = services
+        self.record_id = record_id
+        self._loading = True
+        try:
+            if record_id is None:
+                self._blank()
+            else:
+                self._fill(record_id)
+        except NotFound:
+            self.record_id = None
+            self._blank()
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.setEnabled(record_id is not None)
+
+    def flush(self) -> bool:
+        """Save now if anything changed; False when the service refused the input."""
+        for field in self._debounced:  # typing not yet announced counts as a change
+            field.flush()  # type: ignore[attr-defined]
+        self._timer.stop()
+        if not self._dirty or self.record_id is None or self.services is None:
+            return True
+        try:
+            self._save(self.record_id)
+        except ValidationError as error:
+            self.failed.emit(str(error))
+            return False
+        self._dirty = False
+        self.saved.emit(self.record_id)
+        return True
+
+    def clear(self) -> None:
+        """Forget the record and every character of it (used on lock)."""
+        self._timer.stop()
+        self._dirty = False
+        self.record_id = None
+        self.services = None
+        self._loading = True
+        try:
+            self._blank()
+        finally:
+            self._loading = False
+        self.setEnabled(False)
+
+    def _pending(self) -> bool:
+        return self._dirty or any(
+            field.hasPendingEdit()  # type: ignore[attr-defined]
+            for field in self._debounced
+            if hasattr(field, "hasPendingEdit")
+        )
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if (
+            self._pending()
+            and old is not None
+            and self.isAncestorOf(old)
+            and (new is None or not self.isAncestorOf(new))
+        ):
+            self.flush()

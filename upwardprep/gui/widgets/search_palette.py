@@ -1,0 +1,175 @@
+"""The search palette (Ctrl+K): a frameless popup near the top centre, like a command palette.
+Type, move with the arrows, Enter opens the record, Escape closes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.models.search import EntityRole, SearchResultsModel, SnippetRole
+from upwardprep.services import Services
+
+QUERY_DEBOUNCE_MS = 120
+ENTITY_LABELS = {
+    "outcome": "Outcome",
+    "priority": "Priority",
+    "person": "Person",
+    "meeting": "Meeting",
+}
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Two lines per hit: the title (with its kind) and the snippet with matches in bold."""
+
+    def _document(self, index: QModelIndex, option: QStyleOptionViewItem) -> QTextDocument:
+        title = _escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        kind = ENTITY_LABELS.get(str(index.data(EntityRole)), "")
+        snippet = str(index.data(SnippetRole) or "")
+        doc = QTextDocument()
+        doc.setDocumentMargin(6)
+        doc.setDefaultFont(option.font)
+        doc.setHtml(
+            f"<div><b>{title}</b> <span style='color: gray'>· {kind}</span></div>"
+            f"<div style='color: gray'>{snippet}</div>"
+        )
+        doc.setTextWidth(option.rect.width() or 520)
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option_text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = option_text
+        doc = self._document(index, option)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRect(QPoint(0, 0), option.rect.size()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        doc = self._document(index, option)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+class SearchPalette(QFrame):
+    chosen = Signal(str, str)  # entity, id
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("searchPalette")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.model: SearchResultsModel | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("paletteEdit")
+        self.edit.setPlaceholderText("Search notes, priorities, people, meetings…")
+        self.edit.setAccessibleName("Search everything")
+        self.edit.setClearButtonEnabled(True)
+        self.results = QListView()
+        self.results.setObjectName("paletteResults")
+        self.results.setAccessibleName("Search results")
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setUniformItemSizes(False)
+        self.results.setWordWrap(True)
+        self.hint = QLabel("↑↓ to move · Enter to open · Esc to close")
+        self.hint.setObjectName("paletteHint")
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.edit)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.hint)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(QUERY_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._query)
+        self.edit.textChanged.connect(self._debounce.start)
+        self.edit.installEventFilter(self)
+        self.results.activated.connect(self._open)
+
+    def bind(self, services: Services | None) -> None:
+        if self.model is not None:
+            self.model.clear()
+        self.model = SearchResultsModel(services) if services is not None else None
+        self.results.setModel(self.model)
+
+    def popup(self) -> None:
+        parent = self.parentWidget()
+        width = min(640, max(420, parent.width() - 80))
+        height = min(460, max(240, parent.height() - 160))
+        top_centre = parent.mapToGlobal(QPoint(parent.width() // 2, 56))
+        self.setGeometry(top_centre.x() - width // 2, top_centre.y(), width, height)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def run_query_now(self) -> None:
+        """Skip the typing debounce (tests, Enter pressed before results arrived)."""
+        self._debounce.stop()
+        self._query()
+
+    def _query(self) -> None:
+        if self.model is None:
+            return
+        self.model.set_query(self.edit.text())
+        if self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(0, 0))
+
+    def _open(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        entity, record_id = str(index.data(EntityRole)), str(index.data(IdRole))
+        self.hide()
+        self.chosen.emit(entity, record_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and isinstance(event, QKeyEvent)
+            and (event.type() == QEvent.Type.KeyPress)
+        ):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self.results.keyPressEvent(event)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._debounce.isActive():
+                    self.run_query_now()
+                self._open(self.results.currentIndex())
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QEvent) -> None:
+        # Snippets are note text: do not keep them around in a hidden popup.
+        self.edit.clear()
+        if self.model is not None:
+            self.model.clear()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
