@@ -30,17 +30,32 @@ from upwardprep.gui.settings import AppSettings
 from upwardprep.services import Services
 
 
-def when_modal(qtbot: QtBot, drive: Callable[[QDialog], None]) -> None:
-    """Drive the next modal dialog once it is shown (exec() blocks the test otherwise)."""
+def when_modal(qtbot: QtBot, drive: Callable[[QDialog], None], *, give_up_ms: int = 8000) -> None:
+    """Drive the next modal dialog once it is shown (exec() blocks the test otherwise).
+
+    If the driver fails or leaves the dialog open, a watchdog closes it, so a broken test
+    fails instead of hanging the whole run.
+    """
 
     def attempt() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog) and dialog.isVisible():
-            drive(dialog)
+            dialog.activateWindow()
+            try:
+                drive(dialog)
+            finally:
+                if dialog.isVisible():
+                    QTimer.singleShot(200, dialog.reject)
         else:
             QTimer.singleShot(20, attempt)
 
+    def watchdog() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog):
+            modal.reject()
+
     QTimer.singleShot(0, attempt)
+    QTimer.singleShot(give_up_ms, watchdog)
 
 
 @pytest.fixture
@@ -192,11 +207,17 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
     before = services.outcomes.count()
 
     def drive(dialog: QDialog) -> None:
-        qtbot.keyClicks(dialog.findChild(QLineEdit, "titleEdit"), "Renewed Brightline for 2 years")
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        qtbot.keyClicks(QApplication.focusWidget(), "churn")
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # close the completion
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        title = dialog.findChild(QLineEdit, "titleEdit")
+        priority = dialog.findChild(QLineEdit, "priorityEdit")
+        qtbot.waitUntil(title.hasFocus, timeout=2000)  # the dialog opens in the title
+        qtbot.keyClicks(title, "Renewed Brightline for 2 years")
+        qtbot.keyClick(title, Qt.Key.Key_Tab)
+        assert priority.hasFocus()
+        qtbot.keyClicks(priority, "churn")
+        popup = priority.completer().popup()
+        qtbot.waitUntil(lambda: popup.currentIndex().isValid(), timeout=2000)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)  # takes the highlighted suggestion
+        qtbot.keyClick(priority, Qt.Key.Key_Return)  # saves
 
     when_modal(qtbot, drive)
     qtbot.keyClick(
@@ -325,7 +346,7 @@ def test_lock_right_after_typing_in_the_markdown_body_keeps_it(
 ) -> None:
     window.show_section("outcomes")
     record_id = window.views["outcomes"].editor.record_id
-    source = window.findChild(QPlainTextEdit, "markdownSource")
+    source = window.views["outcomes"].findChild(QPlainTextEdit, "markdownSource")
     source.setFocus()
     source.moveCursor(source.textCursor().MoveOperation.End)
     qtbot.keyClicks(source, " Typed a moment before the lock.")

@@ -189,7 +189,8 @@ class Controller(QObject):
 
         self.settings = AppSettings()
         self.demo_dir = demo_dir
-        self.session = StoreSession(store_path, self)
+        # No Qt parent: the window keeps using the session after the controller is gone.
+        self.session = StoreSession(store_path)
         self.window = MainWindow(self.session, self.settings)
         self.window.unlock_requested.connect(self.unlock)
         self.window.backup_requested.connect(self.backup)

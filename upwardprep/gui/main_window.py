@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QToolBar,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -529,6 +532,7 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.bind(services)
         self.palette_popup.bind(services)
+        self._restore_columns()
         self.nav.setEnabled(True)
         for action in self.actions_by_name.values():
             if action.objectName() not in ("action_draft_agenda", "action_export"):
@@ -542,6 +546,7 @@ class MainWindow(QMainWindow):
     def flush_all(self) -> None:
         for view in self.views.values():
             view.flush()
+        self._save_columns()
 
     def _on_locked(self) -> None:
         self.palette_popup.hide()
@@ -568,6 +573,26 @@ class MainWindow(QMainWindow):
             self.lock_label.setText(f"Locks in {minutes} min when idle")
 
     # -- window state ----------------------------------------------------------------------
+
+    def _tables(self) -> list[QAbstractItemView]:
+        return [
+            view
+            for view in self.findChildren(QAbstractItemView)
+            if isinstance(view, QTableView | QTreeView) and view.objectName()
+        ]
+
+    def _restore_columns(self) -> None:
+        for view in self._tables():
+            header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+            saved = self.settings.state(f"columns/{view.objectName()}")
+            if saved is not None and view.model() is not None:
+                header.restoreState(saved)
+
+    def _save_columns(self) -> None:
+        for view in self._tables():
+            header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+            if view.model() is not None and header.count():
+                self.settings.save_state(f"columns/{view.objectName()}", header.saveState())
 
     def _splitters(self) -> list[QSplitter]:
         return [self.splitter, *self.findChildren(QSplitter)]

@@ -86,6 +86,17 @@ FIELDS: dict[str, Cleaner] = {
 }
 
 
+# Whose priorities come first: the manager's (what the user is aligning to), then the
+# user's own, then those of reports, peers and stakeholders.
+OWNER_ORDER = {"manager": 0, "skip-level": 1, None: 2, "report": 3, "peer": 4, "stakeholder": 5}
+
+
+def _owner_order(priority: Priority) -> tuple[int, str, int, str]:
+    role = priority.owner.role if priority.owner else None
+    name = priority.owner.name.casefold() if priority.owner else ""
+    return OWNER_ORDER.get(role, 6), name, priority.rank, priority.title.casefold()
+
+
 def _as_text(value: object) -> str | None:
     if value is None:
         return None
@@ -218,14 +229,15 @@ class PriorityService(EntityService[Priority, PriorityData]):
         include_deleted: bool = False,
     ) -> builtins.list[PriorityData]:
         with self.store.transaction(write=False) as session:
-            query = select(Priority).order_by(Priority.owner_id, Priority.rank, Priority.title)
+            query = select(Priority)
             if owner_id:
                 query = query.where(Priority.owner_id == owner_id)
             if statuses:
                 query = query.where(Priority.status.in_(statuses))
             if not include_deleted:
                 query = query.where(Priority.deleted_at.is_(None))
-            return [self._data(session, p) for p in session.scalars(query).unique()]
+            found = session.scalars(query).unique().all()
+            return [self._data(session, p) for p in sorted(found, key=_owner_order)]
 
     def history(self, priority_id: str) -> builtins.list[PriorityChangeData]:
         with self.store.transaction(write=False) as session:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -226,7 +227,22 @@ class Tag(Record, Base):
 
 class Outcome(Record, Base):
     __tablename__ = "outcomes"
-    __table_args__ = (Index("ix_outcomes_occurred_on_pk", "occurred_on", "pk"),)
+    __table_args__ = (
+        # Revision 0002: the list of live notes is an index scan in display order; the Trash
+        # has its own small index (deleted_at alone is NULL almost everywhere).
+        Index(
+            "ix_outcomes_live_by_date",
+            "occurred_on",
+            "pk",
+            "id",
+            "kind",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index("ix_outcomes_trashed", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")),
+    )
+
+    # Not indexed on its own, unlike other tables (see the indexes above).
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     title: Mapped[str] = mapped_column(String(500), nullable=False)
     kind: Mapped[str] = _enum_column(OutcomeKind, OutcomeKind.WIN)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from upwardprep.store.engine import Store
 
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 
 def alembic_config() -> Config:

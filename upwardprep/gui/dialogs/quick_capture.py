@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.services import Services, ValidationError
 from upwardprep.store.entities import OutcomeKind
 
@@ -41,7 +41,7 @@ class QuickCaptureDialog(QDialog):
         self.services = services
         self.setObjectName("quickCaptureDialog")
         self.setWindowTitle("Quick capture")
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -57,10 +57,7 @@ class QuickCaptureDialog(QDialog):
         self.priority.setPlaceholderText("Type part of a priority (optional)")
         self.priority.setAccessibleName("Priority")
         self._priorities = {p.title: p.id for p in services.priorities.list()}
-        completer = QCompleter(sorted(self._priorities), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.priority.setCompleter(completer)
+        attach_completer(self.priority, list(self._priorities))
         self.kind = QComboBox()
         self.kind.setObjectName("kindCombo")
         self.kind.setAccessibleName("Kind of note")

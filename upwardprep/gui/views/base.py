@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -86,6 +87,18 @@ def make_table(name: str) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return table
+
+
+def size_columns(view: QTableView | QTreeView, chars: dict[int, int], stretch: int) -> None:
+    """Widths from the font (not from the rows: a 100k-row list must not be measured), with
+    one column taking what is left. The user's own widths, once saved, win over these."""
+    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+    header.setStretchLastSection(False)
+    average = view.fontMetrics().averageCharWidth()
+    for column, count in chars.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, count * average + 24)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 class EmptyState(QWidget):
@@ -218,6 +231,8 @@ class RecordEditor(QWidget):
                 self._blank()
             else:
                 self._fill(record_id)
+            for field in self.findChildren(QLineEdit):
+                field.setCursorPosition(0)
         except NotFound:
             self.record_id = None
             self._blank()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,9 @@ from upwardprep.gui.views.base import (
     get_date,
     make_table,
     set_date,
+    size_columns,
 )
+from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
 from upwardprep.services.outcomes import OutcomeFilter
@@ -83,11 +84,8 @@ class PriorityPicker(QWidget):
     def set_choices(self, titles: dict[str, str]) -> None:
         """title -> id of every priority that can be linked."""
         self._titles = titles
-        completer = QCompleter(sorted(titles), self.add)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = attach_completer(self.add, list(titles))
         completer.activated.connect(lambda _text: QTimer.singleShot(0, self._add_typed))
-        self.add.setCompleter(completer)
 
     def set_linked(self, pairs: list[tuple[str, str]]) -> None:
         self.linked.clear()
@@ -438,6 +436,7 @@ class OutcomesView(SectionView):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([740, 520])
         layout.addWidget(self.splitter, 1)
         self.filters.changed.connect(self.apply_filters)
         self.editor.saved.connect(self._saved)
@@ -446,6 +445,16 @@ class OutcomesView(SectionView):
     def bind(self, services: Services) -> None:
         self.model = OutcomesModel(services)
         self.table.setModel(self.model)
+        size_columns(
+            self.table,
+            {
+                OutcomesModel.DATE: 11,
+                OutcomesModel.KIND: 13,
+                OutcomesModel.PRIORITIES: 18,
+                OutcomesModel.PRIVATE: 8,
+            },
+            stretch=OutcomesModel.TITLE,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.countChanged.connect(self._count_changed)
         super().bind(services)

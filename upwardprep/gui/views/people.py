@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.people import PeopleModel
-from upwardprep.gui.views.base import EmptyState, RecordEditor, SectionView, make_table
+from upwardprep.gui.views.base import (
+    EmptyState,
+    RecordEditor,
+    SectionView,
+    make_table,
+    size_columns,
+)
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.store.entities import Role
 
@@ -131,6 +137,7 @@ class PeopleView(SectionView):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 520])
         layout.addWidget(self.splitter)
         self.editor.saved.connect(self._saved)
         self.editor.failed.connect(self.status.emit)
@@ -138,6 +145,11 @@ class PeopleView(SectionView):
     def bind(self, services: object) -> None:
         self.model = PeopleModel(services)  # type: ignore[arg-type]
         self.table.setModel(self.model)
+        size_columns(
+            self.table,
+            {PeopleModel.NAME: 22, PeopleModel.ROLE: 13, PeopleModel.CADENCE: 15},
+            stretch=PeopleModel.TITLE,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         super().bind(services)  # type: ignore[arg-type]
 

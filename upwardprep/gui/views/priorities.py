@@ -33,6 +33,7 @@ from upwardprep.gui.views.base import (
     get_date,
     make_table,
     set_date,
+    size_columns,
 )
 from upwardprep.gui.widgets.delegates import ProgressDelegate, StaleDelegate, StatusPillDelegate
 from upwardprep.services import Services
@@ -281,6 +282,7 @@ class PrioritiesView(SectionView):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([780, 520])
         layout.addWidget(self.splitter, 1)
         self.editor.saved.connect(self._saved)
         self.editor.failed.connect(self.status.emit)
@@ -302,6 +304,29 @@ class PrioritiesView(SectionView):
         self.table.setItemDelegateForColumn(PrioritiesModel.STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(PrioritiesModel.PROGRESS, ProgressDelegate(self.table))
         self.table.setItemDelegateForColumn(PrioritiesModel.CONFIRMED, StaleDelegate(self.table))
+        size_columns(
+            self.table,
+            {
+                PrioritiesModel.RANK: 4,
+                PrioritiesModel.OWNER: 16,
+                PrioritiesModel.STATUS: 9,
+                PrioritiesModel.PROGRESS: 22,
+                PrioritiesModel.PERIOD: 15,
+                PrioritiesModel.CONFIRMED: 14,
+            },
+            stretch=PrioritiesModel.TITLE,
+        )
+        size_columns(
+            self.tree,
+            {
+                PriorityTreeModel.OWNER: 16,
+                PriorityTreeModel.STATUS: 9,
+                PriorityTreeModel.PROGRESS: 22,
+                PriorityTreeModel.PERIOD: 15,
+                PriorityTreeModel.CONFIRMED: 14,
+            },
+            stretch=PriorityTreeModel.TITLE,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._show_list)
@@ -345,6 +370,10 @@ class PrioritiesView(SectionView):
         if row is None or row < 0:
             return False
         self._select_row(row)
+        if self.tree_model is not None:  # keep the tree's selection in step
+            index = self.tree_model.index_of(record_id)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

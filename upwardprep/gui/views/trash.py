@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.trash import TrashModel
-from upwardprep.gui.views.base import EmptyState, SectionView, make_table
+from upwardprep.gui.views.base import EmptyState, SectionView, make_table, size_columns
 from upwardprep.services import Services
 
 
@@ -56,6 +56,9 @@ class TrashView(SectionView):
     def bind(self, services: Services) -> None:
         self.model = TrashModel(services)
         self.table.setModel(self.model)
+        size_columns(
+            self.table, {TrashModel.KIND: 14, TrashModel.DELETED: 16}, stretch=TrashModel.TITLE
+        )
         super().bind(services)
 
     def refresh(self) -> None:

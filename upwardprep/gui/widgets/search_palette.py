@@ -37,12 +37,18 @@ class HitDelegate(QStyledItemDelegate):
         title = _escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         kind = ENTITY_LABELS.get(str(index.data(EntityRole)), "")
         snippet = str(index.data(SnippetRole) or "")
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = text if selected else option.palette.color(QPalette.ColorRole.PlaceholderText)
         doc = QTextDocument()
         doc.setDocumentMargin(6)
         doc.setDefaultFont(option.font)
         doc.setHtml(
-            f"<div><b>{title}</b> <span style='color: gray'>· {kind}</span></div>"
-            f"<div style='color: gray'>{snippet}</div>"
+            f"<div style='color: {text.name()}'><b>{title}</b> "
+            f"<span style='color: {muted.name()}'>· {kind}</span></div>"
+            f"<div style='color: {muted.name()}'>{snippet}</div>"
         )
         doc.setTextWidth(option.rect.width() or 520)
         return doc
