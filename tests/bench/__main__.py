@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import store_bench
+from tests.bench import gui_bench, store_bench
 from tests.bench.store_bench import Row, format_table
 
 
 def main() -> int:
     rows: list[Row] = []
-    rows += store_bench.run()
+    rows += store_bench.run(then=gui_bench.bench_outcomes_list)
+    rows += gui_bench.bench_startup()
     print(format_table(rows))
     return 0  # the budget is advisory: the table reports, it does not fail the build
 

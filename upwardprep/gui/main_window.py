@@ -396,9 +396,14 @@ class MainWindow(QMainWindow):
             previous.flush()
         key = item.data(0, SectionRole)
         view = self.views[key]
+        first_show = view.services is None and self.session.services is not None
+        if first_show:
+            view.bind(self.session.services)  # type: ignore[arg-type]
+            self._restore_columns()
         if isinstance(view, PeopleView):
             view.set_role(item.data(0, RoleFilterRole))
-        view.refresh()
+        if not first_show:
+            view.refresh()
         self.stack.setCurrentWidget(view)
         self.settings.qsettings.setValue("state/section", key)
 
@@ -529,10 +534,8 @@ class MainWindow(QMainWindow):
         services = self.session.services
         assert services is not None
         self.session.set_auto_lock_minutes(self.settings.auto_lock_minutes)
-        for view in self.views.values():
-            view.bind(services)
+        # Sections load when first shown: unlocking costs only the one on screen.
         self.palette_popup.bind(services)
-        self._restore_columns()
         self.nav.setEnabled(True)
         for action in self.actions_by_name.values():
             if action.objectName() not in ("action_draft_agenda", "action_export"):

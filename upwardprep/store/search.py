@@ -18,6 +18,9 @@ from upwardprep.store.entities import FTS_TABLES
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 32
+# Shorter words are matched whole: "a*" would match nearly every note (and is the slowest
+# query there is) while telling the user nothing.
+MIN_PREFIX = 2
 
 
 def _quote(term: str) -> str:
@@ -66,7 +69,13 @@ def build_query(text: str, *, prefix_last: bool = True) -> FtsQuery:
     if not positives:
         return FtsQuery("")
     end_of_text = bool(text) and not text[-1].isspace()
-    if prefix_last and end_of_text and last_plain_index == len(positives) - 1:
+    last_word = positives[-1].strip('"')
+    if (
+        prefix_last
+        and end_of_text
+        and last_plain_index == len(positives) - 1
+        and (len(last_word) >= MIN_PREFIX)
+    ):
         positives[-1] += "*"
     expression = " AND ".join(positives)
     for term in negatives[:MAX_TERMS]:

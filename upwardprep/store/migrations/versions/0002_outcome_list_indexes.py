@@ -4,7 +4,8 @@ The outcomes list asks for every live note's id, newest first. With only an inde
 deleted_at (nearly every row is NULL there) SQLite read all rows through it and sorted them
 in a temporary B-tree: ~0.5 s at 100k notes. The live-notes index is partial (deleted_at IS
 NULL) and covers id and kind, so the list is an index scan in order; the Trash keeps a small
-partial index of its own.
+partial index of its own. No ANALYZE: statistics taken while a table is small mislead the
+planner for good (it then loops over outcomes and probes the full-text index per row).
 
 Revision ID: 0002
 Revises: 0001
@@ -40,7 +41,6 @@ def upgrade() -> None:
             unique=False,
             sqlite_where=sa.text("deleted_at IS NOT NULL"),
         )
-    op.execute("ANALYZE outcomes")
 
 
 def downgrade() -> None:
