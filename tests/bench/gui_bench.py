@@ -55,6 +55,7 @@ print("shown", flush=True)
 APP_WINDOW = """
 import sys
 from pathlib import Path
+import upwardprep.cli  # the real entry point: services are imported before PySide6 is
 from upwardprep.gui import app as gui
 app = gui.make_app()
 gui.apply_look(app)
