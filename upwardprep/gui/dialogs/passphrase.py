@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -121,7 +122,7 @@ class UnlockDialog(_PassphraseDialog):
         self.setObjectName("unlockDialog")
         self.attempt = attempt
         self.failure: Exception | None = None
-        intro = QLabel(f"Enter the passphrase for <b>{_escape(store_path.stem)}</b>.")
+        intro = QLabel(f"Enter the passphrase for <b>{escape(store_path.stem)}</b>.")
         intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setToolTip(str(store_path))
         self.layout_.addWidget(intro)
@@ -182,7 +183,7 @@ class CreateStoreDialog(_PassphraseDialog):
         )
         intro.setWordWrap(True)
         self.layout_.addWidget(intro)
-        where = QLabel(f"Store: {_escape(str(store_path))}")
+        where = QLabel(f"Store: {escape(str(store_path))}")
         where.setObjectName("storePathLabel")
         where.setWordWrap(True)
         where.setStyleSheet("color: palette(placeholder-text);")
@@ -251,7 +252,3 @@ class CreateStoreDialog(_PassphraseDialog):
         self.passphrase.clear()
         self.confirm.clear()
         self.accept()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -35,6 +35,19 @@ def today_of(services: Services) -> date:
     return services.outcomes.clock().astimezone().date()
 
 
+def column_header(
+    columns: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """headerData for a model whose columns are a list of titles."""
+    if (
+        orientation == Qt.Orientation.Horizontal
+        and role == Qt.ItemDataRole.DisplayRole
+        and 0 <= section < len(columns)
+    ):
+        return columns[section]
+    return None
+
+
 class EntityTableModel(QAbstractTableModel, Generic[T]):
     """A table over one list of records (each with an `id`), loaded whole through a service.
 
@@ -105,13 +118,7 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return column_header(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -27,7 +27,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 
-from upwardprep.gui.models.base import FIRST_MODEL_ROLE, AnyIndex, IdRole, SortRole, today_of
+from upwardprep.gui.models.base import (
+    FIRST_MODEL_ROLE,
+    AnyIndex,
+    IdRole,
+    SortRole,
+    column_header,
+    today_of,
+)
 from upwardprep.gui.models.dates import absolute, relative_day
 from upwardprep.services.common import NotFound
 from upwardprep.services.outcomes import OutcomeFilter, OutcomeRow
@@ -285,13 +292,7 @@ class OutcomesModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return column_header(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

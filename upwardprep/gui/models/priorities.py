@@ -29,6 +29,7 @@ from upwardprep.gui.models.base import (
     EntityTableModel,
     IdRole,
     SortRole,
+    column_header,
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, age, local_date, short
@@ -488,13 +489,7 @@ class PriorityTreeModel(QAbstractItemModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return column_header(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui.models.base import IdRole
 from upwardprep.services import NotFound, Services, ValidationError
 
 AUTOSAVE_MS = 700
@@ -70,6 +71,40 @@ class SectionView(QWidget):
     def new_record(self) -> None: ...
 
     def delete_selected(self) -> None: ...
+
+
+class ListDetailView(SectionView):
+    """A table of records beside the editor of the current one."""
+
+    table: QTableView
+    model: Any = None  # an entity model with row_of(id); None while locked
+    editor: RecordEditor
+    blank_on_empty_selection = False  # whether the editor empties when no row is current
+
+    def _select_row(self, row: int) -> None:
+        if self.model is None or row >= self.model.rowCount():
+            return
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def select(self, record_id: str) -> bool:
+        if self.model is None:
+            return False
+        row = self.model.row_of(record_id)
+        if row is None or row < 0:
+            return False
+        self._select_row(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record_id = current.data(IdRole) if current.isValid() else None
+        wanted = record_id is not None or self.blank_on_empty_selection
+        if self.services is not None and wanted and record_id != self.editor.record_id:
+            self.editor.load(self.services, record_id)
 
 
 def make_table(name: str) -> QTableView:

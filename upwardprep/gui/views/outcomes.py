@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,8 +29,8 @@ from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.outcomes import OutcomesModel
 from upwardprep.gui.views.base import (
     EmptyState,
+    ListDetailView,
     RecordEditor,
-    SectionView,
     date_edit,
     fill_combo,
     get_date,
@@ -408,7 +408,7 @@ class OutcomeFilters(QWidget):
         self.count.clear()
 
 
-class OutcomesView(SectionView):
+class OutcomesView(ListDetailView):
     section = "outcomes"
     title = "Outcomes"
 
@@ -485,36 +485,12 @@ class OutcomesView(SectionView):
             if self.services is not None:
                 self.editor.load(self.services, None)
 
-    def _select_row(self, row: int) -> None:
-        if self.model is None or row >= self.model.rowCount():
-            return
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-
-    def select(self, record_id: str) -> bool:
-        if self.model is None:
-            return False
-        row = self.model.row_of(record_id)
-        if row is None or row < 0:
-            return False
-        self._select_row(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
     def show_record(self, record_id: str) -> None:
         """Select a note even if the current filters hide it (from search, quick capture)."""
         if not self.select(record_id):
             self.filters.reset()
             self.apply_filters()
             self.select(record_id)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record_id = current.data(IdRole) if current.isValid() else None
-        if self.services is not None and record_id and record_id != self.editor.record_id:
-            self.editor.load(self.services, record_id)
 
     def _saved(self, record_id: str) -> None:
         if self.model is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.people import PeopleModel
 from upwardprep.gui.views.base import (
     EmptyState,
+    ListDetailView,
     RecordEditor,
-    SectionView,
     make_table,
     size_columns,
 )
@@ -111,9 +110,10 @@ class PersonEditor(RecordEditor):
         self.preferences.clear()
 
 
-class PeopleView(SectionView):
+class PeopleView(ListDetailView):
     section = "people"
     title = "People"
+    blank_on_empty_selection = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,30 +174,6 @@ class PeopleView(SectionView):
         self.list_stack.setCurrentWidget(self.table if has_rows else self.empty)
         if not has_rows:
             self.editor.load(self.services, None)  # type: ignore[arg-type]
-
-    def _select_row(self, row: int) -> None:
-        if self.model is None or row >= self.model.rowCount():
-            return
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-
-    def select(self, record_id: str) -> bool:
-        if self.model is None:
-            return False
-        row = self.model.row_of(record_id)
-        if row is None or row < 0:
-            return False
-        self._select_row(row)
-        return True
-
-    def _current_changed(self, current: object, _previous: object) -> None:
-        record_id = current.data(IdRole) if current.isValid() else None  # type: ignore[attr-defined]
-        if self.services is not None and record_id != self.editor.record_id:
-            self.editor.load(self.services, record_id)
 
     def _saved(self, record_id: str) -> None:
         if self.model is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -39,14 +41,14 @@ class PlaceholderView(SectionView):
             held = sum(1 for m in meetings if m.is_held)
             items = "".join(
                 f"<li>{m.scheduled_at.astimezone():%a %d %b %Y, %H:%M} · "
-                f"{_escape(m.person_name or 'no one')} · {m.status}</li>"
+                f"{escape(m.person_name or 'no one')} · {m.status}</li>"
                 for m in meetings[:12]
             )
             return f"{held} held, {len(meetings) - held} planned.<ul>{items}</ul>"
         if self.section == "reviews":
             cycles = self.services.reviews.list()
             items = "".join(
-                f"<li>{_escape(c.name)}: {c.period_start:%d %b %Y} – {c.period_end:%d %b %Y}</li>"
+                f"<li>{escape(c.name)}: {c.period_start:%d %b %Y} – {c.period_end:%d %b %Y}</li>"
                 for c in cycles
             )
             return f"{len(cycles)} review cycles.<ul>{items}</ul>" if cycles else ""
@@ -62,7 +64,3 @@ class PlaceholderView(SectionView):
 
     def clear(self) -> None:
         self.label.setText(self._text)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.priorities import PrioritiesModel, PriorityTreeModel
 from upwardprep.gui.views.base import (
     EmptyState,
+    ListDetailView,
     RecordEditor,
-    SectionView,
     date_edit,
     fill_combo,
     get_date,
@@ -228,7 +227,7 @@ class PriorityEditor(RecordEditor):
         set_date(self.end, None)
 
 
-class PrioritiesView(SectionView):
+class PrioritiesView(ListDetailView):
     section = "priorities"
     title = "Priorities"
 
@@ -354,32 +353,14 @@ class PrioritiesView(SectionView):
         self.up_button.setEnabled(has_rows and not self.tree_toggle.isChecked())
         self.down_button.setEnabled(has_rows and not self.tree_toggle.isChecked())
 
-    def _select_row(self, row: int) -> None:
-        if self.model is None or row >= self.model.rowCount():
-            return
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-
     def select(self, record_id: str) -> bool:
-        if self.model is None:
+        if not super().select(record_id):
             return False
-        row = self.model.row_of(record_id)
-        if row is None or row < 0:
-            return False
-        self._select_row(row)
         if self.tree_model is not None:  # keep the tree's selection in step
             index = self.tree_model.index_of(record_id)
             if index.isValid():
                 self.tree.setCurrentIndex(index)
         return True
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record_id = current.data(IdRole) if current.isValid() else None
-        if self.services is not None and record_id and record_id != self.editor.record_id:
-            self.editor.load(self.services, record_id)
 
     def move(self, delta: int) -> None:
         if self.model is None or self.editor.record_id is None:

@@ -3,6 +3,8 @@ Type, move with the arrows, Enter opens the record, Escape closes."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -34,7 +36,7 @@ class HitDelegate(QStyledItemDelegate):
     """Two lines per hit: the title (with its kind) and the snippet with matches in bold."""
 
     def _document(self, index: QModelIndex, option: QStyleOptionViewItem) -> QTextDocument:
-        title = _escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        title = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         kind = ENTITY_LABELS.get(str(index.data(EntityRole)), "")
         snippet = str(index.data(SnippetRole) or "")
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -175,7 +177,3 @@ class SearchPalette(QFrame):
         if self.model is not None:
             self.model.clear()
         super().hideEvent(event)  # type: ignore[arg-type]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
