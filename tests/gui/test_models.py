@@ -677,3 +677,50 @@ def test_sample_table_renders(demo_services: Services, qtbot, tmp_path: Path) ->
     image = view.grab().toImage()
     assert image.width() > 0
     image.save(str(tmp_path / "priorities.png"))
+
+
+def test_outcomes_show_the_count_first_and_read_ids_in_slices(notes: Services, qtbot) -> None:
+    model = OutcomesModel(notes)
+    model.FIRST_IDS, model.ID_SLICE = 300, 1000  # instance values: 1 + 5 slices for 5,000
+    everything = notes.outcomes.ids()
+    model.set_filter()
+    # the whole count at once, only the first slice of ids read
+    assert model.rowCount() == 5000 and len(model._ids) == 300 and not model.all_ids_read
+    assert model.id_at(0) == everything[0]
+    # a row further down is read at once when asked for
+    assert model.id_at(2500) == everything[2500] and len(model._ids) == 3300
+    # the rest arrives on the next event-loop turns, without a reset
+    with qtbot.assertNotEmitted(model.modelReset):
+        qtbot.waitUntil(lambda: model.all_ids_read)
+    assert model._ids == everything
+    # the other direction, and a filter, slice the same way
+    model.sort(OutcomesModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert model._ids == everything[::-1]
+    risks = OutcomeFilter(kinds=("risk",))
+    model.set_filter(risks)
+    assert model.rowCount() == notes.outcomes.count(risks)
+    model.read_all_ids()
+    assert model._ids == notes.outcomes.ids(risks, newest_first=False)
+
+
+def test_outcomes_find_a_row_among_ids_not_read_yet(notes: Services, qtmodeltester) -> None:
+    model = OutcomesModel(notes)
+    model.FIRST_IDS, model.ID_SLICE = 100, 2000
+    model.set_filter()
+    qtmodeltester.check(model)  # a partly read list is a valid model too
+    last = notes.outcomes.ids()[-1]
+    assert model.row_of(last) == 4999 and model.all_ids_read
+
+
+def test_outcomes_settle_when_notes_change_between_slices(store: Store, qtbot) -> None:
+    services = Services(store)
+    for n in range(30):
+        services.outcomes.create(f"Note {n}", occurred_on=date(2026, 1, 1) + timedelta(days=n))
+    model = OutcomesModel(services)
+    model.FIRST_IDS, model.ID_SLICE = 10, 10
+    model.set_filter()
+    assert model.rowCount() == 30
+    services.outcomes.trash(services.outcomes.ids(newest_first=False)[0])  # the last row's note
+    with qtbot.waitSignal(model.countChanged) as signal:
+        model.read_all_ids()
+    assert signal.args == [29] and model.rowCount() == 29

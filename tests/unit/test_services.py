@@ -146,6 +146,38 @@ def test_outcomes_links_tags_and_filters(services: Services) -> None:
     assert services.outcomes.link(c.id, cost.id).priority_ids == (cost.id,)
     assert titles(priority_id=churn.id) == [a.title]
     assert services.outcomes.tags() == ["churn", "q4"]
+    lone = services.outcomes.create("Linked to nothing")
+    every = [*services.outcomes.ids(), lone.id]
+    assert services.outcomes.priority_titles(every) == {
+        i: services.outcomes.get(i).priority_titles for i in every
+    }
+    assert services.outcomes.priority_titles([lone.id]) == {lone.id: ()}
+    assert services.outcomes.priority_titles([]) == {}
+
+
+def test_id_pages_follow_the_display_order(services: Services) -> None:
+    for n in range(23):  # several notes a day, so the cursor must break ties by insertion
+        services.outcomes.create(
+            f"Note {n}", occurred_on=date(2026, 3, 1) + timedelta(days=n // 3), kind="win"
+        )
+    services.outcomes.trash(services.outcomes.ids()[5])
+    for newest_first in (True, False):
+        for filters in (None, OutcomeFilter(date_from=date(2026, 3, 3))):
+            pages, cursor = [], None
+            while True:
+                page = services.outcomes.id_page(
+                    filters, newest_first=newest_first, after=cursor, limit=4
+                )
+                pages.append(page.ids)
+                cursor = page.cursor
+                if cursor is None:
+                    break
+            expected = services.outcomes.ids(filters, newest_first=newest_first)
+            assert [i for ids in pages for i in ids] == expected
+            assert all(len(ids) == 4 for ids in pages[:-1]) and 0 < len(pages[-1]) <= 4
+    assert services.outcomes.id_page(limit=22).cursor is None  # exactly one page: no cursor
+    assert services.outcomes.count() == 22
+    assert services.outcomes.count(OutcomeFilter(include_deleted=True)) == 23
 
 
 def test_risks_open_until_resolved(services: Services) -> None:

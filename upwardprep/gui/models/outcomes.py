@@ -1,13 +1,15 @@
 """The outcome notes list, built for 100k notes: the model holds ids, rows come in pages.
 
-A filter runs in SQL (OutcomeService.ids, or SearchService.outcomes for typed text, best match
-first) and returns only ids; `data()` loads the page of light rows around the row asked for
-(OutcomeService.rows, a few ms per page) into a bounded LRU cache, so memory holds the id list and
-a few pages whatever the store's size, and the first rows show as soon as the ids are known.
+A filter runs in SQL (OutcomeService.count and id_page, or SearchService.outcomes for typed text,
+best match first) and returns only ids. The count and the first slice of ids come first, so the
+first rows show at once; the rest of the ids are read in keyset slices on the next event-loop
+turns (or at once when a row further down is asked for). `data()` loads the page of light rows
+around the row asked for (OutcomeService.rows, a few ms per page) into a bounded LRU cache, so
+memory holds the id list and a few pages whatever the store's size.
 
-OutcomeRow has no priority titles, and no service returns them for a page of ids, so the
-Priorities column is filled a moment later: the cells a view asks for are queued and resolved
-through OutcomeService.get in small batches on the next event-loop turns (then dataChanged).
+OutcomeRow has no priority titles, so the Priorities column is filled a moment later: the cells
+a view asks for are queued and resolved in one OutcomeService.priority_titles query on the next
+event-loop turn (then dataChanged).
 """
 
 from __future__ import annotations
@@ -36,8 +38,7 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, relative_day
-from upwardprep.services.common import NotFound
-from upwardprep.services.outcomes import OutcomeFilter, OutcomeRow
+from upwardprep.services.outcomes import IdCursor, OutcomeFilter, OutcomeRow
 
 if TYPE_CHECKING:
     from datetime import date
@@ -91,7 +92,9 @@ class OutcomesModel(QAbstractTableModel):
     PAGE_SIZE = 200
     MAX_PAGES = 8  # rows kept: at most MAX_PAGES × PAGE_SIZE
     SEARCH_LIMIT = 200  # typed text: the best matches shown (search cost grows with the limit)
-    PRIORITY_BATCH = 25  # notes resolved per event-loop turn for the Priorities column
+    PRIORITY_BATCH = 200  # notes resolved per event-loop turn (one query) for the Priorities
+    FIRST_IDS = 1000  # ids read with the count, before the first rows show
+    ID_SLICE = 10_000  # ids read per event-loop turn after that
     MAX_QUEUED = 200  # only the most recently shown cells wait for their priority titles
 
     #: The number of rows after every reload (0 after clear()).
@@ -114,7 +117,9 @@ class OutcomesModel(QAbstractTableModel):
         self._filter = OutcomeFilter()
         self._text = ""
         self._newest_first = True
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # read so far, in display order
+        self._total = 0  # rows shown; len(self._ids) once every slice is read
+        self._cursor: IdCursor | None = None  # where the next slice starts; None: all read
         self._row_index: dict[str, int] | None = None
         self._rows: OrderedDict[str, OutcomeRow | None] = OrderedDict()
         self._titles: OrderedDict[str, tuple[str, ...]] = OrderedDict()
@@ -131,6 +136,10 @@ class OutcomesModel(QAbstractTableModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._resolve_priorities)
+        self._id_timer = QTimer(self)
+        self._id_timer.setSingleShot(True)
+        self._id_timer.setInterval(0)
+        self._id_timer.timeout.connect(self._read_next_slice)
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -162,8 +171,11 @@ class OutcomesModel(QAbstractTableModel):
     def clear(self) -> None:
         """Forget every id, row and title (the store is locking)."""
         self._timer.stop()
+        self._id_timer.stop()
         self.beginResetModel()
         self._ids = []
+        self._total = 0
+        self._cursor = None
         self._row_index = None
         self._rows.clear()
         self._titles.clear()
@@ -183,27 +195,84 @@ class OutcomesModel(QAbstractTableModel):
     def _reload(self) -> None:
         text = self._text.strip()
         windowed = capped = False
+        cursor: IdCursor | None = None
         if text:
             hits = self.services.search.outcomes(text, self._filter, limit=self.search_limit)
             ids = [hit.id for hit in hits]
+            total = len(ids)
             windowed, capped = hits.windowed, len(hits) >= self.search_limit
         else:
-            ids = self.services.outcomes.ids(self._filter, newest_first=self._newest_first)
+            page = self.services.outcomes.id_page(
+                self._filter, newest_first=self._newest_first, limit=self.FIRST_IDS
+            )
+            ids, cursor = page.ids, page.cursor
+            total = len(ids) if cursor is None else self.services.outcomes.count(self._filter)
         today = today_of(self.services)
         self._timer.stop()
+        self._id_timer.stop()
         self.beginResetModel()
         self._ids = ids
+        self._total = max(total, len(ids))
+        self._cursor = cursor
         self._row_index = None
         self._queued.clear()
         self._today = today
         self.windowed, self.capped = windowed, capped
         self.endResetModel()
-        self.countChanged.emit(len(ids))
+        self.countChanged.emit(self._total)
+        if cursor is not None:
+            self._id_timer.start()
 
     # -- ids --------------------------------------------------------------------------------
 
+    @property
+    def all_ids_read(self) -> bool:
+        return self._cursor is None
+
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._total:
+            return None
+        while row >= len(self._ids) and self._cursor is not None:
+            self._read_slice()
+        return self._ids[row] if row < len(self._ids) else None
+
+    def _read_slice(self) -> None:
+        page = self.services.outcomes.id_page(
+            self._filter, newest_first=self._newest_first, after=self._cursor, limit=self.ID_SLICE
+        )
+        self._ids.extend(page.ids)
+        self._cursor = page.cursor
+        self._row_index = None
+        if self._cursor is None and len(self._ids) != self._total:
+            QTimer.singleShot(0, self._settle_total)  # not from inside data()
+
+    def _settle_total(self) -> None:
+        """The count and the slices disagree (notes changed between them): show what was read."""
+        read = len(self._ids)
+        if self._cursor is not None or read == self._total:
+            return
+        if read < self._total:
+            self.beginRemoveRows(QModelIndex(), read, self._total - 1)
+            self._total = read
+            self.endRemoveRows()
+        else:
+            self.beginInsertRows(QModelIndex(), self._total, read - 1)
+            self._total = read
+            self.endInsertRows()
+        self.countChanged.emit(self._total)
+
+    def _read_next_slice(self) -> None:
+        if self._cursor is None or not self.services.store.is_open:
+            return
+        self._read_slice()
+        if self._cursor is not None:
+            self._id_timer.start()
+
+    def read_all_ids(self) -> None:
+        """Read every remaining slice now (a lookup by id or a reversal needs them all)."""
+        self._id_timer.stop()
+        while self._cursor is not None:
+            self._read_slice()
 
     def row_of(self, record_id: str | None) -> int:
         """The row of `record_id`, or -1 (the id -> row map is built on first use)."""
@@ -211,7 +280,11 @@ class OutcomesModel(QAbstractTableModel):
             return -1
         if self._row_index is None:
             self._row_index = {rid: row for row, rid in enumerate(self._ids)}
-        return self._row_index.get(record_id, -1)
+        row = self._row_index.get(record_id, -1)
+        if row < 0 and self._cursor is not None:  # maybe among the ids not read yet
+            self.read_all_ids()
+            return self.row_of(record_id)
+        return row
 
     def row_at(self, row: int) -> OutcomeRow | None:
         """The light row shown at `row` (loading its page when needed)."""
@@ -256,13 +329,13 @@ class OutcomesModel(QAbstractTableModel):
             self._queued.clear()
             return
         rows = []
-        for _ in range(min(self.PRIORITY_BATCH, len(self._queued))):
-            record_id, row = self._queued.popitem(last=True)  # the latest asked is on screen
-            try:
-                titles = self.services.outcomes.get(record_id).priority_titles
-            except NotFound:
-                titles = ()
-            self._titles[record_id] = titles
+        batch = [
+            self._queued.popitem(last=True)  # the latest asked is on screen
+            for _ in range(min(self.PRIORITY_BATCH, len(self._queued)))
+        ]
+        found = self.services.outcomes.priority_titles([record_id for record_id, _row in batch])
+        for record_id, row in batch:
+            self._titles[record_id] = found.get(record_id, ())
             if self.id_at(row) != record_id:
                 row = self.row_of(record_id)
             if row >= 0:
@@ -281,7 +354,7 @@ class OutcomesModel(QAbstractTableModel):
     # -- Qt ---------------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -310,6 +383,7 @@ class OutcomesModel(QAbstractTableModel):
             return
         self._newest_first = newest_first
         if not self._text.strip():
+            self.read_all_ids()
             self.layoutAboutToBeChanged.emit()
             self._ids.reverse()  # same set, the other way round: no query needed
             self._row_index = None
@@ -323,10 +397,10 @@ class OutcomesModel(QAbstractTableModel):
             self.layoutChanged.emit()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._total:
             return None
         if role == IdRole:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role not in _ROLES:
             return None
         row = self.row_at(index.row())
