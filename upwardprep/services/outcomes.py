@@ -500,12 +500,15 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
     def count(self, filters: OutcomeFilter | None = None) -> int:
         filters = filters or OutcomeFilter()
         with self.store.transaction(write=False) as session:
-            query = select(func.count()).select_from(Outcome).where(*filters.clauses())
-            if not filters.include_deleted:
-                # Left alone, SQLite counts by reading every row of the table (hundreds of ms at
-                # 100k notes); the live-notes index holds what a count needs.
-                query = query.with_hint(Outcome, "INDEXED BY ix_outcomes_live_by_date", "sqlite")
-            return session.scalar(query) or 0
+            # A bare count(*) has SQLite read every row of the table (hundreds of ms at 100k
+            # notes); counting the rows of the display order walks the live-notes index instead.
+            shown = (
+                select(Outcome.pk)
+                .where(*filters.clauses())
+                .order_by(Outcome.occurred_on, Outcome.pk)
+                .subquery()
+            )
+            return session.scalar(select(func.count()).select_from(shown)) or 0
 
     def open_risks(self, *, person_id: str | None = None) -> builtins.list[OutcomeData]:
         with self.store.transaction(write=False) as session:
