@@ -6,7 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtGui import QColor, QIcon, QImage
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from upwardprep.assets import resource
 from upwardprep.gui import icons
@@ -174,3 +175,25 @@ def test_unknown_icon_raises_a_key_error_naming_the_available_ones() -> None:
         icons.icon("../icons/upwardprep")
     with pytest.raises(KeyError):
         icons.icon("upwardprep")
+
+
+def test_icons_draw_at_the_size_asked_and_fade_when_disabled() -> None:
+    icon = icons.icon("backup", "#ff0000")
+    normal = icon.pixmap(QSize(40, 40), QIcon.Mode.Normal)
+    faded = icon.pixmap(QSize(40, 40), QIcon.Mode.Disabled)
+    assert normal.size() == QSize(40, 40)  # any size, not only the listed ones
+
+    def strongest_alpha(pixmap: QPixmap) -> int:
+        image = pixmap.toImage()
+        return max(image.pixelColor(x, y).alpha() for y in range(image.height()) for x in range(40))
+
+    assert strongest_alpha(normal) == 255
+    assert strongest_alpha(faded) < 128
+    # a painted icon on a high-density device uses a pixmap of the device's pixels
+    target = QPixmap(64, 64)
+    target.setDevicePixelRatio(2.0)
+    target.fill(Qt.GlobalColor.white)
+    painter = QPainter(target)
+    icon.paint(painter, QRect(0, 0, 32, 32))
+    painter.end()
+    assert (255, 0, 0) in _opaque_colours(target.toImage())

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from upwardprep.assets import resource
@@ -25,6 +33,7 @@ SIZES = (16, 20, 24, 32, 48, 64)
 _PIXEL_SIZES = sorted({px for size in SIZES for px in (size, size * 2)})
 _APP_PIXEL_SIZES = [16, 20, 24, 32, 40, 48, 64, 96, 128, 256, 512]
 APP_ICON_NAME = "upwardprep"
+DISABLED_OPACITY = 0.4  # a disabled action's icon: the same drawing, faded
 
 _cache: dict[tuple[str, str], QIcon] = {}
 
@@ -52,17 +61,64 @@ def _render(svg: bytes, size: int, opacity: float = 1.0) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    painter.setOpacity(opacity)
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
-    return pixmap
+    if opacity >= 1.0:
+        return pixmap
+    # Faded as a whole: opacity set while rendering would compound where strokes overlap.
+    faded = QPixmap(size, size)
+    faded.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(faded)
+    painter.setOpacity(opacity)
+    painter.drawPixmap(0, 0, pixmap)
+    painter.end()
+    return faded
+
+
+class _SvgEngine(QIconEngine):
+    """Renders the SVG at the size asked for, once per size: a window with dozens of icons
+    starts without drawing each at a dozen sizes up front."""
+
+    def __init__(self, svg: bytes, pixel_sizes: list[int], opacity: float) -> None:
+        super().__init__()
+        self._svg = svg
+        self._sizes = pixel_sizes
+        self._opacity = opacity
+        self._pixmaps: dict[tuple[int, bool], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _SvgEngine(self._svg, self._sizes, self._opacity)
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in self._sizes]
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        disabled = mode == QIcon.Mode.Disabled
+        key = (side, disabled)
+        found = self._pixmaps.get(key)
+        if found is None:
+            opacity = self._opacity * (DISABLED_OPACITY if disabled else 1.0)
+            found = self._pixmaps[key] = _render(self._svg, side, opacity)
+        return found
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixmap = QPixmap(self.pixmap(size * scale, mode, state))
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.pixmap(rect.size() * scale, mode, state)
+        painter.drawPixmap(rect, pixmap)
 
 
 def _build(svg: bytes, pixel_sizes: list[int], opacity: float = 1.0) -> QIcon:
-    result = QIcon()
-    for size in pixel_sizes:
-        result.addPixmap(_render(svg, size, opacity))
-    return result
+    return QIcon(_SvgEngine(svg, pixel_sizes, opacity))
 
 
 def icon(name: str, color: str | QColor | None = None) -> QIcon:

@@ -430,7 +430,9 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         )
         with self.store.transaction(write=False) as session:
             return list(
-                session.scalars(select(Outcome.id).where(*filters.clauses()).order_by(*order))
+                session.connection().scalars(
+                    select(Outcome.id).where(*filters.clauses()).order_by(*order)
+                )
             )
 
     def id_page(
@@ -458,7 +460,8 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
             bound = tuple_(literal(after[0], Date), literal(after[1]))
             query = query.where(key < bound if newest_first else key > bound)
         with self.store.transaction(write=False) as session:
-            found = session.execute(query.order_by(*order).limit(limit + 1)).all()
+            # Core rows, not ORM ones: a page is thousands of ids
+            found = session.connection().execute(query.order_by(*order).limit(limit + 1)).all()
         more = len(found) > limit
         found = found[:limit]
         cursor = (found[-1][1], found[-1][2]) if more and found else None

@@ -140,6 +140,12 @@ class OutcomesModel(QAbstractTableModel):
         self._id_timer.setSingleShot(True)
         self._id_timer.setInterval(0)
         self._id_timer.timeout.connect(self._read_next_slice)
+        # A member timer: QTimer.singleShot(0, self._settle_total) made the test run abort at
+        # interpreter exit ("bool_dealloc", a reference-count error in an extension).
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self._settle_total)
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -172,6 +178,7 @@ class OutcomesModel(QAbstractTableModel):
         """Forget every id, row and title (the store is locking)."""
         self._timer.stop()
         self._id_timer.stop()
+        self._settle_timer.stop()
         self.beginResetModel()
         self._ids = []
         self._total = 0
@@ -244,7 +251,7 @@ class OutcomesModel(QAbstractTableModel):
         self._cursor = page.cursor
         self._row_index = None
         if self._cursor is None and len(self._ids) != self._total:
-            QTimer.singleShot(0, self._settle_total)  # not from inside data()
+            self._settle_timer.start()  # not from inside data()
 
     def _settle_total(self) -> None:
         """The count and the slices disagree (notes changed between them): show what was read."""

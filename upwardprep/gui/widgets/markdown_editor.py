@@ -233,7 +233,8 @@ class MarkdownEditor(QWidget):
             return
         bar = self._preview.verticalScrollBar()
         position, at_end = bar.value(), bar.value() >= bar.maximum() > 0
-        self._preview.setHtml(document_html(wanted[0], wanted[1]))
+        # Nothing to show needs no parse (and no Markdown parser built while the window starts)
+        self._preview.setHtml(document_html(wanted[0], wanted[1]) if wanted[0].strip() else "")
         bar.setValue(bar.maximum() if at_end else position)
         self._rendered = wanted
 
