@@ -284,6 +284,52 @@ def test_settings_persist(qtbot: QtBot) -> None:
         fresh.paper_size,
         fresh.default_template,
     ) == (3, 30, "Letter", "Weekly 1:1 with my manager")
+    assert fresh.appearance == "system"
+
+
+def test_appearance_setting_turns_the_window_dark_and_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QComboBox
+
+    from upwardprep.gui.app import apply_look
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def choose(label: str) -> Callable[[QDialog], None]:
+        def drive(dialog: QDialog) -> None:
+            combo = dialog.findChild(QComboBox, "appearanceCombo")
+            combo.setCurrentIndex(combo.findText(label))
+            dialog.accept()
+
+        return drive
+
+    def lightness() -> int:
+        return window.palette().color(QPalette.ColorRole.Window).lightness()
+
+    def icon_lightness() -> int:
+        image = window.actions_by_name["lock"].icon().pixmap(48).toImage()
+        seen = [
+            image.pixelColor(x, y)
+            for y in range(48)
+            for x in range(48)
+            if image.pixelColor(x, y).alpha() == 255
+        ]
+        return max(colour.lightness() for colour in seen)
+
+    try:
+        when_modal(qtbot, choose("Dark"))
+        window.open_settings()
+        assert AppSettings().appearance == "dark"
+        assert lightness() < 60 and icon_lightness() > 180  # light lines on a dark window
+        when_modal(qtbot, choose("Light"))
+        window.open_settings()
+        assert AppSettings().appearance == "light"
+        assert lightness() > 200 and icon_lightness() < 100
+    finally:
+        apply_look(app)
 
 
 def test_uncaught_errors_show_a_dialog_and_log_no_content(

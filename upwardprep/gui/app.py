@@ -45,10 +45,18 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def apply_look(app: QApplication) -> None:
-    """Fusion, with the system's light or dark palette and one accent colour."""
-    app.setStyle(QStyleFactory.create("Fusion"))
-    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+def is_dark(app: QApplication, appearance: str = "system") -> bool:
+    """Whether the app shows dark: the user's choice, else the desktop's colour scheme."""
+    if appearance in ("light", "dark"):
+        return appearance == "dark"
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_look(app: QApplication, appearance: str = "system") -> None:
+    """Fusion, with a light or dark palette (see is_dark) and one accent colour."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle(QStyleFactory.create("Fusion"))
+    dark = is_dark(app, appearance)
     palette = app.style().standardPalette()
     if dark:
         colours = {
@@ -365,14 +373,18 @@ def run(store: Path | None = None, demo: bool = False) -> int:
         )
         return 1
     app = make_app()
-    apply_look(app)
+    from upwardprep.gui.settings import AppSettings
+
+    apply_look(app, AppSettings().appearance)
+    # Following the system means following it while running, too.
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: apply_look(app, AppSettings().appearance)
+    )
     setup_logging()
     demo_dir = None
     if demo:
         store, demo_dir = make_demo_store()
     if store is None:
-        from upwardprep.gui.settings import AppSettings
-
         store = default_path(AppSettings().store_path)
     controller = Controller(store, demo_dir=demo_dir)
     install_error_hook(lambda: controller.window)

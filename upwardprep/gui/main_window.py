@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -97,6 +99,18 @@ class LockedPage(QWidget):
         layout.addStretch(2)
 
 
+def _compact_combos(root: QWidget) -> None:
+    """A combo box is as wide as its longest entry by default: one long priority title then
+    pins an editor's minimum width, and the list beside it cannot get the room it is given.
+    Combos ask for a sensible width instead and elide (the popup still shows whole entries)."""
+    for combo in root.findChildren(QComboBox):
+        if combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+
+
 class MainWindow(QMainWindow):
     unlock_requested = Signal()
     backup_requested = Signal()
@@ -158,6 +172,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("sectionStack")
         for view in self.views.values():
+            _compact_combos(view)
             self.stack.addWidget(view)
             view.status.connect(self.show_message)
             view.trashed.connect(self._trashed)
@@ -196,6 +211,23 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._on_locked()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        """Draw the line icons again in the palette's text colour (light and dark differ)."""
+        if not hasattr(self, "nav_items"):  # a palette change while still being built
+            return
+        for action in self.actions_by_name.values():
+            name = action.property("iconName")
+            if name:
+                action.setIcon(_icon(name))
+        for key, _label, icon_name in SECTIONS:
+            if key in self.nav_items:
+                self.nav_items[key].setIcon(0, _icon(icon_name))
+
     # -- actions and menus -----------------------------------------------------------------
 
     def _action(
@@ -216,6 +248,7 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(context)
         if icon:
             action.setIcon(_icon(icon))
+            action.setProperty("iconName", icon)  # redrawn in the new colours on a palette change
         if tip:
             action.setToolTip(tip)
             action.setStatusTip(tip)
@@ -492,6 +525,11 @@ class MainWindow(QMainWindow):
         )
         dialog = SettingsDialog(self.settings, templates, self)
         if dialog.exec():
+            from upwardprep.gui.app import apply_look
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_look(app, self.settings.appearance)
             self.session.set_auto_lock_minutes(self.settings.auto_lock_minutes)
             priorities = self.views["priorities"]
             if isinstance(priorities, PrioritiesView):

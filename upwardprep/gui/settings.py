@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 PAPER_SIZES = ("A4", "Letter")
+APPEARANCES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
 class AppSettings:
@@ -53,6 +54,16 @@ class AppSettings:
     @paper_size.setter
     def paper_size(self, value: str) -> None:
         self._set("export/paper", value if value in PAPER_SIZES else "A4")
+
+    @property
+    def appearance(self) -> str:
+        """ "system" (follow the desktop's light or dark scheme), "light" or "dark"."""
+        value = self._get("look/appearance", "system", str)
+        return value if value in APPEARANCES else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self._set("look/appearance", value if value in APPEARANCES else "system")
 
     @property
     def default_template(self) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.settings import PAPER_SIZES, AppSettings
+from upwardprep.gui.settings import APPEARANCES, PAPER_SIZES, AppSettings
 
 
 class SettingsDialog(QDialog):
@@ -58,6 +58,11 @@ class SettingsDialog(QDialog):
             self.template.addItem(name, name)
         index = self.template.findData(settings.default_template)
         self.template.setCurrentIndex(max(0, index))
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("appearanceCombo")
+        for key, label in APPEARANCES.items():
+            self.appearance.addItem(label, key)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
         self.store_path = QLineEdit(settings.store_path)
         self.store_path.setObjectName("storePathEdit")
         self.store_path.setPlaceholderText("Default: the user data folder")
@@ -68,6 +73,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Lock after idle:", self.auto_lock)
         form.addRow("Priorities need &confirming after:", self.stale_days)
         form.addRow("&Paper size:", self.paper)
+        form.addRow("&Appearance:", self.appearance)
         form.addRow("Default agenda &template:", self.template)
         form.addRow("&Store file:", self._with_browse(self.store_path, folder=False))
         form.addRow("&Backup folder:", self._with_browse(self.backup_folder, folder=True))
@@ -113,6 +119,7 @@ class SettingsDialog(QDialog):
         self.settings.auto_lock_minutes = self.auto_lock.value()
         self.settings.stale_after_days = self.stale_days.value()
         self.settings.paper_size = self.paper.currentText()
+        self.settings.appearance = self.appearance.currentData() or "system"
         self.settings.default_template = self.template.currentData() or ""
         self.settings.store_path = self.store_path.text().strip()
         self.settings.backup_folder = self.backup_folder.text().strip()
