@@ -53,7 +53,8 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/mypy
 
 test: $(VENV)/.installed-test qt-deps desktop-deps lint
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+	# One worker per core; a test module stays on one worker, so its shared fixtures are built once.
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n auto --dist loadfile
 
 bench: $(VENV)/.installed-test qt-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
