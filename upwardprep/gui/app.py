@@ -202,6 +202,8 @@ class Controller(QObject):
         self.window = MainWindow(self.session, self.settings)
         self.window.unlock_requested.connect(self.unlock)
         self.window.backup_requested.connect(self.backup)
+        self.window.restore_requested.connect(self.choose_backup)
+        self.window.passphrase_change_requested.connect(self.change_passphrase)
         self._jobs: list[Job] = []
 
     @property
@@ -320,7 +322,7 @@ class Controller(QObject):
         services = self.session.services
         if services is None:
             return
-        folder = Path(self.settings.backup_folder) if self.settings.backup_folder else None
+        folder = self._backup_folder()
         self.window.show_message("Backing up…")
 
         def done(info: Any) -> None:
@@ -334,6 +336,74 @@ class Controller(QObject):
         self._jobs.append(
             run_in_background(lambda: create_backup(services.store, folder=folder), done, failed)
         )
+
+    def _backup_folder(self) -> Path | None:
+        return Path(self.settings.backup_folder) if self.settings.backup_folder else None
+
+    def choose_backup(self) -> None:
+        """File > Restore from Backup: pick one of this store's backups (or any file)."""
+        from upwardprep.gui.dialogs.backups import choose_backup
+        from upwardprep.store.backup import list_backups
+
+        backups = list_backups(self.path, folder=self._backup_folder())
+        chosen = choose_backup(backups, self.window)
+        if chosen is None:
+            return
+        self.session.lock()  # editors flush; the store is closed before its file is replaced
+        self.restore(chosen)
+
+    def change_passphrase(self) -> None:
+        from upwardprep.gui.dialogs.passphrase import ChangePassphraseDialog
+        from upwardprep.store.backup import change_passphrase, create_backup
+        from upwardprep.store.engine import Store, classify_file
+        from upwardprep.store.keys import StoreKey
+
+        if not self.session.is_unlocked:
+            return
+        path, folder = self.path, self._backup_folder()
+
+        def check(current: str) -> None:
+            Store.prove_key(path, StoreKey.from_passphrase(current, classify_file(path)))
+
+        dialog = ChangePassphraseDialog(path, check, self.window)
+        if not dialog.exec():
+            return
+        secrets = [dialog.current, dialog.new]
+        dialog.current = dialog.new = ""
+        self.session.lock()  # editors flush and the store closes; re-keyed off the UI thread
+        self.window.show_message("Changing the passphrase: backing up, then re-encrypting…")
+
+        def work() -> None:
+            with Store.open(path, secrets[0]) as store:
+                create_backup(store, folder=folder, reason="pre-passwd")
+                change_passphrase(store, secrets[1])
+
+        def done(_result: Any) -> None:
+            new = secrets[1]
+            secrets.clear()
+            try:
+                self.session.unlock(new)  # proves the new passphrase opens the store
+            except Exception as error:
+                self._problem(error)
+                return
+            QMessageBox.information(
+                self.window,
+                "Passphrase changed",
+                "The store now opens with the new passphrase. A backup under the old one was "
+                "made first; backups made before today still need the old passphrase.",
+            )
+
+        def failed(error: Exception) -> None:
+            secrets.clear()
+            QMessageBox.warning(
+                self.window,
+                "Passphrase not changed",
+                "The passphrase was not changed; the store still opens with the current one. "
+                f"\n\n{error}",
+            )
+            self.unlock()
+
+        self._jobs.append(run_in_background(work, done, failed))
 
     def shutdown(self) -> None:
         self.session.close()

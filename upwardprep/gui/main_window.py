@@ -114,6 +114,8 @@ def _compact_combos(root: QWidget) -> None:
 class MainWindow(QMainWindow):
     unlock_requested = Signal()
     backup_requested = Signal()
+    restore_requested = Signal()
+    passphrase_change_requested = Signal()
 
     def __init__(self, session: StoreSession, settings: AppSettings) -> None:
         super().__init__()
@@ -305,6 +307,18 @@ class MainWindow(QMainWindow):
             tip="Write an encrypted, verified backup",
         )
         a(
+            "restore_backup",
+            "&Restore from Backup…",
+            self.restore_requested.emit,
+            tip="Put a backup in place of the store (the store is kept beside it)",
+        )
+        a(
+            "change_passphrase",
+            "Change &Passphrase…",
+            self.passphrase_change_requested.emit,
+            tip="Re-encrypt the store under a new passphrase",
+        )
+        a(
             "settings",
             "&Settings…",
             self.open_settings,
@@ -371,6 +385,8 @@ class MainWindow(QMainWindow):
                 "new_priority",
                 None,
                 "backup",
+                "restore_backup",
+                "change_passphrase",
                 None,
                 "settings",
                 None,
@@ -597,7 +613,13 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.stack.setCurrentWidget(self.locked_page)
         self.nav.setEnabled(False)
-        keep = {"action_quit", "action_about", "action_shortcuts", "action_quick_capture"}
+        keep = {
+            "action_quit",
+            "action_about",
+            "action_shortcuts",
+            "action_quick_capture",
+            "action_restore_backup",
+        }
         for action in self.actions_by_name.values():
             action.setEnabled(action.objectName() in keep)
         self.lock_label.setText("Locked")

@@ -98,6 +98,50 @@ class _PassphraseDialog(QDialog):
         )
         return field
 
+    def _new_passphrase_fields(self, label: str) -> None:
+        """The new passphrase twice, its strength, the no-recovery warning, error and buttons."""
+        self.passphrase = self._secret_field("passphraseEdit", "New passphrase")
+        self.confirm = self._secret_field("confirmEdit", "Repeat the passphrase")
+        self.meter = QProgressBar()
+        self.meter.setObjectName("strengthBar")
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(6)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.meter_label = QLabel("Empty")
+        self.meter_label.setObjectName("strengthLabel")
+        self.form.addRow(label, self.passphrase)
+        self.form.addRow("&Repeat:", self.confirm)
+        self.form.addRow("Strength:", self.meter)
+        self.form.addRow("", self.meter_label)
+        self.layout_.addLayout(self.form)
+        warning = QLabel(
+            "<b>There is no way to recover a forgotten passphrase.</b> Without it, nobody "
+            "(not even you) can read these notes. Write it down somewhere safe."
+        )
+        warning.setObjectName("recoveryWarning")
+        warning.setWordWrap(True)
+        self.layout_.addWidget(warning)
+        self.layout_.addWidget(self.error)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.layout_.addWidget(self.buttons)
+        self.passphrase.textChanged.connect(self._update)
+        self.confirm.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        score, label = strength(self.passphrase.text())
+        self.meter.setValue(score if self.passphrase.text() else 0)
+        colour = ("#b42318", "#b54708", "#b54708", "#027a48", "#027a48")[score]
+        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.meter_label.setText(label)
+        matches = self.passphrase.text() == self.confirm.text()
+        self.ok.setEnabled(bool(self.passphrase.text()) and matches)
+        if self.confirm.text() and not matches:
+            self.show_error("The two passphrases differ.")
+        else:
+            self.error.hide()
+
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
@@ -188,50 +232,10 @@ class CreateStoreDialog(_PassphraseDialog):
         where.setWordWrap(True)
         where.setStyleSheet("color: palette(placeholder-text);")
         self.layout_.addWidget(where)
-        self.passphrase = self._secret_field("passphraseEdit", "New passphrase")
-        self.confirm = self._secret_field("confirmEdit", "Repeat the passphrase")
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strengthBar")
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(6)
-        self.meter.setAccessibleName("Passphrase strength")
-        self.meter_label = QLabel("Empty")
-        self.meter_label.setObjectName("strengthLabel")
-        self.form.addRow("&Passphrase:", self.passphrase)
-        self.form.addRow("&Repeat:", self.confirm)
-        self.form.addRow("Strength:", self.meter)
-        self.form.addRow("", self.meter_label)
-        self.layout_.addLayout(self.form)
-        warning = QLabel(
-            "<b>There is no way to recover a forgotten passphrase.</b> Without it, nobody "
-            "(not even you) can read these notes. Write it down somewhere safe."
-        )
-        warning.setObjectName("recoveryWarning")
-        warning.setWordWrap(True)
-        self.layout_.addWidget(warning)
-        self.layout_.addWidget(self.error)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._new_passphrase_fields("&Passphrase:")
         self.ok.setText("&Create store")
         self.ok.setObjectName("createButton")
         self.buttons.accepted.connect(self._create)
-        self.layout_.addWidget(self.buttons)
-        self.passphrase.textChanged.connect(self._update)
-        self.confirm.textChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        score, label = strength(self.passphrase.text())
-        self.meter.setValue(score if self.passphrase.text() else 0)
-        colour = ("#b42318", "#b54708", "#b54708", "#027a48", "#027a48")[score]
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
-        self.meter_label.setText(label)
-        matches = self.passphrase.text() == self.confirm.text()
-        self.ok.setEnabled(bool(self.passphrase.text()) and matches)
-        if self.confirm.text() and not matches:
-            self.show_error("The two passphrases differ.")
-        else:
-            self.error.hide()
 
     def _create(self) -> None:
         secret = self.passphrase.text()
@@ -251,4 +255,59 @@ class CreateStoreDialog(_PassphraseDialog):
             QGuiApplication.restoreOverrideCursor()
         self.passphrase.clear()
         self.confirm.clear()
+        self.accept()
+
+
+class ChangePassphraseDialog(_PassphraseDialog):
+    """The current passphrase (proved by `check`), then the new one twice.
+
+    On acceptance `current` and `new` hold the two passphrases for the caller, who clears them
+    once the store is re-keyed; nothing else keeps them.
+    """
+
+    def __init__(
+        self, store_path: Path, check: Callable[[str], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Change passphrase", parent)
+        self.setObjectName("changePassphraseDialog")
+        self.check = check
+        self.current = self.new = ""
+        intro = QLabel(
+            f"A new passphrase for <b>{escape(store_path.stem)}</b>. A backup is made first; "
+            "backups made before today keep the old passphrase."
+        )
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        intro.setWordWrap(True)
+        self.layout_.addWidget(intro)
+        self.old = self._secret_field("currentEdit", "Current passphrase")
+        self.form.addRow("C&urrent passphrase:", self.old)
+        self._new_passphrase_fields("&New passphrase:")
+        self.ok.setText("&Change passphrase")
+        self.ok.setObjectName("changeButton")
+        self.buttons.accepted.connect(self._change)
+        self.old.setFocus()
+
+    def _change(self) -> None:
+        secret = self.passphrase.text()
+        if not secret or secret != self.confirm.text():
+            return
+        if not self.old.text():
+            self.show_error("Type the current passphrase first.")
+            return
+        if secret == self.old.text():
+            self.show_error("The new passphrase is the same as the current one.")
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.check(self.old.text())
+        except WrongPassphrase:
+            self.old.clear()
+            self.old.setFocus()
+            self.show_error("That is not the current passphrase.")
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.current, self.new = self.old.text(), secret
+        for field in (self.old, self.passphrase, self.confirm):
+            field.clear()
         self.accept()
