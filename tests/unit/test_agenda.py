@@ -273,3 +273,41 @@ def test_template_shape_is_parsed() -> None:
     assert [(i.title, i.body) for i in parse_template("- Just a question\nmore")] == [
         ("Just a question", "more")
     ]
+
+
+def test_shipped_templates_are_added_once(frozen: Services, store: Store) -> None:
+    added = frozen.templates.ensure_shipped()
+    names = {t.name for t in added}
+    assert names == {
+        "Weekly 1:1 with my manager",
+        "Skip-level check-in",
+        "Quarterly alignment check",
+        "Review-prep 1:1",
+        "First 1:1 with a new manager",
+        "1:1 with a direct report",
+    }
+    for template in added:
+        items = parse_template(template.body)
+        assert template.builtin and len(items) >= 3, template.name
+        assert all(item.body.strip() and item.minutes for item in items), template.name
+    assert frozen.templates.ensure_shipped() == []
+    before = row_hashes(store)
+    assert frozen.templates.ensure_shipped() == [] and row_hashes(store) == before
+    by_name = {t.name: t for t in added}
+    # Edited, trashed or purged: never brought back, never overwritten.
+    weekly = frozen.templates.update(by_name["Weekly 1:1 with my manager"].id, body="## Mine\n")
+    frozen.templates.trash(by_name["Skip-level check-in"].id)
+    frozen.templates.trash(by_name["Review-prep 1:1"].id)
+    frozen.templates.purge(by_name["Review-prep 1:1"].id)
+    assert frozen.templates.ensure_shipped() == []
+    assert frozen.templates.get(weekly.id).body == "## Mine\n"
+    assert len(frozen.templates.list()) == 4
+    # One the user never touched follows a newer shipped text.
+    alignment = by_name["Quarterly alignment check"]
+    with store.transaction() as session:
+        from upwardprep.store.entities import AgendaTemplate
+
+        row = session.query(AgendaTemplate).filter_by(id=alignment.id).one()
+        row.body = "## An older version\n"
+    frozen.templates.ensure_shipped()
+    assert frozen.templates.get(alignment.id).body == alignment.body
