@@ -167,6 +167,115 @@ def _minutes(event: Any, start: date | datetime) -> int:
     return DEFAULT_MINUTES
 
 
+def _window(clock: Clock, horizon: timedelta) -> tuple[datetime, datetime]:
+    """From the start of today (local) up to the horizon."""
+    if horizon <= timedelta(0):
+        raise ValidationError("The import horizon must be a positive number of days.")
+    today = clock().astimezone().date()
+    start = datetime.combine(today, time(0, 0)).astimezone().astimezone(UTC)
+    return start, start + horizon
+
+
+def preview_file(
+    path: Path | str, *, horizon: timedelta = DEFAULT_HORIZON, clock: Clock = system_clock
+) -> list[SeriesSummary]:
+    """The file's series, with what falls between today and the horizon (no store needed)."""
+    file, calendar = _read(path)
+    found = []
+    for series in _series(file, calendar, *_window(clock, horizon)):
+        live = [o for o in series.occurrences if not o.cancelled]
+        found.append(
+            SeriesSummary(
+                uid=series.uid,
+                summary=series.summary,
+                occurrences=len(live),
+                first_start=live[0].start if live else None,
+                last_start=live[-1].start if live else None,
+                recurring=series.recurring,
+                all_day=series.all_day,
+                truncated=series.truncated,
+            )
+        )
+    return found
+
+
+def _series(
+    file: Path, calendar: icalendar.Calendar, start: datetime, end: datetime
+) -> list[_Series]:
+    events = calendar.walk("VEVENT")
+    if not events:
+        raise _unreadable(file, "it has no events.")
+    by_uid: dict[str, list[Any]] = {}
+    for event in events:
+        uid = _text(event.get("UID"))
+        if not uid:
+            raise _unreadable(file, "an event in it has no UID.")
+        _check_values(file, event)
+        by_uid.setdefault(uid, []).append(event)
+    zones = calendar.walk("VTIMEZONE")
+    return [_expand(file, calendar, zones, uid, group, start, end) for uid, group in by_uid.items()]
+
+
+def _expand(
+    file: Path,
+    calendar: icalendar.Calendar,
+    zones: list[Any],
+    uid: str,
+    events: list[Any],
+    start: datetime,
+    end: datetime,
+) -> _Series:
+    master = next((e for e in events if e.get("RECURRENCE-ID") is None), events[0])
+    try:
+        first = master.get("DTSTART")
+        if first is None:
+            raise _unreadable(file, f"the event “{_text(master.get('SUMMARY'))}” has no start.")
+        all_day = not isinstance(first.dt, datetime)
+        one = icalendar.Calendar()
+        for name, value in calendar.items():  # X-WR-TIMEZONE among them
+            one[name] = value
+        for zone in zones:
+            one.add_component(zone)
+        for event in events:
+            one.add_component(event)
+        occurrences: list[_Occurrence] = []
+        truncated = False
+        for occurrence in _walk(one, start):
+            begin = occurrence["DTSTART"].dt
+            if _utc(begin) >= end:
+                break
+            if len(occurrences) == MAX_OCCURRENCES:
+                truncated = True
+                break
+            original = occurrence.get("RECURRENCE-ID")
+            occurrences.append(
+                _Occurrence(
+                    key=_key(uid, original.dt if original is not None else begin),
+                    title=_text(occurrence.get("SUMMARY"))[:300],
+                    start=_utc(begin),
+                    minutes=_minutes(occurrence, begin),
+                    cancelled=_text(occurrence.get("STATUS")).upper() == "CANCELLED",
+                )
+            )
+    except ValidationError:
+        raise
+    except Exception as error:  # a damaged value shows up when it is first read
+        raise _unreadable(file, _reason(error)) from None
+    return _Series(
+        uid=uid,
+        summary=_text(master.get("SUMMARY"))[:300] or "(no title)",
+        recurring=master.get("RRULE") is not None or master.get("RDATE") is not None,
+        all_day=all_day,
+        occurrences=tuple(occurrences),
+        truncated=truncated,
+    )
+
+
+def _walk(calendar: icalendar.Calendar, start: datetime) -> Iterator[Any]:
+    query = recurring_ical_events.of(calendar, keep_recurrence_attributes=False)
+    yield from query.after(start)
+
+
 class CalendarService:
     """Preview and import meeting dates from a local .ics file."""
 
@@ -175,32 +284,12 @@ class CalendarService:
         self.clock = clock
         self._meetings = MeetingService(store, clock=clock)
 
-    def _window(self, horizon: timedelta) -> tuple[datetime, datetime]:
-        if horizon <= timedelta(0):
-            raise ValidationError("The import horizon must be a positive number of days.")
-        today = self.clock().astimezone().date()
-        start = datetime.combine(today, time(0, 0)).astimezone().astimezone(UTC)
-        return start, start + horizon
-
     def preview(
         self, path: Path | str, *, horizon: timedelta = DEFAULT_HORIZON
     ) -> list[SeriesSummary]:
         """The file's series, with what falls between today and the horizon; the store is not
         touched."""
-        file, calendar = _read(path)
-        return [
-            SeriesSummary(
-                uid=series.uid,
-                summary=series.summary,
-                occurrences=len(live := [o for o in series.occurrences if not o.cancelled]),
-                first_start=live[0].start if live else None,
-                last_start=live[-1].start if live else None,
-                recurring=series.recurring,
-                all_day=series.all_day,
-                truncated=series.truncated,
-            )
-            for series in self._series(file, calendar, *self._window(horizon))
-        ]
+        return preview_file(path, horizon=horizon, clock=self.clock)
 
     def import_file(
         self,
@@ -214,8 +303,8 @@ class CalendarService:
         if not mapping:
             raise ValidationError("Choose at least one series of the calendar to import.")
         file, calendar = _read(path)
-        start, end = self._window(horizon)
-        found = {series.uid: series for series in self._series(file, calendar, start, end)}
+        start, end = _window(self.clock, horizon)
+        found = {series.uid: series for series in _series(file, calendar, start, end)}
         missing = [uid for uid in mapping if uid not in found]
         if missing:
             raise ValidationError(f"“{file.name}” has no series with UID {missing[0]}.")
@@ -233,87 +322,6 @@ class CalendarService:
                 self._import_series(session, found[uid], people[person_id], start, end, counts)
             session.flush()
         return ImportReport(series=len(mapping), **counts)
-
-    # -- reading -----------------------------------------------------------------------------
-
-    def _series(
-        self, file: Path, calendar: icalendar.Calendar, start: datetime, end: datetime
-    ) -> list[_Series]:
-        events = calendar.walk("VEVENT")
-        if not events:
-            raise _unreadable(file, "it has no events.")
-        by_uid: dict[str, list[Any]] = {}
-        for event in events:
-            uid = _text(event.get("UID"))
-            if not uid:
-                raise _unreadable(file, "an event in it has no UID.")
-            _check_values(file, event)
-            by_uid.setdefault(uid, []).append(event)
-        zones = calendar.walk("VTIMEZONE")
-        return [
-            self._expand(file, calendar, zones, uid, group, start, end)
-            for uid, group in by_uid.items()
-        ]
-
-    def _expand(
-        self,
-        file: Path,
-        calendar: icalendar.Calendar,
-        zones: list[Any],
-        uid: str,
-        events: list[Any],
-        start: datetime,
-        end: datetime,
-    ) -> _Series:
-        master = next((e for e in events if e.get("RECURRENCE-ID") is None), events[0])
-        try:
-            first = master.get("DTSTART")
-            if first is None:
-                raise _unreadable(file, f"the event “{_text(master.get('SUMMARY'))}” has no start.")
-            all_day = not isinstance(first.dt, datetime)
-            one = icalendar.Calendar()
-            for name, value in calendar.items():  # X-WR-TIMEZONE among them
-                one[name] = value
-            for zone in zones:
-                one.add_component(zone)
-            for event in events:
-                one.add_component(event)
-            occurrences: list[_Occurrence] = []
-            truncated = False
-            for occurrence in self._walk(one, start):
-                begin = occurrence["DTSTART"].dt
-                if _utc(begin) >= end:
-                    break
-                if len(occurrences) == MAX_OCCURRENCES:
-                    truncated = True
-                    break
-                original = occurrence.get("RECURRENCE-ID")
-                occurrences.append(
-                    _Occurrence(
-                        key=_key(uid, original.dt if original is not None else begin),
-                        title=_text(occurrence.get("SUMMARY"))[:300],
-                        start=_utc(begin),
-                        minutes=_minutes(occurrence, begin),
-                        cancelled=_text(occurrence.get("STATUS")).upper() == "CANCELLED",
-                    )
-                )
-        except ValidationError:
-            raise
-        except Exception as error:  # a damaged value shows up when it is first read
-            raise _unreadable(file, _reason(error)) from None
-        return _Series(
-            uid=uid,
-            summary=_text(master.get("SUMMARY"))[:300] or "(no title)",
-            recurring=master.get("RRULE") is not None or master.get("RDATE") is not None,
-            all_day=all_day,
-            occurrences=tuple(occurrences),
-            truncated=truncated,
-        )
-
-    @staticmethod
-    def _walk(calendar: icalendar.Calendar, start: datetime) -> Iterator[Any]:
-        query = recurring_ical_events.of(calendar, keep_recurrence_attributes=False)
-        yield from query.after(start)
 
     # -- writing -----------------------------------------------------------------------------
 
