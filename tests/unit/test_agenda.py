@@ -311,3 +311,25 @@ def test_shipped_templates_are_added_once(frozen: Services, store: Store) -> Non
         row.body = "## An older version\n"
     frozen.templates.ensure_shipped()
     assert frozen.templates.get(alignment.id).body == alignment.body
+
+
+def test_finishing_again_after_a_reopen_carries_nothing_twice(
+    frozen: Services, clock: FrozenClock
+) -> None:
+    dana = frozen.people.create("Dana", role="manager")
+    meeting = frozen.meetings.create(NOW, person_id=dana.id)
+    frozen.meetings.add_action(meeting.id, "Send the renewal list")
+    frozen.meetings.finish(meeting.id)
+    frozen.meetings.reopen(meeting.id)
+    frozen.meetings.add_action(meeting.id, "Book the offsite")
+    frozen.meetings.finish(meeting.id)
+    assert sorted(a.title for a in frozen.meetings.open_actions(person_id=dana.id)) == [
+        "Book the offsite",
+        "Send the renewal list",
+    ]
+    clock.now = NOW + timedelta(days=1)
+    draft = frozen.agenda.draft_next(dana.id)
+    assert sorted(i.title for i in draft.agenda_items if i.source_type == "action") == [
+        "Book the offsite",
+        "Send the renewal list",
+    ]
