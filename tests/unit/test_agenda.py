@@ -333,3 +333,27 @@ def test_finishing_again_after_a_reopen_carries_nothing_twice(
         "Book the offsite",
         "Send the renewal list",
     ]
+
+
+def test_an_agenda_stays_one_conversation_long(frozen: Services) -> None:
+    from upwardprep.services.agenda import MAX_LINES, MAX_PER_SECTION
+    from upwardprep.services.outcomes import NewOutcome
+
+    dana = frozen.people.create("Dana", role="manager")
+    churn = frozen.priorities.create("Cut churn", owner_id=dana.id)
+    notes = [
+        NewOutcome(f"Risk {n:02}", date(2026, 10, 1) + timedelta(days=n), kind="risk")
+        for n in range(30)
+    ] + [
+        NewOutcome(
+            f"Win {n:02}", date(2026, 11, 1) + timedelta(days=n % 20), priority_ids=[churn.id]
+        )
+        for n in range(25)
+    ]
+    frozen.outcomes.bulk_import(notes)
+    meeting = frozen.agenda.draft_next(dana.id)
+    risks = [i.title for i in meeting.agenda_items if i.source_type == "risk"]
+    assert risks == [f"Risk {n:02}" for n in range(MAX_PER_SECTION)]  # the oldest first
+    (group,) = [i for i in meeting.agenda_items if i.source_type == "outcomes"]
+    lines = group.body.splitlines()
+    assert len(lines) == MAX_LINES + 1 and lines[0] == "- … and 15 earlier ones"

@@ -64,6 +64,11 @@ STILL_NEXT = timedelta(hours=12)
 # Without an earlier 1:1, outcomes of this many days go into the first agenda.
 FIRST_LOOKBACK_DAYS = 30
 DEFAULT_TIME = time(10, 0)
+# An agenda is for one conversation: the oldest open risks and asks, the latest outcomes. (Carried
+# actions and priorities to confirm are never cut: those are commitments.)
+MAX_PER_SECTION = 12
+MAX_OUTCOMES = 300  # read at most this many of the latest outcome notes
+MAX_LINES = 10  # outcomes listed under one priority
 
 SECTION_ACTIONS = "Carried actions"
 SECTION_RISKS = "Risks and asks"
@@ -385,6 +390,7 @@ class AgendaService:
                 Outcome.resolved_on.is_(None),
             )
             .order_by(Outcome.occurred_on)
+            .limit(MAX_PER_SECTION)
         )
         for risk in risks:
             body = [f"Open since {risk.occurred_on.isoformat()}."]
@@ -409,6 +415,7 @@ class AgendaService:
                 Outcome.occurred_on > since,
             )
             .order_by(Outcome.occurred_on)
+            .limit(MAX_PER_SECTION)
         )
         for note in asks:
             yield _Draft(
@@ -438,8 +445,9 @@ class AgendaService:
             select(Outcome)
             .where(*where, newer)
             .options(selectinload(Outcome.priorities))
-            .order_by(Outcome.occurred_on, Outcome.pk)
-        ).all()
+            .order_by(Outcome.occurred_on.desc(), Outcome.pk.desc())
+            .limit(MAX_OUTCOMES)
+        ).all()[::-1]
         groups: dict[str, tuple[Priority, list[Outcome]]] = {}
         loose: list[Outcome] = []
         for note in notes:
@@ -453,13 +461,13 @@ class AgendaService:
             yield _Draft(
                 SECTION_OUTCOMES,
                 _clip(priority.title, MAX_TITLE),
-                "\n".join(_outcome_line(note) for note in members),
+                _outcome_list(members),
                 3,
                 "outcomes",
                 priority.id,
                 2,
             )
-        for note in loose:
+        for note in loose[-MAX_PER_SECTION:]:
             yield _Draft(
                 SECTION_OUTCOMES,
                 _clip(note.title, MAX_TITLE),
@@ -607,6 +615,13 @@ def _insertion_point(order: list[tuple[AgendaItem, int | None]], rank: int) -> i
         return after[-1] + 1
     before = [i for i, (_, r) in enumerate(order) if r is not None and r > rank]
     return before[0] if before else len(order)
+
+
+def _outcome_list(notes: list[Outcome]) -> str:
+    lines = [_outcome_line(note) for note in notes[-MAX_LINES:]]
+    if len(notes) > MAX_LINES:
+        lines.insert(0, f"- … and {len(notes) - MAX_LINES} earlier ones")
+    return "\n".join(lines)
 
 
 def _outcome_line(note: Outcome, *, with_title: bool = True) -> str:
