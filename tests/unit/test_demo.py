@@ -42,7 +42,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 def test_summary_and_speed(services: Services) -> None:
     started = time.perf_counter()
     summary = populate(services, today=TODAY)
-    assert time.perf_counter() - started < 3
+    # ~1 s on a quiet machine; about 160 fsync-bound commits (one per action, like a user's),
+    # so a busy disk stretches it: the bound catches a pathological slowdown, not jitter.
+    assert time.perf_counter() - started < 10
     assert summary.startswith("1 manager, 5 priorities")
     assert "60 outcome notes" in summary
     assert "8 past 1:1s" in summary
