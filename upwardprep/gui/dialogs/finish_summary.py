@@ -9,7 +9,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from upwardprep.gui.models.dates import absolute
 from upwardprep.services import Services
 from upwardprep.services.meetings import ActionItemData, MeetingData
 
@@ -83,11 +82,11 @@ def summary_html(summary: FinishSummary, people: dict[str, str]) -> str:
             for action in summary.carried
         )
         target = escape(summary.next_meeting.title or "the next meeting")
-        when = escape(absolute(summary.next_meeting.scheduled_at))
+        when = summary.next_meeting.scheduled_at.astimezone()
         parts.append(
             f"<p><b>{len(summary.carried)} open action item"
-            f"{'s' if len(summary.carried) != 1 else ''}</b> carried to {target}, {when}:</p>"
-            f"<ul>{rows}</ul>"
+            f"{'s' if len(summary.carried) != 1 else ''}</b> carried to <b>{target}</b> "
+            f"on {when:%a %d %b %Y} at {when:%H:%M}:</p><ul>{rows}</ul>"
         )
     else:
         parts.append("<p>No open action items to carry.</p>")

@@ -61,6 +61,7 @@ SOURCE_LABELS = {
 }
 AGENDA_IDS_MIME = "application/x-upwardprep-agenda-ids"
 MUTED = QColor("#6b7280")
+OVERDUE = QColor("#b54708")  # amber: readable on light and dark
 
 
 def meeting_state(meeting: MeetingData, today: date) -> str:
@@ -86,6 +87,16 @@ def when_text(moment: datetime, today: date) -> str:
     return f"{relative_day(local.date(), today)} · {local:%H:%M}"
 
 
+def meeting_label(meeting: MeetingData) -> str:
+    """The title, with whom when the title does not already say it ("1:1 with Dana")."""
+    title = meeting.title or KIND_LABELS.get(meeting.kind, meeting.kind)
+    person = meeting.person_name
+    if not person:
+        return title
+    first = person.split()[0] if person.split() else person
+    return title if first.casefold() in title.casefold() else f"{title} · {person}"
+
+
 def agenda_minutes(items: Sequence[AgendaItemData]) -> int:
     return sum(item.time_box_minutes or 0 for item in items)
 
@@ -94,8 +105,8 @@ class MeetingsModel(EntityTableModel[MeetingData]):
     """One person's meetings (or everyone's): upcoming ones first, soonest at the top, then
     past ones, newest first."""
 
-    COLUMNS = ("When", "With", "Title", "Kind", "Status", "Agenda", "Open actions")
-    WHEN, PERSON, TITLE, KIND, STATUS, AGENDA, ACTIONS = range(7)
+    COLUMNS = ("When", "Meeting", "Status", "Agenda", "Open")
+    WHEN, TITLE, STATUS, AGENDA, ACTIONS = range(5)
 
     def __init__(
         self, services: Services, parent: QObject | None = None, *, person_id: str | None = None
@@ -136,7 +147,19 @@ class MeetingsModel(EntityTableModel[MeetingData]):
             if column == self.STATUS and meeting.held_at is not None:
                 return f"Held; finished {absolute(meeting.held_at)}"
             if column == self.TITLE:
-                return meeting.title or None
+                kind = KIND_LABELS.get(meeting.kind, meeting.kind)
+                return " · ".join(
+                    part for part in (meeting.title, meeting.person_name, kind) if part
+                )
+            if column == self.AGENDA and meeting.agenda_items:
+                count = len(meeting.agenda_items)
+                minutes = agenda_minutes(meeting.agenda_items)
+                return (
+                    f"{count} agenda item{'s' if count != 1 else ''}; time boxes "
+                    f"{minutes} of the meeting's {meeting.duration_minutes} minutes"
+                )
+            if column == self.ACTIONS:
+                return "Open action items"
             return None
         if role == Qt.ItemDataRole.ForegroundRole and state in ("held", "cancelled"):
             return MUTED if column != self.TITLE else None
@@ -155,22 +178,19 @@ class MeetingsModel(EntityTableModel[MeetingData]):
     def _display(self, meeting: MeetingData, column: int, state: str) -> Any:
         if column == self.WHEN:
             return when_text(meeting.scheduled_at, self._today)
-        if column == self.PERSON:
-            return meeting.person_name or "—"
         if column == self.TITLE:
-            return meeting.title or KIND_LABELS.get(meeting.kind, meeting.kind)
-        if column == self.KIND:
-            return KIND_LABELS.get(meeting.kind, meeting.kind)
+            return meeting_label(meeting)
         if column == self.STATUS:
             return STATE_LABELS[state]
         if column == self.AGENDA:
             count = len(meeting.agenda_items)
             if not count:
                 return "—"
-            items = "1 item" if count == 1 else f"{count} items"
             minutes = agenda_minutes(meeting.agenda_items)
-            return f"{items} · {minutes}/{meeting.duration_minutes} min"
+            return f"{count} · {minutes}/{meeting.duration_minutes} min"
         if column == self.ACTIONS:
+            if state == "held":
+                return ""  # what was open moved on to the next meeting
             open_items = sum(1 for a in meeting.action_items if a.is_open)
             return str(open_items) if open_items else ""
         return None
@@ -474,6 +494,7 @@ class ActionsModel(_MeetingPartModel):
         super().__init__(services, parent)
         self._people: dict[str, str] = {}  # id -> name, for owners
         self._them = "Them"
+        self._today = today_of(services)
 
     def load(self, meeting: MeetingData | None, people: dict[str, str]) -> None:
         self.beginResetModel()
@@ -482,6 +503,7 @@ class ActionsModel(_MeetingPartModel):
         self.read_only = meeting is None or meeting.is_held
         self._people = dict(people)
         self._them = (meeting.person_name if meeting else None) or "Them"
+        self._today = today_of(self.services)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -547,8 +569,6 @@ class ActionsModel(_MeetingPartModel):
             if column == self.CARRIED and action.carry_count:
                 times = "once" if action.carry_count == 1 else f"{action.carry_count} times"
                 return f"Carried over {times} from earlier meetings"
-            if column == self.DUE and action.due_on:
-                return absolute(action.due_on)
             if column == self.TITLE:
                 return action.title
             return None
@@ -556,8 +576,14 @@ class ActionsModel(_MeetingPartModel):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and not action.is_open:
-            return MUTED
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not action.is_open:
+                return MUTED
+            if column == self.DUE and action.due_on and action.due_on < self._today:
+                return OVERDUE
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE and action.due_on:
+            late = action.is_open and action.due_on < self._today
+            return absolute(action.due_on) + (" — overdue" if late else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CARRIED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -290,8 +290,8 @@ class MeetingEditor(RecordEditor):
         self.item_label.setBuddy(self.item_body)
         body_layout.addWidget(self.item_body, 1)
         self.agenda_split.addWidget(body_page)
-        self.agenda_split.setStretchFactor(0, 3)
-        self.agenda_split.setStretchFactor(1, 2)
+        self.agenda_split.setStretchFactor(0, 1)
+        self.agenda_split.setStretchFactor(1, 1)
         layout.addWidget(self.agenda_split, 1)
         for key, delta in (("Ctrl+Shift+Up", -1), ("Ctrl+Shift+Down", 1)):
             action = QAction(self)
@@ -481,6 +481,7 @@ class MeetingEditor(RecordEditor):
         for editor in (self.notes, self.decisions, self.item_body):
             editor.sourceWidget().setReadOnly(held)
         self.finish_button.setVisible(not held)
+        self.add_outcome_button.setVisible(not held)
 
     def _save(self, record_id: str) -> None:
         assert self.services is not None and self._meeting is not None

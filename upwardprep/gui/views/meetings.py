@@ -90,7 +90,7 @@ class MeetingsView(ListDetailView):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([430, 630])
+        self.splitter.setSizes([470, 590])
         layout.addWidget(self.splitter, 1)
         self.editor.saved.connect(self._saved)
         self.editor.failed.connect(self.status.emit)
@@ -112,15 +112,12 @@ class MeetingsView(ListDetailView):
             self.table,
             {
                 MeetingsModel.WHEN: 17,
-                MeetingsModel.PERSON: 14,
-                MeetingsModel.KIND: 10,
-                MeetingsModel.STATUS: 11,
-                MeetingsModel.AGENDA: 17,
-                MeetingsModel.ACTIONS: 6,
+                MeetingsModel.STATUS: 10,
+                MeetingsModel.AGENDA: 12,
+                MeetingsModel.ACTIONS: 4,
             },
             stretch=MeetingsModel.TITLE,
         )
-        self.table.setColumnHidden(MeetingsModel.KIND, True)
         self.editor.bind_models(AgendaModel(services, self), ActionsModel(services, self))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         super().bind(services)
