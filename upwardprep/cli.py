@@ -146,6 +146,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             summary = populate(Services(store))
             print(f"Created a demo store at {path}: {summary}.")
         else:
+            Services(store).templates.ensure_shipped()
             print(f"Created an encrypted store at {path}.")
     return 0
 
@@ -317,6 +318,66 @@ def cmd_search(args: argparse.Namespace) -> int:
                 "filters to reach older notes.",
                 file=sys.stderr,
             )
+    finally:
+        services.store.close()
+    return 0
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """Draft the next 1:1 with a person (in the store) and print its agenda as Markdown."""
+    services = open_services(args)
+    try:
+        person = services.people.find(args.person)
+        template = services.templates.find(args.template).id if args.template else None
+        meeting = services.agenda.draft_next(
+            person.id, template_id=template, stale_days=args.stale_days
+        )
+        print(services.agenda.draft_markdown(meeting.id), end="")
+    finally:
+        services.store.close()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Meetings from a calendar export: one series, the ones named by --series, or --all."""
+    from datetime import timedelta
+
+    from upwardprep.services.calendar import preview_file
+
+    horizon = timedelta(days=args.days)
+    found = preview_file(args.file, horizon=horizon)
+    listing = [
+        f"  {s.uid}\n    {s.summary} · {s.occurrences} in the next {args.days} days"
+        + (" · repeats" if s.recurring else "")
+        + (" · all day" if s.all_day else "")
+        + (f" · from {s.first_start.astimezone():%Y-%m-%d %H:%M}" if s.first_start else "")
+        for s in found
+    ]
+    if args.list:
+        print("\n".join(listing))
+        return 0
+    if not args.person:
+        raise UsageError("Name the person these meetings are with: --person NAME.")
+    chosen = found if args.all or len(found) == 1 else []
+    for wanted in args.series or ():
+        matches = [s for s in found if s.uid == wanted] or [
+            s for s in found if wanted.casefold() in s.summary.casefold()
+        ]
+        if len(matches) != 1:
+            problem = "matches no series" if not matches else "matches several series"
+            raise UsageError(f"--series “{wanted}” {problem} in the file:\n" + "\n".join(listing))
+        chosen.append(matches[0])
+    if not chosen:
+        raise UsageError(
+            f"The file has {len(found)} series; name one with --series (its UID or part of its "
+            "title, repeatable), or import them all with --all:\n" + "\n".join(listing)
+        )
+    services = open_services(args)
+    try:
+        person = services.people.find(args.person)
+        mapping = {s.uid: person.id for s in chosen}
+        report = services.calendar.import_file(args.file, mapping, horizon=horizon)
+        print(f"Imported meetings with {person.name}: {report.summary()}")
     finally:
         services.store.close()
     return 0
@@ -544,6 +605,28 @@ def build_parser() -> Parser:
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--limit", type=int, default=20)
+
+    p = command("agenda", cmd_agenda, "draft the next 1:1 with a person and print its agenda")
+    p.add_argument("--person", required=True, help="name (or part of it) or id")
+    p.add_argument("--template", help="agenda template to use (default: the meeting's own)")
+    p.add_argument("--stale-days", type=int, help="confirm priorities older than N days (21)")
+
+    p = command("import", cmd_import, "import records from another program")
+    kinds = p.add_subparsers(dest="source", metavar="SOURCE", required=True)
+    ics = kinds.add_parser(
+        "ics",
+        parents=[common],
+        help="meeting dates from a calendar export (.ics)",
+        description="Planned meetings from a calendar export. A file with one series is "
+        "imported whole; with several, name them with --series or take them all with --all. "
+        "Importing again updates moved meetings and adds nothing twice.",
+    )
+    ics.add_argument("file", help="the .ics file")
+    ics.add_argument("--person", help="who the meetings are with")
+    ics.add_argument("--series", action="append", metavar="UID", help="UID or part of a title")
+    ics.add_argument("--all", action="store_true", help="every series in the file")
+    ics.add_argument("--list", action="store_true", help="only list the series (no store needed)")
+    ics.add_argument("--days", type=int, default=365, help="how far ahead (default 365 days)")
 
     p = command("backup", cmd_backup, "write an encrypted, verified backup")
     p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from upwardprep.services.agenda import AgendaService
+from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
@@ -27,5 +29,7 @@ class Services:
         self.meetings = MeetingService(store, clock=clock)
         self.reviews = ReviewService(store, clock=clock)
         self.templates = TemplateService(store, clock=clock)
+        self.agenda = AgendaService(store, clock=clock)
+        self.calendar = CalendarService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)

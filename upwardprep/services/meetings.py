@@ -219,6 +219,15 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             meeting.status = MeetingStatus.HELD.value
             meeting.held_at = now
             open_items = [item for item in meeting.action_items if item.done_at is None]
+            if open_items:  # finished, reopened, finished again: carry each item once
+                carried = set(
+                    session.scalars(
+                        select(ActionItem.carried_from_id).where(
+                            ActionItem.carried_from_id.in_([item.id for item in open_items])
+                        )
+                    )
+                )
+                open_items = [item for item in open_items if item.id not in carried]
             if open_items:
                 target = self._next_meeting(session, meeting)
                 for item in open_items:
