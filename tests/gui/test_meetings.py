@@ -5,6 +5,7 @@ read-only records, reopening, templates, drafting and calendar import."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,8 @@ from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.services import Services
 from upwardprep.services.meetings import MeetingData
 from upwardprep.store.engine import Store
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -153,7 +156,7 @@ def test_reorder_agenda_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(
         table,
         Qt.Key.Key_Down,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        CTRL_SHIFT,
     )
     stored = [item.id for item in services.meetings.get(meeting.id).agenda_items]
     assert stored[:2] == [second, first]
@@ -161,7 +164,7 @@ def test_reorder_agenda_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(
         table,
         Qt.Key.Key_Up,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        CTRL_SHIFT,
     )
     assert [i.id for i in services.meetings.get(meeting.id).agenda_items][:2] == [first, second]
 
@@ -304,7 +307,7 @@ def test_held_meeting_is_read_only_and_reopens(
     qtbot.keyClick(
         editor.agenda_table,
         Qt.Key.Key_Down,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        CTRL_SHIFT,
     )
     assert [i.id for i in services.meetings.get(meeting.id).agenda_items] == order
     window.findChild(QPushButton, "reopenButton").click()
@@ -341,7 +344,7 @@ def test_outcome_captured_during_a_meeting_links_to_it(window: MainWindow, qtbot
     qtbot.keyClick(
         window,
         Qt.Key.Key_N,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        CTRL_SHIFT,
     )
     linked = [o for o in services.outcomes.list() if o.title == "Dana approved the licence"]
     assert len(linked) == 1 and linked[0].meeting_id == meeting.id
@@ -476,3 +479,107 @@ def test_tabs_name_their_counts(window: MainWindow) -> None:
     assert tabs.tabText(0) == f"Agenda ({len(meeting.agenda_items)})"
     open_count = sum(1 for a in meeting.action_items if a.is_open)
     assert tabs.tabText(3) == f"Actions ({open_count} open)"
+
+
+# -- drafting and calendar import (services from the 1:1 core) ---------------------------------
+
+
+def test_draft_next_agenda_through_the_action(window: MainWindow, qtbot: QtBot) -> None:
+    services = services_of(window)
+    dana = services.people.find("Dana Whitfield")
+    template = next(t for t in services.templates.list() if t.name.startswith("Weekly"))
+    chosen: list[str] = []
+
+    def drive(dialog: QDialog) -> None:
+        assert dialog.objectName() == "draftAgendaDialog"
+        person = dialog.findChild(QComboBox, "draftPerson")
+        assert person.currentData() == dana.id
+        combo = dialog.findChild(QComboBox, "draftTemplate")
+        combo.setCurrentIndex(combo.findData(template.id))
+        chosen.append(dialog.findChild(QLabel, "draftWhen").text())
+        dialog.findChild(QPushButton, "draftButton").click()
+
+    when_modal(qtbot, drive)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_D,
+        CTRL_SHIFT,
+    )
+    assert chosen and "planned" in chosen[0]
+    view = view_of(window)
+    meeting = services.meetings.get(view.editor.record_id or "")
+    assert meeting.person_id == dana.id and not meeting.is_held
+    model = view.editor.agenda_model
+    sources = [model.index(r, AgendaModel.SOURCE).data() for r in range(model.rowCount())]
+    assert any(text.startswith("carried ×") for text in sources)
+    assert "template" in sources
+    assert model.rowCount() == len(meeting.agenda_items) >= 5
+    # Drafting again adds nothing twice.
+    when_modal(qtbot, lambda dialog: dialog.findChild(QPushButton, "draftButton").click())
+    window.findChild(QPushButton, "draftAgendaButton").click()
+    assert len(services.meetings.get(meeting.id).agenda_items) == len(meeting.agenda_items)
+
+
+def _weekly_ics(path: Path, first: date, summary: str = "Zoë / Alex 1:1") -> Path:
+    start = first.strftime("%Y%m%d")
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:zoe-weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+        f"DTSTART:{start}T140000Z\r\nDTEND:{start}T143000Z\r\n"
+        f"RRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:offsite@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+        f"DTSTART;VALUE=DATE:{start}\r\nSUMMARY:Team offsite\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_calendar_import_dialog(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    services = services_of(window)
+    zoe = services.people.find("Zoë")
+    ics = _weekly_ics(tmp_path / "work.ics", date.today() + timedelta(days=2))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(ics), ""))
+    seen: list[str] = []
+
+    def drive(dialog: QDialog) -> None:
+        assert dialog.objectName() == "calendarImportDialog"
+        weekly = dialog.findChild(QComboBox, "seriesPerson0")
+        offsite = dialog.findChild(QComboBox, "seriesPerson1")
+        seen.append(dialog.findChild(QLabel, "seriesLabel0").text())
+        assert weekly.currentData() == zoe.id  # guessed from the title
+        assert offsite.currentData() is None  # "Don't import"
+        dialog.findChild(QPushButton, "importButton").click()
+
+    for _attempt in range(2):  # the second import finds everything already there
+        when_modal(qtbot, drive)
+        window.actions_by_name["import_calendar"].trigger()
+        qtbot.waitUntil(lambda: window._calendar_import.job is None, timeout=10000)
+    assert "4 meetings ahead" in seen[0] and "repeating" in seen[0]
+    report = window._calendar_import.report
+    assert report is not None and (report.created, report.unchanged) == (0, 4)
+    assert len(services.meetings.list(person_id=zoe.id)) == 4
+    assert "4 unchanged" in window.statusBar().currentMessage()
+
+
+def test_calendar_import_of_a_damaged_file_says_so(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.conftest import REPO, row_hashes
+
+    services = services_of(window)
+    broken = REPO / "tests" / "fixtures" / "ics" / "malformed.ics"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(broken), ""))
+    before = row_hashes(services.store)
+    window.actions_by_name["import_calendar"].trigger()
+    box = window.findChild(QMessageBox, "calendarImportError")
+    assert box is not None and box.isVisible()
+    assert "malformed.ics" in box.text() and "calendar" in box.text()
+    box.close()
+    assert row_hashes(services.store) == before

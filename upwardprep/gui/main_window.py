@@ -54,8 +54,8 @@ ENTITY_SECTIONS = {
     "person": "people",
     "meeting": "meetings",
 }
-# Live once the services behind them are merged (agenda drafting, calendar import, documents).
-WAITING_ACTIONS = ("action_export", "action_draft_agenda", "action_import_calendar")
+# Live once the work behind them is merged (documents).
+WAITING_ACTIONS = ("action_export",)
 SectionRole = Qt.ItemDataRole.UserRole + 10
 RoleFilterRole = Qt.ItemDataRole.UserRole + 11
 
@@ -523,6 +523,7 @@ class MainWindow(QMainWindow):
             person_id or self.meetings_view.person_id(),
             self.settings.default_template,
             self,
+            stale_days=self.settings.stale_after_days,
         )
         self.session.aboutToLock.connect(dialog.reject)
         try:

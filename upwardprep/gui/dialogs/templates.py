@@ -69,8 +69,9 @@ class TemplateEditor(RecordEditor):
         form.addRow("&Name:", self.name)
         layout.addLayout(form)
         hint = QLabel(
-            "Each heading or top-level list item becomes an agenda item; the lines below it "
-            "are its guiding questions. Add “(10 min)” to a title for a time box."
+            "Each heading becomes an agenda item (a lone top heading names the template); the "
+            "text under it holds its guiding questions. End a heading with [5 min] for a time "
+            "box."
         )
         hint.setObjectName("templateHint")
         hint.setWordWrap(True)

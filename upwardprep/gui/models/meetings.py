@@ -52,9 +52,11 @@ KIND_LABELS = {
     "other": "Other",
 }
 OWNER_LABELS = {"me": "Me", "them": "Them"}
-SOURCE_LABELS = {
+SOURCE_LABELS = {  # the agenda service's source types
     "action": "open action",
     "risk": "open risk",
+    "ask": "ask",
+    "outcomes": "outcome notes",
     "outcome": "outcome note",
     "priority": "priority to confirm",
     "template": "template",

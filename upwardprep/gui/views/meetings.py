@@ -29,7 +29,6 @@ from upwardprep.gui.views.base import (
 )
 from upwardprep.gui.views.meeting_editor import MeetingEditor
 from upwardprep.services import Services
-from upwardprep.services.meetings import DEFAULT_CADENCE_DAYS
 
 MEETING_HOUR = 10  # a new meeting starts at this local hour unless the user says otherwise
 
@@ -67,7 +66,6 @@ class MeetingsView(ListDetailView):
         self.draft_button.setToolTip(
             "Build the next agenda from open actions, risks, outcomes and a template"
         )
-        self.draft_button.setEnabled(False)  # live with the agenda service
         self.templates_button = QPushButton("Templates…")
         self.templates_button.setObjectName("templatesButton")
         self.templates_button.setToolTip("Manage agenda templates")
@@ -167,23 +165,14 @@ class MeetingsView(ListDetailView):
             self.person_filter.setCurrentIndex(index)
 
     def suggested_date(self, person_id: str) -> datetime:
-        """When the next meeting with someone should be: the agenda service's answer when there
-        is one, else a cadence after the last meeting, at a sensible hour."""
+        """When the next meeting with someone should be (the agenda service's cadence rule), at
+        the hour of the last one."""
         assert self.services is not None
-        agenda = getattr(self.services, "agenda", None)
-        if agenda is not None and hasattr(agenda, "suggested_next_date"):
-            day = agenda.suggested_next_date(person_id)
-            return datetime(day.year, day.month, day.day, MEETING_HOUR)
-        person = self.services.people.get(person_id)
+        day = self.services.agenda.suggested_next_date(person_id)
         meetings = self.services.meetings.list(person_id=person_id)
-        cadence = person.cadence_days or DEFAULT_CADENCE_DAYS
-        today = today_of(self.services)
-        if meetings:
-            last = meetings[0].scheduled_at.astimezone()
-            day = max(last.date() + timedelta(days=cadence), today)
-            return datetime(day.year, day.month, day.day, last.hour, last.minute)
-        day = today + timedelta(days=1)
-        return datetime(day.year, day.month, day.day, MEETING_HOUR)
+        last = meetings[0].scheduled_at.astimezone() if meetings else None
+        hour, minute = (last.hour, last.minute) if last else (MEETING_HOUR, 0)
+        return datetime(day.year, day.month, day.day, hour, minute)
 
     def _update_suggestion(self) -> None:
         person_id = self.person_filter.currentData()
