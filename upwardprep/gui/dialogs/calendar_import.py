@@ -78,7 +78,7 @@ class MappingDialog(QDialog):
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(0, 8, 0, 8)
         grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(12)
         grid.setColumnStretch(0, 1)
         self.combos: dict[str, QComboBox] = {}
         for row, item in enumerate(series):
@@ -87,8 +87,7 @@ class MappingDialog(QDialog):
                 f"<span style='color:palette(placeholder-text)'>{series_details(item)}</span>"
             )
             text.setObjectName(f"seriesLabel{row}")
-            text.setTextFormat(Qt.TextFormat.RichText)
-            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)  # two short lines: no wrapping
             combo = QComboBox()
             combo.setObjectName(f"seriesPerson{row}")
             combo.setAccessibleName(f"Person for {item.summary}")
@@ -102,16 +101,20 @@ class MappingDialog(QDialog):
             else:
                 combo.setEnabled(False)
             text.setBuddy(combo)
-            grid.addWidget(text, row, 0)
+            grid.addWidget(text, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
             combo.currentIndexChanged.connect(self._update)
             self.combos[item.uid] = combo
+        grid.setRowStretch(len(series), 1)
         scroll = QScrollArea()
         scroll.setObjectName("seriesScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(grid_host)
-        scroll.setMaximumHeight(420)
+        needed = grid_host.sizeHint().height() + 2 * scroll.frameWidth()
+        scroll.setMinimumHeight(min(needed, 420))
+        if needed <= 420:  # no scrolling, and no empty band below the last series
+            scroll.setMaximumHeight(needed)
         layout.addWidget(scroll, 1)
         if not people:
             warn = QLabel("Add the people you meet in People first; then import again.")
@@ -127,6 +130,9 @@ class MappingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update()
+        # As tall as the wrapped text needs at this width (a plain size hint guesses too high).
+        width = self.minimumWidth()
+        self.resize(width, layout.totalHeightForWidth(width))
 
     def mapping(self) -> dict[str, str]:
         return {

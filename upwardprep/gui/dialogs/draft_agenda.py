@@ -109,18 +109,21 @@ class DraftAgendaDialog(QDialog):
         today = today_of(self.services)
         if planned:
             meeting = min(planned, key=lambda m: m.scheduled_at)
-            day = relative_day(meeting.scheduled_at.astimezone().date(), today)
+            when = meeting.scheduled_at.astimezone()
+            day = relative_day(when.date(), today)
             self.when.setText(
-                f"the planned one, {day} ({absolute(meeting.scheduled_at)}); "
+                f"{when:%a} {when.day} {when:%b %Y, %H:%M} ({day}), already planned: "
                 "its agenda is completed"
             )
+            self.when.setToolTip(absolute(meeting.scheduled_at))
             template_id = meeting.template_id
         else:
             suggested = self.services.agenda.suggested_next_date(person_id)
             self.when.setText(
-                f"a new one on {relative_day(suggested, today)} ({absolute(suggested)}), "
-                "after the person's cadence"
+                f"{suggested:%a} {suggested.day} {suggested:%b %Y} "
+                f"({relative_day(suggested, today)}), a new one after the person's cadence"
             )
+            self.when.setToolTip(absolute(suggested))
             template_id = None
         if template_id is None:
             past = self.services.meetings.list(person_id=person_id)

@@ -86,7 +86,7 @@ def summary_html(summary: FinishSummary, people: dict[str, str]) -> str:
         parts.append(
             f"<p><b>{len(summary.carried)} open action item"
             f"{'s' if len(summary.carried) != 1 else ''}</b> carried to <b>{target}</b> "
-            f"on {when:%a %d %b %Y} at {when:%H:%M}:</p><ul>{rows}</ul>"
+            f"on {when:%a} {when.day} {when:%b %Y} at {when:%H:%M}:</p><ul>{rows}</ul>"
         )
     else:
         parts.append("<p>No open action items to carry.</p>")

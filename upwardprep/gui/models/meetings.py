@@ -56,9 +56,9 @@ SOURCE_LABELS = {  # the agenda service's source types
     "action": "open action",
     "risk": "open risk",
     "ask": "ask",
-    "outcomes": "outcome notes",
-    "outcome": "outcome note",
-    "priority": "priority to confirm",
+    "outcomes": "outcomes",
+    "outcome": "outcome",
+    "priority": "to confirm",
     "template": "template",
 }
 AGENDA_IDS_MIME = "application/x-upwardprep-agenda-ids"

@@ -290,8 +290,8 @@ class MeetingEditor(RecordEditor):
         self.item_label.setBuddy(self.item_body)
         body_layout.addWidget(self.item_body, 1)
         self.agenda_split.addWidget(body_page)
-        self.agenda_split.setStretchFactor(0, 1)
-        self.agenda_split.setStretchFactor(1, 1)
+        self.agenda_split.setStretchFactor(0, 3)
+        self.agenda_split.setStretchFactor(1, 2)
         layout.addWidget(self.agenda_split, 1)
         for key, delta in (("Ctrl+Shift+Up", -1), ("Ctrl+Shift+Down", 1)):
             action = QAction(self)
@@ -374,7 +374,7 @@ class MeetingEditor(RecordEditor):
             self.agenda_table,
             {
                 AgendaModel.DISCUSSED: 3,
-                AgendaModel.SECTION: 10,
+                AgendaModel.SECTION: 14,
                 AgendaModel.MINUTES: 4,
                 AgendaModel.SOURCE: 12,
             },

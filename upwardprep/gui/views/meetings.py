@@ -88,7 +88,7 @@ class MeetingsView(ListDetailView):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([470, 590])
+        self.splitter.setSizes([420, 640])
         layout.addWidget(self.splitter, 1)
         self.editor.saved.connect(self._saved)
         self.editor.failed.connect(self.status.emit)
