@@ -558,6 +558,7 @@ class MainWindow(QMainWindow):
         self._calendar_import = CalendarImport(self.session.services, self)
         self._calendar_import.finished.connect(self._calendar_imported)
         self._calendar_import.message.connect(self.show_message)
+        self._calendar_import.lock_signal = self.session.aboutToLock
         self._calendar_import.start()
 
     def _calendar_imported(self) -> None:

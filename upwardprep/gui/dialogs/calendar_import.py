@@ -5,6 +5,7 @@ thread, then say what happened. A file that is not a readable calendar gets a pl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -161,6 +162,7 @@ class CalendarImport(QObject):
         self.window = parent
         self.job: Job | None = None
         self.report: ImportReport | None = None
+        self.lock_signal: Any = None  # the session's aboutToLock, when there is one
 
     def start(self, path: str | None = None) -> None:
         if path is None:
@@ -181,6 +183,8 @@ class CalendarImport(QObject):
             self._problem(f"“{Path(path).name}” holds no events to import.")
             return
         dialog = MappingDialog(series, self.services.people.list(), self.window)
+        if self.lock_signal is not None:  # locking closes it: no names left on screen
+            self.lock_signal.connect(dialog.reject)
         if not dialog.exec():
             return
         mapping = dialog.mapping()
