@@ -109,7 +109,13 @@ def run(out: TextIO | None = None) -> int:
             icon = resource(*APP_ICON)
             _check(icon.is_file(), f"the app icon {icon} is missing")
             count = sum(1 for p in where.rglob("*") if p.is_file())
-            return f"{count} files in {where}"
+            from upwardprep.services.templates import parse_template, shipped_templates
+
+            templates = shipped_templates()
+            empty = [t.name for t in templates if not parse_template(t.body)]
+            _check(bool(templates), "the shipped agenda templates are missing")
+            _check(not empty, f"agenda templates without items: {', '.join(empty)}")
+            return f"{count} files in {where}, {len(templates)} agenda templates"
 
         def create() -> str:
             state["store"] = Store.create(store_path, passphrase)

@@ -46,6 +46,16 @@ def test_help_lists_the_commands(cli: Cli) -> None:
     assert result.returncode == 0 and "--series" in result.stdout and "--all" in result.stdout
 
 
+def test_init_adds_the_shipped_templates(dana: Cli) -> None:
+    from tests.conftest import PASSPHRASE
+    from upwardprep.services import Services
+    from upwardprep.store.engine import Store
+
+    with Store.open(dana.store_path, PASSPHRASE) as store:
+        names = {t.name for t in Services(store).templates.list() if t.builtin}
+    assert "Weekly 1:1 with my manager" in names and len(names) == 6
+
+
 def test_agenda_prints_the_draft_and_drafting_again_adds_nothing(dana: Cli) -> None:
     cli = dana
     result = cli(

@@ -128,6 +128,8 @@ def test_create_store_by_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert session.is_unlocked and path.exists()
     assert dialog.findChild(QLineEdit, "passphraseEdit").text() == ""  # not kept around
+    assert session.services is not None  # a new store starts with the shipped templates
+    assert len([t for t in session.services.templates.list() if t.builtin]) == 6
     session.close()
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import REPO, row_hashes
 from upwardprep.services import Services, ValidationError
@@ -239,3 +241,55 @@ def test_bad_mappings_write_nothing(frozen: Services, store: Store) -> None:
     with pytest.raises(ValidationError, match="at least one series"):
         frozen.calendar.import_file(NEW_YORK, {})
     assert row_hashes(store) == before
+
+
+FIXTURE_LINES = [
+    line for path in (WEEKLY, NEW_YORK) for line in path.read_text("utf-8").split("\r\n") if line
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["drop", "garble", "repeat", "swap"]),
+            st.integers(min_value=0, max_value=len(FIXTURE_LINES) - 1),
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=12),
+        ),
+        max_size=6,
+    ),
+    which=st.sampled_from([WEEKLY, NEW_YORK]),
+)
+def test_damaged_exports_are_a_sentence_or_import_cleanly(
+    frozen: Services, store: Store, tmp_path: Path, edits: list[tuple[str, int, str]], which: Path
+) -> None:
+    lines = [line for line in which.read_text("utf-8").split("\r\n") if line]
+    for action, index, text in edits:
+        index %= len(lines)
+        if action == "drop":
+            lines.pop(index)
+        elif action == "garble":
+            lines[index] = lines[index][: len(lines[index]) // 2] + text
+        elif action == "repeat":
+            lines.insert(index, lines[index])
+        else:
+            lines[index] = FIXTURE_LINES[index % len(FIXTURE_LINES)]
+        if not lines:
+            lines = ["BEGIN:VCALENDAR"]
+    path = tmp_path / "damaged.ics"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    person = frozen.people.list()[0].id if frozen.people.list() else frozen.people.create("D").id
+    before = row_hashes(store)
+    try:
+        found = frozen.calendar.preview(path, horizon=timedelta(days=120))
+    except ValidationError as error:
+        assert "\n" not in str(error) and str(error).endswith(".")
+        assert row_hashes(store) == before
+        return
+    mapping = {series.uid: person for series in found}
+    try:
+        frozen.calendar.import_file(path, mapping, horizon=timedelta(days=120))
+    except ValidationError:
+        assert row_hashes(store) == before
