@@ -293,6 +293,10 @@ def test_held_meeting_is_read_only_and_reopens(
     editor = view_of(window).editor
     banner = window.findChild(QLabel, "heldBannerLabel")
     assert editor.banner.isVisible() and "record" in banner.text()
+    carried = sum(1 for action in meeting.action_items if action.is_open)
+    assert carried and editor.tabs.tabText(3) == f"Actions ({carried} carried)"
+    due = editor.actions_model.index(0, ActionsModel.DUE)
+    assert "overdue" not in (due.data(Qt.ItemDataRole.ToolTipRole) or "")  # a record is not late
     for name in ("meetingTitle", "addAgendaItemEdit", "addActionEdit"):
         assert not window.findChild(QLineEdit, name).isEnabled(), name
     assert not window.findChild(QPushButton, "finishButton").isVisible()

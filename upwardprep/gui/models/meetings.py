@@ -581,10 +581,11 @@ class ActionsModel(_MeetingPartModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if not action.is_open:
                 return MUTED
-            if column == self.DUE and action.due_on and action.due_on < self._today:
+            late = action.due_on is not None and action.due_on < self._today
+            if column == self.DUE and late and not self.read_only:  # a record is not late
                 return OVERDUE
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE and action.due_on:
-            late = action.is_open and action.due_on < self._today
+            late = action.is_open and action.due_on < self._today and not self.read_only
             return absolute(action.due_on) + (" — overdue" if late else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CARRIED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

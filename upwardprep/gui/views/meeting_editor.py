@@ -333,9 +333,7 @@ class MeetingEditor(RecordEditor):
             ActionsModel.OWNER, OwnerDelegate(self.actions_table)
         )
         layout.addWidget(self.actions_table, 1)
-        hint = QLabel(
-            "Open items move to the next meeting with this person when you finish this one."
-        )
+        hint = self.actions_hint = QLabel()
         hint.setObjectName("actionsHint")
         hint.setStyleSheet("color: palette(placeholder-text);")
         hint.setWordWrap(True)
@@ -481,6 +479,11 @@ class MeetingEditor(RecordEditor):
         for editor in (self.notes, self.decisions, self.item_body):
             editor.sourceWidget().setReadOnly(held)
         self.finish_button.setVisible(not held)
+        self.actions_hint.setText(
+            "Items open when it was finished were carried to the next meeting with this person."
+            if held
+            else "Open items move to the next meeting with this person when you finish this one."
+        )
         self.add_outcome_button.setVisible(not held)
 
     def _save(self, record_id: str) -> None:
@@ -694,7 +697,8 @@ class MeetingEditor(RecordEditor):
         items = self.agenda_model.rowCount()
         open_actions = self.actions_model.open_count()
         self.tabs.setTabText(0, f"Agenda ({items})" if items else "Agenda")
-        self.tabs.setTabText(3, f"Actions ({open_actions} open)" if open_actions else "Actions")
+        state = "carried" if self._meeting.is_held else "open"
+        self.tabs.setTabText(3, f"Actions ({open_actions} {state})" if open_actions else "Actions")
         count = self.outcomes.count()
         self.tabs.setTabText(4, f"Outcomes ({count})" if count else "Outcomes")
 
