@@ -66,7 +66,7 @@ class TemplateEditor(RecordEditor):
         self.name = QLineEdit()
         self.name.setObjectName("templateName")
         self.name.setAccessibleName("Template name")
-        form.addRow("&Name:", self.name)
+        form.addRow("N&ame:", self.name)
         layout.addLayout(form)
         hint = QLabel(
             "Each heading becomes an agenda item (a lone top heading names the template); the "

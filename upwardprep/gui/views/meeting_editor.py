@@ -127,7 +127,7 @@ class MeetingEditor(RecordEditor):
         self.add_outcome_button = QPushButton("Add &outcome…")
         self.add_outcome_button.setObjectName("addOutcomeButton")
         self.add_outcome_button.setToolTip("Log an outcome note that came out of this meeting")
-        self.finish_button = QPushButton("&Finish meeting…")
+        self.finish_button = QPushButton("F&inish meeting…")
         self.finish_button.setObjectName("finishButton")
         self.finish_button.setToolTip(
             "Mark it held: it becomes a record and open action items move to the next meeting"
@@ -195,7 +195,7 @@ class MeetingEditor(RecordEditor):
         when_layout.addWidget(self.length, 1)
         form.addRow("&Title:", self.title_edit)
         form.addRow("&With:", with_row)
-        form.addRow("W&hen:", when_row)
+        form.addRow("Whe&n:", when_row)
         layout.addLayout(form)
 
         self.tabs = QTabWidget()
