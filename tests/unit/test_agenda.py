@@ -45,17 +45,30 @@ def test_carry_over_chain_across_three_meetings_in_the_draft(
     send = frozen.meetings.add_action(first.id, "Send the renewal list", due_on="2026-11-25")
     book = frozen.meetings.add_action(first.id, "Book the offsite", owner="them")
     frozen.meetings.set_action_done(book.id)
+    frozen.meetings.add_action(first.id, "Agree the budget", owner="them")
+    finance = frozen.people.create("Farah Finance")
+    frozen.meetings.add_action(
+        first.id, "Send the cost line", owner="person", owner_person_id=finance.id
+    )
     frozen.meetings.finish(first.id)
     clock.now = NOW - timedelta(days=8)
     second = frozen.agenda.draft_next(dana.id)
     assert second.scheduled_at == NOW - timedelta(days=7)  # the follow-up finish() planned
     actions = [i for i in second.agenda_items if i.source_type == "action"]
-    assert [(i.title, i.section) for i in actions] == [("Send the renewal list", "Carried actions")]
+    assert [(i.title, i.section) for i in actions] == [
+        ("Send the renewal list", "Carried actions"),  # the one with a due date first
+        ("Agree the budget", "Carried actions"),
+        ("Send the cost line", "Carried actions"),
+    ]
     assert "carried once" in actions[0].body
+    assert actions[1].body == "Owner: Dana Whitfield · carried once"
+    assert actions[2].body == "Owner: Farah Finance · carried once"
     assert actions[0].source_id == second.action_items[0].id
     assert second.action_items[0].carried_from_id == send.id
 
     clock.now = NOW - timedelta(days=7)
+    for item in second.action_items[1:]:
+        frozen.meetings.set_action_done(item.id)
     done_now = frozen.meetings.add_action(second.id, "Draft the Q1 plan")
     frozen.meetings.set_action_done(done_now.id)
     frozen.meetings.add_action(second.id, "Ask Finance for the cost line")
@@ -69,6 +82,7 @@ def test_carry_over_chain_across_three_meetings_in_the_draft(
         "Ask Finance for the cost line",
     ]
     assert "carried twice" in carried[0][1] and "carried once" in carried[1][1]
+    assert carried[0][1].startswith("Owner: me · due 2026-11-25")
     markdown = frozen.agenda.draft_markdown(third.id)
     assert "### Send the renewal list [2 min, carried ×2]" in markdown
     assert "Draft the Q1 plan" not in markdown and "Book the offsite" not in markdown

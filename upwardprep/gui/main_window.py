@@ -33,6 +33,7 @@ from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.base import SectionView
+from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.views.outcomes import OutcomesView
 from upwardprep.gui.views.people import ROLE_LABELS, PeopleView
 from upwardprep.gui.views.placeholder import PlaceholderView
@@ -55,6 +56,8 @@ ENTITY_SECTIONS = {
     "person": "people",
     "meeting": "meetings",
 }
+# Live once the work behind them is merged (documents).
+WAITING_ACTIONS = ("action_export",)
 SectionRole = Qt.ItemDataRole.UserRole + 10
 RoleFilterRole = Qt.ItemDataRole.UserRole + 11
 
@@ -137,12 +140,7 @@ class MainWindow(QMainWindow):
             "people": PeopleView(),
             "priorities": PrioritiesView(stale_days=settings.stale_after_days),
             "outcomes": OutcomesView(),
-            "meetings": PlaceholderView(
-                "meetings",
-                "Meetings",
-                "<p>1:1 preparation (agendas drafted from your notes, action items that carry "
-                "over) arrives here.</p>",
-            ),
+            "meetings": MeetingsView(),
             "reviews": PlaceholderView(
                 "reviews",
                 "Reviews",
@@ -178,6 +176,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             view.status.connect(self.show_message)
             view.trashed.connect(self._trashed)
+            view.open_record.connect(self.open_record)
         self.locked_page = LockedPage()
         self.locked_page.unlock_requested.connect(self.unlock_requested.emit)
         self.stack.addWidget(self.locked_page)
@@ -190,6 +189,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.palette_popup = SearchPalette(self)
         self.palette_popup.chosen.connect(self.open_record)
+        meetings = self.views["meetings"]
+        assert isinstance(meetings, MeetingsView)
+        self.meetings_view = meetings
+        meetings.draft_requested.connect(self.draft_agenda)
+        meetings.templates_requested.connect(self.manage_templates)
+        meetings.add_outcome_requested.connect(self.capture_for_meeting)
 
         self._make_actions()
         self._make_menus()
@@ -285,12 +290,31 @@ class MainWindow(QMainWindow):
             shortcut="Ctrl+Shift+P",
         )
         a(
+            "new_meeting",
+            "New &Meeting",
+            lambda: self._new_in("meetings"),
+            tip="Plan a meeting with the person shown in Meetings",
+        )
+        a(
             "draft_agenda",
-            "&Draft Agenda",
-            lambda: None,
+            "&Draft Agenda…",
+            lambda: self.draft_agenda(""),
+            shortcut="Ctrl+Shift+D",
             icon="agenda",
-            tip="Draft the next 1:1 agenda (arrives with 1:1 preparation)",
-        ).setEnabled(False)
+            tip="Draft the next 1:1 agenda from open actions, risks, outcomes and a template",
+        )
+        a(
+            "templates",
+            "Agenda &Templates…",
+            self.manage_templates,
+            tip="Create, edit and duplicate agenda templates",
+        )
+        a(
+            "import_calendar",
+            "&Import Calendar…",
+            self.import_calendar,
+            tip="Import meeting dates from a calendar export (.ics)",
+        )
         a(
             "export",
             "&Export…",
@@ -352,7 +376,15 @@ class MainWindow(QMainWindow):
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         for view in self.views.values():
-            for table_name in ("peopleTable", "prioritiesTable", "outcomesTable", "prioritiesTree"):
+            for table_name in (
+                "peopleTable",
+                "prioritiesTable",
+                "outcomesTable",
+                "prioritiesTree",
+                "meetingsTable",
+                "agendaTable",
+                "actionsTable",
+            ):
                 table = view.findChild(QWidget, table_name)
                 if table is not None:
                     table.addAction(delete)
@@ -383,6 +415,11 @@ class MainWindow(QMainWindow):
                 "quick_capture",
                 "new_person",
                 "new_priority",
+                "new_meeting",
+                None,
+                "draft_agenda",
+                "templates",
+                "import_calendar",
                 None,
                 "backup",
                 "restore_backup",
@@ -451,6 +488,7 @@ class MainWindow(QMainWindow):
             self._restore_columns()
         if isinstance(view, PeopleView):
             view.set_role(item.data(0, RoleFilterRole))
+        self._sync_new_shortcut(key)
         if not first_show:
             view.refresh()
         self.stack.setCurrentWidget(view)
@@ -464,6 +502,8 @@ class MainWindow(QMainWindow):
         view = self.views[section]
         if isinstance(view, OutcomesView):
             view.show_record(record_id)
+        elif isinstance(view, MeetingsView):
+            view.show_meeting(record_id)
         elif not view.select(record_id) and isinstance(view, PeopleView):
             view.set_role(None)
             view.select(record_id)
@@ -483,7 +523,23 @@ class MainWindow(QMainWindow):
         if self.session.services is None:
             self.unlock_requested.emit()
             return
-        dialog = QuickCaptureDialog(self.session.services, self)
+        meeting = (
+            self.meetings_view.current_open_meeting()
+            if self.current_view() is self.meetings_view
+            else None
+        )
+        dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
+        dialog.saved.connect(self._captured)
+        dialog.exec()
+
+    def capture_for_meeting(self, meeting_id: str) -> None:
+        """The meeting editor's "Add outcome": quick capture, linked to that meeting."""
+        if self.session.services is None:
+            return
+        meeting = self.meetings_view.current_open_meeting()
+        if meeting is None or meeting[0] != meeting_id:
+            return
+        dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
         dialog.saved.connect(self._captured)
         dialog.exec()
 
@@ -492,6 +548,71 @@ class MainWindow(QMainWindow):
         view = self.views["outcomes"]
         if self.current_view() is view:
             view.refresh()
+        if self.current_view() is self.meetings_view:
+            self.meetings_view.editor.outcome_added()
+
+    def _sync_new_shortcut(self, section: str) -> None:
+        """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note."""
+        new = QKeySequence(QKeySequence.StandardKey.New)
+        meetings = section == "meetings"
+        self.actions_by_name["new_meeting"].setShortcut(new if meetings else QKeySequence())
+        self.actions_by_name["new_outcome"].setShortcut(QKeySequence() if meetings else new)
+
+    def draft_agenda(self, person_id: str = "") -> None:
+        """Draft the next agenda with a person (the one in view unless given), from a template
+        the user picks."""
+        if self.session.services is None:
+            return
+        from upwardprep.gui.dialogs.draft_agenda import DraftAgendaDialog
+
+        self.show_section("meetings")
+        self.meetings_view.flush()
+        dialog = DraftAgendaDialog(
+            self.session.services,
+            person_id or self.meetings_view.person_id(),
+            self.settings.default_template,
+            self,
+            stale_days=self.settings.stale_after_days,
+        )
+        self.session.aboutToLock.connect(dialog.reject)
+        try:
+            if not dialog.exec() or dialog.meeting_id is None:
+                return
+        finally:
+            self.session.aboutToLock.disconnect(dialog.reject)
+        self.meetings_view.refresh()
+        self.meetings_view.show_meeting(dialog.meeting_id)
+        self.meetings_view.editor.reload()
+        self.show_message("Agenda drafted")
+
+    def manage_templates(self) -> None:
+        if self.session.services is None:
+            return
+        from upwardprep.gui.dialogs.templates import TemplatesDialog
+
+        dialog = TemplatesDialog(self.session.services, self)
+        dialog.status.connect(self.show_message)
+        dialog.trashed.connect(self._trashed)
+        self.session.aboutToLock.connect(dialog.reject)
+        try:
+            dialog.exec()
+        finally:
+            self.session.aboutToLock.disconnect(dialog.reject)
+
+    def import_calendar(self) -> None:
+        if self.session.services is None:
+            return
+        from upwardprep.gui.dialogs.calendar_import import CalendarImport
+
+        self._calendar_import = CalendarImport(self.session.services, self)
+        self._calendar_import.finished.connect(self._calendar_imported)
+        self._calendar_import.message.connect(self.show_message)
+        self._calendar_import.lock_signal = self.session.aboutToLock
+        self._calendar_import.start()
+
+    def _calendar_imported(self) -> None:
+        if self.current_view() is self.meetings_view:
+            self.meetings_view.refresh()
 
     def delete_current(self) -> None:
         view = self.current_view()
@@ -592,7 +713,7 @@ class MainWindow(QMainWindow):
         self.palette_popup.bind(services)
         self.nav.setEnabled(True)
         for action in self.actions_by_name.values():
-            if action.objectName() not in ("action_draft_agenda", "action_export"):
+            if action.objectName() not in WAITING_ACTIONS:
                 action.setEnabled(True)
         section = str(self.settings.qsettings.value("state/section", "outcomes"))
         self.nav.setCurrentItem(None)

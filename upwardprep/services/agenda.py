@@ -353,8 +353,13 @@ class AgendaService:
             )
             .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
         )
+        people = select(Person.id, Person.name).where(Person.deleted_at.is_(None))
+        names = {person_id: name for person_id, name in session.execute(people)}
+        them = meeting.person.name if meeting.person else "them"
         for item, held_on in session.execute(query):
-            who = {"me": "me", "them": "them"}.get(item.owner, "someone else")
+            who = {"me": "me", "them": them}.get(item.owner) or names.get(
+                item.owner_person_id or "", "someone else"
+            )
             facts = [f"Owner: {who}"]
             if item.due_on:
                 facts.append(f"due {item.due_on.isoformat()}")

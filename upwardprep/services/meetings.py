@@ -345,6 +345,22 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             session.flush()
             return to_data(ActionItemData, item)
 
+    def update_action(self, item_id: str, **changes: Any) -> ActionItemData:
+        """Reword an action item, give it another owner or due date (not on a held meeting)."""
+        values = clean_fields(ACTION_FIELDS, changes, what="action item")
+        with self.store.transaction() as session:
+            item = self._load_child(session, ActionItem, item_id)
+            if "owner_person_id" in values:
+                self._check_person(session, values["owner_person_id"])
+            self._apply(item, values)
+            session.flush()
+            return to_data(ActionItemData, item)
+
+    def remove_action(self, item_id: str) -> None:
+        """Delete an action item written by mistake (not on a held meeting)."""
+        with self.store.transaction() as session:
+            session.delete(self._load_child(session, ActionItem, item_id))
+
     def set_action_done(self, item_id: str, done: bool = True) -> ActionItemData:
         with self.store.transaction() as session:
             item = self._load_child(session, ActionItem, item_id)

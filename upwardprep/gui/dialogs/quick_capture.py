@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,9 +37,17 @@ KIND_LABELS = {
 class QuickCaptureDialog(QDialog):
     saved = Signal(str)  # the new outcome's id
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        meeting: tuple[str, str] | None = None,
+    ) -> None:
+        """`meeting`: (id, label) of the meeting being held, which the note is linked to."""
         super().__init__(parent)
         self.services = services
+        self.meeting_id = meeting[0] if meeting else None
         self.setObjectName("quickCaptureDialog")
         self.setWindowTitle("Quick capture")
         self.setMinimumWidth(600)
@@ -73,6 +82,11 @@ class QuickCaptureDialog(QDialog):
         form.addRow("&Kind:", self.kind)
         form.addRow("&Ask:", self.ask)
         self._ask_label = form.labelForField(self.ask)
+        self.link_meeting = QCheckBox(f"&Link to {meeting[1]}" if meeting else "")
+        self.link_meeting.setObjectName("linkMeetingCheck")
+        self.link_meeting.setChecked(meeting is not None)
+        self.link_meeting.setVisible(meeting is not None)
+        form.addRow("", self.link_meeting)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("errorLabel")
@@ -92,6 +106,7 @@ class QuickCaptureDialog(QDialog):
         self.setTabOrder(self.title, self.priority)
         self.setTabOrder(self.priority, self.kind)
         self.setTabOrder(self.kind, self.ask)
+        self.setTabOrder(self.ask, self.link_meeting)
         self.title.setFocus()
 
     def _kind_changed(self) -> None:
@@ -133,6 +148,7 @@ class QuickCaptureDialog(QDialog):
                 kind=self.kind.currentData(),
                 priority_ids=priority_ids,
                 ask=self.ask.text() if self.ask.isVisible() else "",
+                meeting_id=self.meeting_id if self.link_meeting.isChecked() else None,
             )
         except ValidationError as error:
             self._fail(str(error))

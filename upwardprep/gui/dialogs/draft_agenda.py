@@ -1,0 +1,152 @@
+"""Draft the next agenda with someone: pick the person and the template, and the agenda service
+builds (or refreshes) the next planned meeting from open actions, risks, outcomes since the last
+1:1 and priorities due for confirmation, then the template's items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep.gui.models.base import today_of
+from upwardprep.gui.models.dates import absolute, relative_day
+from upwardprep.gui.views.base import fill_combo
+from upwardprep.services import NotFound, Services, ValidationError
+
+MANAGING_UP = ("manager", "skip-level")
+
+
+class DraftAgendaDialog(QDialog):
+    def __init__(
+        self,
+        services: Services,
+        person_id: str | None,
+        default_template: str = "",
+        parent: QWidget | None = None,
+        *,
+        stale_days: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.meeting_id: str | None = None
+        self.stale_days = stale_days
+        self.setObjectName("draftAgendaDialog")
+        self.setWindowTitle("Draft next agenda")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "The agenda starts with action items still open, open risks and asks, outcomes "
+            "since your last 1:1 and priorities due for confirmation, then the template's "
+            "items. Drafting again keeps your own edits and adds nothing twice."
+        )
+        intro.setObjectName("draftIntro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.person = QComboBox()
+        self.person.setObjectName("draftPerson")
+        self.person.setAccessibleName("Person")
+        people = services.people.list()
+        fill_combo(self.person, [(p.name, p.id) for p in people], keep=person_id)
+        if person_id is None:  # the manager is whom most agendas are for
+            managers = [p.id for p in people if p.role in MANAGING_UP]
+            if managers:
+                self.person.setCurrentIndex(max(0, self.person.findData(managers[0])))
+        self.template = QComboBox()
+        self.template.setObjectName("draftTemplate")
+        self.template.setAccessibleName("Template")
+        self._templates = services.templates.list()
+        fill_combo(
+            self.template,
+            [("The usual one for this person", None)] + [(t.name, t.id) for t in self._templates],
+        )
+        self.when = QLabel()
+        self.when.setObjectName("draftWhen")
+        self.when.setWordWrap(True)
+        form.addRow("&With:", self.person)
+        form.addRow("&Template:", self.template)
+        form.addRow("Meeting:", self.when)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #b42318;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.draft_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.draft_button.setText("&Draft")
+        self.draft_button.setObjectName("draftButton")
+        self.draft_button.setEnabled(bool(people))
+        buttons.accepted.connect(self.draft)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.person.currentIndexChanged.connect(self._person_changed)
+        self._default_template = default_template
+        self._person_changed()
+        self.template.setFocus()
+
+    def _person_changed(self) -> None:
+        person_id = self.person.currentData()
+        if not person_id:
+            self.when.setText("Add the person in People first.")
+            return
+        planned = [
+            m
+            for m in self.services.meetings.list(person_id=person_id, status="planned")
+            if m.scheduled_at.astimezone().date() >= today_of(self.services)
+        ]
+        today = today_of(self.services)
+        if planned:
+            meeting = min(planned, key=lambda m: m.scheduled_at)
+            when = meeting.scheduled_at.astimezone()
+            day = relative_day(when.date(), today)
+            self.when.setText(
+                f"{when:%a} {when.day} {when:%b %Y, %H:%M} ({day}), already planned: "
+                "its agenda is completed"
+            )
+            self.when.setToolTip(absolute(meeting.scheduled_at))
+            template_id = meeting.template_id
+        else:
+            suggested = self.services.agenda.suggested_next_date(person_id)
+            self.when.setText(
+                f"{suggested:%a} {suggested.day} {suggested:%b %Y} "
+                f"({relative_day(suggested, today)}), a new one after the person's cadence"
+            )
+            self.when.setToolTip(absolute(suggested))
+            template_id = None
+        if template_id is None:
+            past = self.services.meetings.list(person_id=person_id)
+            template_id = next((m.template_id for m in past if m.template_id), None)
+        if template_id is None and self._default_template:
+            template_id = next(
+                (t.id for t in self._templates if t.name == self._default_template), None
+            )
+        index = self.template.findData(template_id) if template_id else -1
+        if index >= 0:
+            self.template.setCurrentIndex(index)
+
+    def draft(self) -> None:
+        person_id = self.person.currentData()
+        if not person_id:
+            return
+        try:
+            meeting = self.services.agenda.draft_next(
+                person_id, template_id=self.template.currentData(), stale_days=self.stale_days
+            )
+        except (ValidationError, NotFound) as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.meeting_id = meeting.id
+        self.accept()

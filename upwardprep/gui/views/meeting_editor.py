@@ -1,0 +1,767 @@
+"""One meeting: when and with whom, its agenda (ordered, time-boxed, ticked off as discussed),
+notes, decisions, action items and the outcome notes captured during it.
+
+Everything saves itself like the other editors. A held meeting is a record: its fields are
+disabled, its texts read-only, and a banner offers to reopen it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.models.dates import absolute
+from upwardprep.gui.models.meetings import KIND_LABELS, ActionsModel, AgendaModel
+from upwardprep.gui.views.base import RecordEditor, date_edit, fill_combo, get_date, size_columns
+from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.services import ValidationError
+from upwardprep.services.meetings import AgendaItemData, MeetingData
+from upwardprep.services.outcomes import OutcomeFilter
+
+OVER_STYLE = "color: #b42318; font-weight: 600;"
+BANNER_STYLE = (
+    "QFrame#heldBanner { background: rgba(37, 99, 235, 0.10); "
+    "border: 1px solid rgba(37, 99, 235, 0.35); border-radius: 6px; }"
+)
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    local = moment.astimezone()
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    day, time = value.date(), value.time()
+    # Naive: the services read a typed time as the user's local time.
+    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+
+
+def edit_table(name: str, accessible: str) -> QTableView:
+    """A table whose cells are edited in place (F2, double click, or typing)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(28)
+    table.horizontalHeader().setHighlightSections(False)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    return table
+
+
+class OwnerDelegate(QStyledItemDelegate):
+    """The action owner as a combo: me, them, or anyone in People."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("ownerEditor")
+        model = index.model()
+        if isinstance(model, ActionsModel):
+            for label, key in model.owner_choices():
+                combo.addItem(label, key)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class MeetingEditor(RecordEditor):
+    finished = Signal(str)  # meeting id, once held
+    reopened = Signal(str)
+    open_outcome = Signal(str)
+    add_outcome_requested = Signal(str)  # meeting id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingEditor")
+        self._meeting: MeetingData | None = None
+        self._item_id: str | None = None  # the agenda item whose text is shown
+        self._item_body = ""  # as loaded, to save only a real change
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.heading = QLabel("Meeting")
+        self.heading.setObjectName("sectionTitle")
+        top.addWidget(self.heading, 1)
+        self.add_outcome_button = QPushButton("Add &outcome…")
+        self.add_outcome_button.setObjectName("addOutcomeButton")
+        self.add_outcome_button.setToolTip("Log an outcome note that came out of this meeting")
+        self.finish_button = QPushButton("F&inish meeting…")
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setToolTip(
+            "Mark it held: it becomes a record and open action items move to the next meeting"
+        )
+        top.addWidget(self.add_outcome_button)
+        top.addWidget(self.finish_button)
+        layout.addLayout(top)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("heldBanner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(12, 8, 8, 8)
+        self.banner_label = QLabel()
+        self.banner_label.setObjectName("heldBannerLabel")
+        self.banner_label.setWordWrap(True)
+        self.reopen_button = QPushButton("&Reopen…")
+        self.reopen_button.setObjectName("reopenButton")
+        self.reopen_button.setToolTip("Make this meeting editable again")
+        banner_row.addWidget(self.banner_label, 1)
+        banner_row.addWidget(self.reopen_button)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("meetingTitle")
+        self.title_edit.setAccessibleName("Meeting title")
+        self.title_edit.setPlaceholderText("e.g. 1:1 with Dana")
+        self.person = QComboBox()
+        self.person.setObjectName("meetingPerson")
+        self.person.setAccessibleName("With")
+        self.kind = QComboBox()
+        self.kind.setObjectName("meetingKind")
+        self.kind.setAccessibleName("Kind of meeting")
+        for value, label in KIND_LABELS.items():
+            self.kind.addItem(label, value)
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("meetingWhen")
+        self.when.setAccessibleName("Date and time")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.length = QSpinBox()
+        self.length.setObjectName("meetingLength")
+        self.length.setAccessibleName("Length in minutes")
+        self.length.setRange(5, 600)
+        self.length.setSingleStep(5)
+        self.length.setSuffix(" min")
+        with_row = QWidget()
+        with_layout = QHBoxLayout(with_row)
+        with_layout.setContentsMargins(0, 0, 0, 0)
+        with_layout.addWidget(self.person, 2)
+        kind_label = QLabel("&Kind:")
+        kind_label.setBuddy(self.kind)
+        with_layout.addWidget(kind_label)
+        with_layout.addWidget(self.kind, 1)
+        when_row = QWidget()
+        when_layout = QHBoxLayout(when_row)
+        when_layout.setContentsMargins(0, 0, 0, 0)
+        when_layout.addWidget(self.when, 2)
+        length_label = QLabel("&Length:")
+        length_label.setBuddy(self.length)
+        when_layout.addWidget(length_label)
+        when_layout.addWidget(self.length, 1)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&With:", with_row)
+        form.addRow("Whe&n:", when_row)
+        layout.addLayout(form)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("meetingTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._agenda_page(), "Agenda")
+        self.notes = MarkdownEditor()
+        self.notes.setObjectName("meetingNotes")
+        self.notes.sourceWidget().setPlaceholderText("What was said, in Markdown")
+        self.tabs.addTab(self._padded(self.notes), "Notes")
+        self.decisions = MarkdownEditor()
+        self.decisions.setObjectName("meetingDecisions")
+        self.decisions.sourceWidget().setPlaceholderText("- What was decided, one per line")
+        self.tabs.addTab(self._padded(self.decisions), "Decisions")
+        self.tabs.addTab(self._actions_page(), "Actions")
+        self.tabs.addTab(self._outcomes_page(), "Outcomes")
+        layout.addWidget(self.tabs, 1)
+
+        self.watch(
+            self.title_edit,
+            self.person,
+            self.kind,
+            self.length,
+            self.notes,
+            self.decisions,
+            self.item_body,
+        )
+        self.when.dateTimeChanged.connect(self.mark_dirty)
+        self.finish_button.clicked.connect(self.finish)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.add_outcome_button.clicked.connect(self._request_outcome)
+
+    # -- pages -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _padded(widget: QWidget) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(widget)
+        return page
+
+    def _agenda_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        bar = QHBoxLayout()
+        self.add_item_edit = QLineEdit()
+        self.add_item_edit.setObjectName("addAgendaItemEdit")
+        self.add_item_edit.setPlaceholderText("Add an agenda item, Enter")
+        self.add_item_edit.setAccessibleName("New agenda item")
+        self.item_up = QToolButton()
+        self.item_up.setObjectName("agendaUpButton")
+        self.item_up.setText("Up")
+        self.item_up.setToolTip("Move the item up (Ctrl+Shift+Up)")
+        self.item_down = QToolButton()
+        self.item_down.setObjectName("agendaDownButton")
+        self.item_down.setText("Down")
+        self.item_down.setToolTip("Move the item down (Ctrl+Shift+Down)")
+        self.item_remove = QToolButton()
+        self.item_remove.setObjectName("agendaRemoveButton")
+        self.item_remove.setText("Remove")
+        self.item_remove.setToolTip("Remove the item from the agenda (Delete)")
+        self.total = QLabel()
+        self.total.setObjectName("agendaTotal")
+        self.total.setAccessibleName("Time boxes against the meeting length")
+        bar.addWidget(self.add_item_edit, 1)
+        for button in (self.item_up, self.item_down, self.item_remove):
+            bar.addWidget(button)
+        bar.addSpacing(8)
+        bar.addWidget(self.total)
+        layout.addLayout(bar)
+        self.agenda_split = QSplitter(Qt.Orientation.Vertical)
+        self.agenda_split.setObjectName("agendaSplitter")
+        self.agenda_table = edit_table("agendaTable", "Agenda items")
+        self.agenda_table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda_table.setDragEnabled(True)
+        self.agenda_table.setAcceptDrops(True)
+        self.agenda_table.setDropIndicatorShown(True)
+        self.agenda_split.addWidget(self.agenda_table)
+        body_page = QWidget()
+        body_layout = QVBoxLayout(body_page)
+        body_layout.setContentsMargins(0, 4, 0, 0)
+        self.item_label = QLabel("Text of the selected item")
+        self.item_label.setObjectName("subsectionTitle")
+        body_layout.addWidget(self.item_label)
+        self.item_body = MarkdownEditor()
+        self.item_body.setObjectName("agendaItemBody")
+        self.item_body.sourceWidget().setPlaceholderText(
+            "Talking points for this item, in Markdown"
+        )
+        self.item_label.setBuddy(self.item_body)
+        body_layout.addWidget(self.item_body, 1)
+        self.agenda_split.addWidget(body_page)
+        self.agenda_split.setStretchFactor(0, 3)
+        self.agenda_split.setStretchFactor(1, 2)
+        layout.addWidget(self.agenda_split, 1)
+        for key, delta in (("Ctrl+Shift+Up", -1), ("Ctrl+Shift+Down", 1)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _=False, d=delta: self.move_item(d))
+            self.agenda_table.addAction(action)
+        self.add_item_edit.returnPressed.connect(self.add_item)
+        self.item_up.clicked.connect(lambda: self.move_item(-1))
+        self.item_down.clicked.connect(lambda: self.move_item(1))
+        self.item_remove.clicked.connect(self.remove_item)
+        return page
+
+    def _actions_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        bar = QHBoxLayout()
+        self.add_action_edit = QLineEdit()
+        self.add_action_edit.setObjectName("addActionEdit")
+        self.add_action_edit.setPlaceholderText("Add an action item, Enter")
+        self.add_action_edit.setAccessibleName("New action item")
+        self.add_action_owner = QComboBox()
+        self.add_action_owner.setObjectName("addActionOwner")
+        self.add_action_owner.setAccessibleName("Owner of the new action item")
+        self.add_action_due = date_edit("addActionDue", "Due date of the new action item")
+        self.action_remove = QToolButton()
+        self.action_remove.setObjectName("actionRemoveButton")
+        self.action_remove.setText("Remove")
+        self.action_remove.setToolTip("Delete the selected action item (Delete)")
+        bar.addWidget(self.add_action_edit, 1)
+        bar.addWidget(self.add_action_owner)
+        bar.addWidget(QLabel("due"))
+        bar.addWidget(self.add_action_due)
+        bar.addWidget(self.action_remove)
+        layout.addLayout(bar)
+        self.actions_table = edit_table("actionsTable", "Action items")
+        self.actions_table.setItemDelegateForColumn(
+            ActionsModel.OWNER, OwnerDelegate(self.actions_table)
+        )
+        layout.addWidget(self.actions_table, 1)
+        hint = self.actions_hint = QLabel()
+        hint.setObjectName("actionsHint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.add_action_edit.returnPressed.connect(self.add_action)
+        self.action_remove.clicked.connect(self.remove_action)
+        return page
+
+    def _outcomes_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self.outcomes = QListWidget()
+        self.outcomes.setObjectName("meetingOutcomes")
+        self.outcomes.setAccessibleName("Outcome notes captured in this meeting (Enter opens)")
+        layout.addWidget(self.outcomes, 1)
+        hint = QLabel(
+            "Notes logged with “Add outcome” or quick capture (Ctrl+Shift+N) while this "
+            "meeting is open are linked to it."
+        )
+        hint.setObjectName("outcomesHint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.outcomes.itemActivated.connect(lambda item: self.open_outcome.emit(item.data(IdRole)))
+        return page
+
+    # -- models ----------------------------------------------------------------------------
+
+    def bind_models(self, agenda: AgendaModel, actions: ActionsModel) -> None:
+        self.agenda_model = agenda
+        self.actions_model = actions
+        self.agenda_table.setModel(agenda)
+        self.actions_table.setModel(actions)
+        size_columns(
+            self.agenda_table,
+            {
+                AgendaModel.DISCUSSED: 3,
+                AgendaModel.SECTION: 14,
+                AgendaModel.MINUTES: 4,
+                AgendaModel.SOURCE: 12,
+            },
+            stretch=AgendaModel.TITLE,
+        )
+        size_columns(
+            self.actions_table,
+            {
+                ActionsModel.DONE: 3,
+                ActionsModel.OWNER: 14,
+                ActionsModel.DUE: 11,
+                ActionsModel.CARRIED: 6,
+            },
+            stretch=ActionsModel.TITLE,
+        )
+        self.agenda_table.selectionModel().currentRowChanged.connect(self._item_changed)
+        agenda.edited.connect(self._parts_edited)
+        actions.edited.connect(self._parts_edited)
+        agenda.reordered.connect(self._reselect)
+        agenda.failed.connect(self.failed.emit)
+        actions.failed.connect(self.failed.emit)
+
+    def unbind_models(self) -> None:
+        self.agenda_table.setModel(None)
+        self.actions_table.setModel(None)
+
+    @property
+    def meeting(self) -> MeetingData | None:
+        return self._meeting
+
+    # -- RecordEditor ----------------------------------------------------------------------
+
+    def _fill(self, record_id: str) -> None:
+        assert self.services is not None
+        meeting = self.services.meetings.get(record_id)
+        self._meeting = meeting
+        people = self.services.people.list()
+        fill_combo(
+            self.person,
+            [("No one", None)] + [(p.name, p.id) for p in people],
+            keep=meeting.person_id,
+        )
+        self.title_edit.setText(meeting.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind)))
+        self.when.setDateTime(to_qdatetime(meeting.scheduled_at))
+        self.length.setValue(meeting.duration_minutes)
+        self.notes.setText(meeting.notes)
+        self.decisions.setText(meeting.decisions)
+        self._people = {p.id: p.name for p in people}
+        self._load_parts(meeting)
+        self._set_held(meeting)
+        self._load_outcomes()
+
+    def _load_parts(self, meeting: MeetingData) -> None:
+        keep = self._item_id
+        self.agenda_model.load(meeting)
+        self.actions_model.load(meeting, self._people)
+        fill_combo(self.add_action_owner, self.actions_model.owner_choices(), keep="me")
+        row = self.agenda_model.row_of(keep) if keep else -1
+        self._show_item(None)
+        if row < 0 and self.agenda_model.rowCount():
+            row = 0
+        if row >= 0:
+            self.agenda_table.setCurrentIndex(self.agenda_model.index(row, AgendaModel.TITLE))
+        self._update_counts()
+
+    def _load_outcomes(self) -> None:
+        assert self.services is not None and self._meeting is not None
+        self.outcomes.clear()
+        for outcome in self.services.outcomes.list(OutcomeFilter(meeting_id=self._meeting.id)):
+            item = QListWidgetItem(outcome.title)
+            item.setData(IdRole, outcome.id)
+            item.setToolTip(absolute(outcome.occurred_on))
+            self.outcomes.addItem(item)
+        self._update_counts()
+
+    def _set_held(self, meeting: MeetingData) -> None:
+        held = meeting.is_held
+        self.heading.setText(meeting.title or KIND_LABELS.get(meeting.kind, "Meeting"))
+        if held:
+            when = absolute(meeting.held_at) if meeting.held_at else "earlier"
+            self.banner_label.setText(
+                f"<b>Held</b> — finished {when}. This meeting is a record; "
+                "reopen it to change anything."
+            )
+        self.banner.setVisible(held)
+        for widget in (
+            self.title_edit,
+            self.person,
+            self.kind,
+            self.when,
+            self.length,
+            self.add_item_edit,
+            self.item_up,
+            self.item_down,
+            self.item_remove,
+            self.add_action_edit,
+            self.add_action_owner,
+            self.add_action_due,
+            self.action_remove,
+            self.finish_button,
+        ):
+            widget.setEnabled(not held)
+        for editor in (self.notes, self.decisions, self.item_body):
+            editor.sourceWidget().setReadOnly(held)
+        self.finish_button.setVisible(not held)
+        self.actions_hint.setText(
+            "Items open when it was finished were carried to the next meeting with this person."
+            if held
+            else "Open items move to the next meeting with this person when you finish this one."
+        )
+        self.add_outcome_button.setVisible(not held)
+
+    def _save(self, record_id: str) -> None:
+        assert self.services is not None and self._meeting is not None
+        meeting = self._meeting
+        wanted = {
+            "title": self.title_edit.text(),
+            "person_id": self.person.currentData(),
+            "kind": self.kind.currentData(),
+            "scheduled_at": from_qdatetime(self.when.dateTime()),
+            "duration_minutes": self.length.value(),
+            "notes": self.notes.text(),
+            "decisions": self.decisions.text(),
+        }
+        was = {
+            "title": meeting.title,
+            "person_id": meeting.person_id,
+            "kind": meeting.kind,
+            "scheduled_at": from_qdatetime(to_qdatetime(meeting.scheduled_at)),
+            "duration_minutes": meeting.duration_minutes,
+            "notes": meeting.notes,
+            "decisions": meeting.decisions,
+        }
+        changes = {key: value for key, value in wanted.items() if was[key] != value}
+        if changes:
+            self._meeting = self.services.meetings.update(record_id, **changes)
+            if "person_id" in changes:
+                self.actions_model.load(self._meeting, self._people)
+            self.heading.setText(self._meeting.title or KIND_LABELS.get(self._meeting.kind, ""))
+            self._update_counts()
+        body = self.item_body.text()
+        if self._item_id is not None and body != self._item_body:
+            item = self.services.meetings.update_agenda_item(self._item_id, body=body)
+            self._item_body = item.body
+            self.agenda_model.update_item(item)
+
+    def _blank(self) -> None:
+        self._meeting = None
+        self._item_id = None
+        self._item_body = ""
+        self._people: dict[str, str] = {}
+        self.heading.setText("Meeting")
+        self.item_label.setText("Text of the selected item")
+        for field in (self.title_edit, self.add_item_edit, self.add_action_edit):
+            field.clear()
+        self.person.clear()
+        self.add_action_owner.clear()
+        self.length.setValue(30)
+        for editor in (self.notes, self.decisions, self.item_body):
+            editor.clear()
+            editor.sourceWidget().setReadOnly(False)
+        self.outcomes.clear()
+        self.banner.hide()
+        self.banner_label.clear()
+        if hasattr(self, "agenda_model"):
+            self.agenda_model.clear()
+            self.actions_model.clear()
+        self.total.clear()
+        for index, name in enumerate(("Agenda", "Notes", "Decisions", "Actions", "Outcomes")):
+            self.tabs.setTabText(index, name)
+
+    def clear(self) -> None:
+        super().clear()
+        self.item_body.clear()
+
+    # -- agenda ----------------------------------------------------------------------------
+
+    def _item_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading:
+            self._show_item(current.data(IdRole) if current.isValid() else None)
+            return
+        self.flush()  # the text typed for the previous item belongs to it
+        self._show_item(current.data(IdRole) if current.isValid() else None)
+
+    def _show_item(self, item_id: str | None) -> None:
+        item: AgendaItemData | None = None
+        if item_id is not None:
+            item = self.agenda_model.record_at(self.agenda_model.row_of(item_id))
+        was_loading = self._loading
+        self._loading = True
+        try:
+            self._item_id = item.id if item else None
+            self._item_body = item.body if item else ""
+            self.item_body.setText(self._item_body)
+        finally:
+            self._loading = was_loading
+        held = self._meeting is not None and self._meeting.is_held
+        self.item_body.setEnabled(item is not None)
+        self.item_body.sourceWidget().setReadOnly(held)
+        self.item_label.setText(f"Text of “{item.title}”" if item else "Text of the selected item")
+
+    def current_item_row(self) -> int:
+        index = self.agenda_table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def add_item(self) -> None:
+        title = self.add_item_edit.text().strip()
+        if not title or self.services is None or self.record_id is None:
+            return
+        self.flush()
+        try:
+            item = self.services.meetings.add_agenda_item(self.record_id, title)
+        except ValidationError as error:
+            self.failed.emit(str(error))
+            return
+        self.add_item_edit.clear()
+        self._item_id = item.id
+        self._reload()
+        self.saved.emit(self.record_id)
+
+    def remove_item(self) -> None:
+        row = self.current_item_row()
+        item = self.agenda_model.record_at(row) if row >= 0 else None
+        if item is None or self.services is None or self.record_id is None:
+            return
+        self.flush()
+        try:
+            self.services.meetings.remove_agenda_item(item.id)
+        except ValidationError as error:
+            self.failed.emit(str(error))
+            return
+        following = self.agenda_model.record_at(row + 1) or self.agenda_model.record_at(row - 1)
+        self._item_id = following.id if following else None
+        self._reload()
+        self.saved.emit(self.record_id)
+
+    def move_item(self, delta: int) -> None:
+        row = self.current_item_row()
+        if row < 0:
+            return
+        self.flush()
+        self.agenda_model.move(row, delta)
+
+    def _reselect(self, ids: list[str]) -> None:
+        if ids:
+            row = self.agenda_model.row_of(ids[0])
+            if row >= 0:
+                self.agenda_table.setCurrentIndex(self.agenda_model.index(row, AgendaModel.TITLE))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def add_action(self) -> None:
+        title = self.add_action_edit.text().strip()
+        if not title or self.services is None or self.record_id is None:
+            return
+        key = self.add_action_owner.currentData() or "me"
+        owner, person = (key, None) if key in ("me", "them") else ("person", key)
+        try:
+            action = self.services.meetings.add_action(
+                self.record_id,
+                title,
+                owner=owner,
+                owner_person_id=person,
+                due_on=get_date(self.add_action_due),
+            )
+        except ValidationError as error:
+            self.failed.emit(str(error))
+            return
+        self.add_action_edit.clear()
+        row = self.actions_model.add(action)
+        self.actions_table.setCurrentIndex(self.actions_model.index(row, ActionsModel.TITLE))
+        self.saved.emit(self.record_id)
+
+    def remove_action(self) -> None:
+        index = self.actions_table.currentIndex()
+        if index.isValid() and self.actions_model.remove(index.row()):
+            self.saved.emit(self.record_id or "")
+
+    # -- whole meeting ---------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        """Read the meeting again (after a change to its items) without losing the place."""
+        if self.services is None or self.record_id is None:
+            return
+        self._meeting = self.services.meetings.get(self.record_id)
+        self._loading = True
+        try:
+            self._load_parts(self._meeting)
+        finally:
+            self._loading = False
+
+    def reload(self) -> None:
+        """Public: show the store's current state of this meeting (after a draft, a capture)."""
+        if self.services is None or self.record_id is None:
+            return
+        self.flush()
+        self.load(self.services, self.record_id)
+
+    def _parts_edited(self) -> None:
+        if self._meeting is not None and self.record_id is not None:
+            self._update_counts()
+            self.saved.emit(self.record_id)
+
+    def _update_counts(self) -> None:
+        if self._meeting is None:
+            return
+        total = self.agenda_model.total_minutes()
+        length = self.length.value()
+        over = total > length
+        text = f"{total} of {length} min"
+        if over:
+            text += f" — {total - length} over"
+        self.total.setText(text)
+        self.total.setProperty("over", over)
+        self.total.setStyleSheet(OVER_STYLE if over else "color: palette(placeholder-text);")
+        self.total.setToolTip(
+            "The agenda's time boxes add up to more than the meeting"
+            if over
+            else "Time boxes of the agenda against the meeting's length"
+        )
+        items = self.agenda_model.rowCount()
+        open_actions = self.actions_model.open_count()
+        self.tabs.setTabText(0, f"Agenda ({items})" if items else "Agenda")
+        state = "carried" if self._meeting.is_held else "open"
+        self.tabs.setTabText(3, f"Actions ({open_actions} {state})" if open_actions else "Actions")
+        count = self.outcomes.count()
+        self.tabs.setTabText(4, f"Outcomes ({count})" if count else "Outcomes")
+
+    def mark_dirty(self, *args: object) -> None:
+        super().mark_dirty(*args)
+        if not self._loading and self._meeting is not None:
+            self._update_counts()  # the length changes what the total is measured against
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def finish(self) -> None:
+        if self.services is None or self.record_id is None or self._meeting is None:
+            return
+        if not self.flush():
+            return
+        open_count = self.actions_model.open_count()
+        who = self._meeting.person_name
+        carry = (
+            f" {open_count} open action item{'s' if open_count != 1 else ''} will move to the "
+            f"next meeting{f' with {who}' if who else ''}."
+            if open_count
+            else ""
+        )
+        if not self._confirm(
+            "Finish meeting",
+            "Mark this meeting as held? It becomes a read-only record." + carry,
+        ):
+            return
+        meeting_id = self.record_id
+        try:
+            self.services.meetings.finish(meeting_id)
+        except ValidationError as error:
+            self.failed.emit(str(error))
+            return
+        self.load(self.services, meeting_id)
+        self.finished.emit(meeting_id)
+
+    def reopen(self) -> None:
+        if self.services is None or self.record_id is None:
+            return
+        if not self._confirm(
+            "Reopen meeting",
+            "Reopen this held meeting for changes? Action items already carried to the next "
+            "meeting stay there.",
+        ):
+            return
+        meeting_id = self.record_id
+        self.services.meetings.reopen(meeting_id)
+        self.load(self.services, meeting_id)
+        self.reopened.emit(meeting_id)
+
+    def _request_outcome(self) -> None:
+        if self.record_id is not None and self.flush():
+            self.add_outcome_requested.emit(self.record_id)
+
+    def outcome_added(self) -> None:
+        if self._meeting is not None:
+            self._load_outcomes()
