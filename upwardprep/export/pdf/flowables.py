@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from upwardprep.export.markdown import BLOCK_TAGS, HEADINGS, parse, safe_href
@@ -27,6 +27,7 @@ from upwardprep.export.pdf.theme import (
     SANS_BOLD,
     Theme,
     covered_codepoints,
+    table_style,
 )
 
 _MAX_INLINE_DEPTH = 40
@@ -343,7 +344,7 @@ class MarkdownWalker:
             spaceBefore=2,
             spaceAfter=self.theme.spacing + 2,
         )
-        table.setStyle(TableStyle(commands))
+        table.setStyle(table_style(commands))
         return table
 
 

@@ -27,7 +27,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -35,7 +34,7 @@ from upwardprep import __version__
 from upwardprep.export import model as m
 from upwardprep.export.markdown import parse
 from upwardprep.export.pdf.flowables import MarkdownWalker, escape, link, markdown_flowables
-from upwardprep.export.pdf.theme import SANS, SANS_BOLD, Theme
+from upwardprep.export.pdf.theme import SANS, SANS_BOLD, Theme, table_style
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -352,7 +351,7 @@ class _Story:
         ]
         table = Table(rows, colWidths=[26 * mm, self.width - 26 * mm], hAlign="LEFT")
         table.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -393,7 +392,7 @@ class _Story:
         for column, align in enumerate(block.align):
             if align == "right":
                 commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
-        table.setStyle(TableStyle(commands))
+        table.setStyle(table_style(commands))
         table.spaceAfter = 6
         return table
 
@@ -417,7 +416,7 @@ class _Story:
             ]
             table = Table([row], colWidths=widths, hAlign="LEFT")
             table.setStyle(
-                TableStyle(
+                table_style(
                     [
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -442,7 +441,7 @@ class _Story:
             items.append(self.p(escape(block.empty), "muted"))
         table = Table([[items]], colWidths=[self.width], hAlign="LEFT")
         table.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), self.palette.callout),
                     ("LINEBEFORE", (0, 0), (0, -1), 3, self.palette.accent),
@@ -468,7 +467,7 @@ class _Story:
         columns = max(1, len(cells))
         table = Table([cells], colWidths=[self.width / columns] * columns, hAlign="LEFT")
         table.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, -1), self.palette.shade),
@@ -521,7 +520,7 @@ def _aligned(style: Any, alignment: int) -> Any:
 
 def monthly_chart(block: m.MonthlyChart, theme: Theme, width: float) -> Drawing:
     height = 150
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=SANS, initialFontSize=8)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 30
     chart.width, chart.height = width - 40, height - 45
@@ -585,6 +584,9 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
         toc = TableOfContents()
         toc.levelStyles = [theme.style("toc1"), theme.style("toc2")]
         toc.dotsMinLevel = 0
+        toc.tableStyle = table_style(
+            [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+        )
         flowables.append(toc)
     first = True
     for section in document.sections:

@@ -22,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import TableStyle
 
 from upwardprep.assets import resource
 
@@ -157,6 +158,7 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         spaceAfter=theme.spacing,
         splitLongWords=True,
         uriWasteReduce=0.3,
+        bulletFontName=SANS,
         allowWidows=0,
         allowOrphans=0,
     )
@@ -281,3 +283,9 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         ),
     }
     return styles
+
+
+def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """A table style whose cells default to the document font (ReportLab's is Helvetica, which
+    would then be referenced, unembedded, by every page)."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9), *commands])
