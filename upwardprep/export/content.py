@@ -42,6 +42,7 @@ LEARNING = ("learning",)
 BRIEF_OUTCOMES_MAX = 10
 BRIEF_PRIORITIES_MAX = 8
 BRIEF_ACTIONS_MAX = 12
+FULL_TEXT_LIMIT = 150  # notes in a packet's period up to which it prints their bodies
 
 
 def default_author() -> str:
@@ -126,11 +127,11 @@ def outcome_meta(outcome: OutcomeData, people: dict[str, str]) -> str:
     return " · ".join(parts)
 
 
-def entry(outcome: OutcomeData, people: dict[str, str]) -> m.Entry:
+def entry(outcome: OutcomeData, people: dict[str, str], *, full: bool = True) -> m.Entry:
     return m.Entry(
         title=outcome.title,
         meta=outcome_meta(outcome, people),
-        body=outcome.body,
+        body=outcome.body if full else "",
         impact=outcome.impact,
         ask=outcome.ask,
         evidence_url=outcome.evidence_url,
@@ -509,7 +510,18 @@ def packet_document(
         else:
             unaligned.append(outcome)
     titles = {p.id: p for p in priorities}
+    # A packet is read by a person: past FULL_TEXT_LIMIT notes it keeps each note's title, meta,
+    # impact, ask and evidence and leaves the bodies to the notes themselves (and stays fast).
+    full = len(notes) <= FULL_TEXT_LIMIT
     grouped: list[m.Block] = []
+    if not full:
+        grouped.append(
+            m.Text(
+                f"With {len(notes):,} notes in the period, each is shown by its title, impact "
+                "and evidence; the full text stays in the notes.",
+                "muted",
+            )
+        )
     for priority in priorities:
         items = by_priority.get(priority.id, [])
         if not items:
@@ -523,13 +535,13 @@ def packet_document(
                 f"{len(items)} outcome{'s' if len(items) != 1 else ''}",
             )
         )
-        grouped.extend(entry(o, people) for o in items)
+        grouped.extend(entry(o, people, full=full) for o in items)
     others = [pid for pid in by_priority if pid not in titles]
     for pid in others:  # linked to a priority outside the period (or trashed)
         items = by_priority[pid]
         title = items[0].priority_titles[items[0].priority_ids.index(pid)]
         grouped.append(m.Heading(title, anchor=f"priority-{pid}", meta="outside this period"))
-        grouped.extend(entry(o, people) for o in items)
+        grouped.extend(entry(o, people, full=full) for o in items)
     silent = [p.title for p in priorities if p.id not in by_priority and p.status != "dropped"]
     if silent:
         grouped.append(m.Text("No outcomes documented for: " + "; ".join(silent) + ".", "muted"))
@@ -576,19 +588,19 @@ def packet_document(
         m.Section(
             "unaligned",
             "Unaligned outcomes",
-            tuple(entry(o, people) for o in unaligned)
+            tuple(entry(o, people, full=full) for o in unaligned)
             or (m.Text("Every outcome is linked to a priority.", "muted"),),
         ),
         m.Section(
             "feedback",
             "Feedback log",
-            tuple(entry(o, people) for o in feedback)
+            tuple(entry(o, people, full=full) for o in feedback)
             or (m.Text("No feedback recorded in this period.", "muted"),),
         ),
         m.Section(
             "learning",
             "Learning and development",
-            tuple(entry(o, people) for o in learning)
+            tuple(entry(o, people, full=full) for o in learning)
             or (m.Text("No learning recorded in this period.", "muted"),),
         ),
         m.Section(

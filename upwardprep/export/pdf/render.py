@@ -20,7 +20,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -28,7 +27,6 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from upwardprep import __version__
 from upwardprep.export import model as m
@@ -67,6 +65,41 @@ class Anchor(Flowable):
 
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 8)
+
+
+class Contents(Flowable):
+    """The table of contents: one linked line per section, its page number filled in when the
+    layout is done (a form per line, like "Page X of Y"), so one layout pass is enough."""
+
+    def __init__(self, entries: list[tuple[str, str]], theme: Theme) -> None:
+        super().__init__()
+        self.entries = entries
+        self.theme = theme
+        self.leading = 20.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = self.leading * len(self.entries) + 6
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.contents_keys = [key for key, _ in self.entries]
+        muted = self.theme.palette.faint
+        for index, (key, title) in enumerate(self.entries):
+            y = self.height - (index + 1) * self.leading
+            canvas.setFont(SANS, 11)
+            canvas.setFillColor(self.theme.palette.text)
+            canvas.drawString(0, y, title)
+            start = canvas.stringWidth(title, SANS, 11) + 6
+            dots = max(0, int((self.width - 34 - start) // 5))
+            canvas.setFillColor(muted)
+            canvas.drawString(start, y, " ." * (dots // 2))
+            canvas.saveState()
+            canvas.translate(self.width, y)
+            canvas.doForm(f"contents-{key}")
+            canvas.restoreState()
+            canvas.linkRect("", key, (0, y - 4, self.width, y + 14), relative=1, thickness=0)
 
 
 # -- small flowables --------------------------------------------------------------------------
@@ -141,6 +174,8 @@ class _Canvas(Canvas):
         super().__init__(*args, **kwargs)
         self.theme = theme
         self.numbered: list[int] = []
+        self.section_pages: dict[str, int] = {}  # for the contents' page numbers
+        self.contents_keys: list[str] = []
 
     def page_number_here(self) -> None:
         number = self.getPageNumber()
@@ -157,6 +192,12 @@ class _Canvas(Canvas):
             self.drawRightString(
                 width - self.theme.margin, self.theme.footer_gap, f"Page {number} of {total}"
             )
+            self.endForm()
+        for key in self.contents_keys:
+            self.beginForm(f"contents-{key}", -60, -10, 10, 30)
+            self.setFont(SANS, 11)
+            self.setFillColor(self.theme.palette.text)
+            self.drawRightString(0, 0, str(self.section_pages.get(key, "")))
             self.endForm()
         super().save()
 
@@ -178,7 +219,6 @@ class _DocTemplate(BaseDocTemplate):
         self.cancelled = cancelled
         self.expected = max(1, expected)
         self.placed = 0
-        self.passes = 0
         super().__init__(
             out,
             pagesize=theme.page_size,
@@ -255,26 +295,20 @@ class _DocTemplate(BaseDocTemplate):
         self._footer(canvas)
         canvas.restoreState()
 
-    def beforeDocument(self) -> None:
-        self.passes += 1
-        self.placed = 0
-
     def afterFlowable(self, flowable: Flowable) -> None:
         self.placed += 1
         if self.placed % 16 == 0:
             if self.cancelled():
                 raise ExportCancelled("Export cancelled.")
             done = min(1.0, self.placed / self.expected)
-            passes = 2 if self.document.contents else 1
-            fraction = (min(self.passes, passes) - 1 + done) / passes
-            self.progress(0.4 + 0.58 * fraction, "Laying out pages")
+            self.progress(0.4 + 0.58 * done, "Laying out pages")
         outline = getattr(flowable, "outline", None)
         if outline is None:
             return
         key, title, level = outline
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
-        if level == 0 and self.document.contents:
-            self.notify("TOCEntry", (0, escape(title), self.page, key))
+        if level == 0:
+            self.canv.section_pages[key] = self.page
 
 
 def _fit(text: str, limit: int) -> str:
@@ -301,6 +335,7 @@ class _Story:
         elif isinstance(block, m.Markdown):
             yield from markdown_flowables(block.text, self.theme, self.width)
         elif isinstance(block, m.Heading):
+            yield CondPageBreak(96)  # a heading never ends a page
             self.heading_count += 1
             heading = Outlined(
                 escape(block.text),
@@ -489,8 +524,8 @@ class _Story:
 
     def entry(self, block: m.Entry) -> Iterator[Flowable]:
         head = [
-            self.p(f"<b>{escape(block.title)}</b>", "h3_entry"),
-            self.p(escape(block.meta), "meta_head"),
+            self.p(f"<b>{escape(block.title)}</b>", "entry_title"),
+            self.p(escape(block.meta), "entry_meta"),
         ]
         body = markdown_flowables(block.body, self.theme, self.width)
         extra: list[Flowable] = []
@@ -505,10 +540,11 @@ class _Story:
             label = escape(block.evidence_url)
             shown = link(href, label, self.theme) if href else label
             extra.append(self.p(f"<b>Evidence:</b> {shown}", "small"))
-        rest = body + extra
-        # Title and meta stay with the first lines of the note; a long note may still split.
-        yield KeepTogether(head + rest[:1]) if rest else KeepTogether(head)
-        yield from rest[1:]
+        # Room for the title, its meta line and the first lines, or a new page; cheaper than
+        # KeepTogether, which lays everything out twice (a 1,000-note packet notices).
+        yield CondPageBreak(56)
+        yield from head
+        yield from body + extra
         yield Spacer(1, 6)
 
 
@@ -581,13 +617,7 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
             flowables.extend(builder.block(block, document.sections[0]))
     if document.contents:
         flowables.append(Paragraph("Contents", theme.style("h1")))
-        toc = TableOfContents()
-        toc.levelStyles = [theme.style("toc1"), theme.style("toc2")]
-        toc.dotsMinLevel = 0
-        toc.tableStyle = table_style(
-            [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-        )
-        flowables.append(toc)
+        flowables.append(Contents([(s.key, s.title) for s in document.sections], theme))
     first = True
     for section in document.sections:
         if section.new_page and not (first and not document.contents):
@@ -635,9 +665,6 @@ def render_pdf(
     def canvasmaker(*args: Any, **kwargs: Any) -> _Canvas:
         return _Canvas(*args, theme=theme, **kwargs)
 
-    if document.contents:
-        doc.multiBuild(flowables, canvasmaker=canvasmaker)
-    else:
-        doc.build(flowables, canvasmaker=canvasmaker)
+    doc.build(flowables, canvasmaker=canvasmaker)
     report(1.0, "Done")
     return int(doc.page)

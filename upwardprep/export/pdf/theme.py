@@ -256,6 +256,17 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         "h3_entry": derive(
             "h3_entry", fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=1, **heading
         ),
+        "entry_title": derive(
+            "entry_title",
+            fontName=SANS_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=1,
+        ),
+        "entry_meta": derive(
+            "entry_meta", textColor=p.muted, fontSize=8.5, leading=11, spaceAfter=4
+        ),
         "callout_title": derive(
             "callout_title",
             fontName=SANS_BOLD,
