@@ -257,8 +257,7 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
 
     facts = [("With", with_whom + (f", {person.title}" if person and person.title else ""))]
     facts.append(("When", f"{day(start.date())}, {start:%H:%M} · {meeting.duration_minutes} min"))
-    titled = meeting.title and not meeting.title.casefold().startswith(kind.casefold())
-    facts.append(("Kind", kind + (f" · {meeting.title}" if titled else "")))
+    facts.append(("Kind", _kind_and_title(meeting)))
     if last:
         facts.append(("Last 1:1", day(local(last.scheduled_at).date())))
 
@@ -379,6 +378,12 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
         intro=(m.Facts(tuple(facts)),),
         keywords=("meeting brief", "1:1", with_whom),
     )
+
+
+def _kind_and_title(meeting: MeetingData) -> str:
+    kind = MEETING_KINDS.get(meeting.kind, meeting.kind)
+    titled = meeting.title and not meeting.title.casefold().startswith(kind.casefold())
+    return kind + (f" · {meeting.title}" if titled else "")
 
 
 def _action_row(action: ActionItemData, today: date) -> tuple[str, str, str, str]:
@@ -556,8 +561,7 @@ def packet_document(
             m.Heading(
                 f"{day(when)} — {meeting.person_name or meeting.title or 'meeting'}",
                 anchor=f"meeting-{meeting.id}",
-                meta=MEETING_KINDS.get(meeting.kind, meeting.kind)
-                + (f" · {meeting.title}" if meeting.title else ""),
+                meta=_kind_and_title(meeting),
             )
         )
         discussed = [item.title for item in meeting.agenda_items if item.discussed]

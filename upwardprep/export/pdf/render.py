@@ -20,6 +20,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -400,7 +401,18 @@ class _Story:
 
     def table(self, block: m.Table) -> Flowable:
         widths = [self.width * w for w in block.widths]
-        data: list[list[Any]] = [[self.p(escape(h), "cell_head") for h in block.header]]
+        head_style = self.theme.style("cell_head")
+        data: list[list[Any]] = [
+            [
+                Paragraph(
+                    escape(h),
+                    _aligned(head_style, 2)
+                    if column < len(block.align) and block.align[column] == "right"
+                    else head_style,
+                )
+                for column, h in enumerate(block.header)
+            ]
+        ]
         for index, row in enumerate(block.rows):
             cells: list[Any] = []
             for column, value in enumerate(row):
@@ -434,7 +446,7 @@ class _Story:
     def progress_list(self, block: m.ProgressList) -> Iterator[Flowable]:
         """One small table per priority, so a long list flows on from the page it starts on."""
         bar_width = self.width * 0.30 - 10
-        widths = [self.width * f for f in (0.48, 0.30, 0.22)]
+        widths = [self.width * f for f in (0.45, 0.30, 0.25)]
         for item in block.items:
             colour = self.palette.status.get(item.status, self.palette.accent)
             status = f'<font color="{self.palette.hex(colour)}">●</font> {escape(item.status)}'
@@ -540,11 +552,15 @@ class _Story:
             label = escape(block.evidence_url)
             shown = link(href, label, self.theme) if href else label
             extra.append(self.p(f"<b>Evidence:</b> {shown}", "small"))
-        # Room for the title, its meta line and the first lines, or a new page; cheaper than
-        # KeepTogether, which lays everything out twice (a 1,000-note packet notices).
-        yield CondPageBreak(56)
-        yield from head
-        yield from body + extra
+        if body:
+            # A note with its text stays on one page when it can (KeepTogether splits it when it
+            # is taller than a page), so its impact and evidence never open the next page.
+            yield KeepTogether([*head, *body, *extra])
+        else:
+            # Title-only notes (packets of many notes): room for the note or a new page, which
+            # is cheaper than KeepTogether's second layout.
+            yield CondPageBreak(56)
+            yield from head + extra
         yield Spacer(1, 6)
 
 
