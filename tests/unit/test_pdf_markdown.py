@@ -223,3 +223,10 @@ def test_cjk_runs_switch_font_and_everything_else_stays() -> None:
     assert escape("a < b & c") == "a &lt; b &amp; c"
     assert escape("Aiko 田中") == f'Aiko <font face="{FALLBACK}">田中</font>'
     assert escape("Привет") == "Привет"
+
+
+def test_code_blocks_keep_spaces_and_cjk() -> None:
+    """Found by Hypothesis: a code block's spaces became non-breaking inside the font tag."""
+    reader = build(markdown_flowables("\t田中\n\n```\n  a  b\n```", THEME))
+    text = text_of(reader)
+    assert "田中" in text and "a\u00a0\u00a0b" in text.replace(" ", "\u00a0")

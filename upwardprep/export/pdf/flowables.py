@@ -279,7 +279,11 @@ class MarkdownWalker:
 
     def _code(self, element: ET.Element, context: _Context) -> list[Flowable]:
         text = "".join(element.itertext())
-        lines = [escape(line).replace(" ", "\u00a0") or "\u00a0" for line in text.split("\n")]
+        # Spaces kept (non-breaking) before escaping: the markup's own spaces must stay spaces.
+        lines = [
+            escape(line.expandtabs(4).replace(" ", "\u00a0")) or "\u00a0"
+            for line in text.split("\n")
+        ]
         paragraph = Paragraph("<br/>".join(lines), self.theme.style("code"))
         flowables: list[Flowable] = [paragraph]
         if context.bullet is not None:
