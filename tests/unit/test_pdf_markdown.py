@@ -16,7 +16,7 @@ from upwardprep.export.markdown import to_html
 from upwardprep.export.markdown_out import render_markdown
 from upwardprep.export.pdf.flowables import Nested, escape, markdown_flowables
 from upwardprep.export.pdf.render import render_pdf
-from upwardprep.export.pdf.theme import FALLBACK, SANS, Theme, covered_codepoints
+from upwardprep.export.pdf.theme import FALLBACK, MONO, SANS, Theme, covered_codepoints
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonmark-examples.json"
 THEME = Theme()
@@ -223,6 +223,10 @@ def test_cjk_runs_switch_font_and_everything_else_stays() -> None:
     assert escape("a < b & c") == "a &lt; b &amp; c"
     assert escape("Aiko 田中") == f'Aiko <font face="{FALLBACK}">田中</font>'
     assert escape("Привет") == "Привет"
+    # Code is set in DejaVu Sans Mono, which lacks Hebrew and CJK: they come from the others.
+    assert escape("x = 'שלום 田'", MONO) == (
+        f'x = \'<font face="{SANS}">שלום</font> <font face="{FALLBACK}">田</font>\''
+    )
 
 
 def test_code_blocks_keep_spaces_and_cjk() -> None:

@@ -34,31 +34,45 @@ _MAX_INLINE_DEPTH = 40
 _ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
 
-# Where DejaVu has gaps that the fallback font fills: CJK punctuation, kana, ideographs, forms.
+# Where DejaVu Sans has gaps the fallback font fills: CJK punctuation, kana, ideographs, forms.
 _FALLBACK_CANDIDATES = re.compile(
     "[\u2e80-\u2fff\u3000-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002ffff]+"
 )
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]+")  # DejaVu Sans Mono's gaps all lie beyond
 
 
-def escape(text: str) -> str:
-    """Plain text as ReportLab paragraph markup (CJK runs set in the fallback font)."""
+def escape(text: str, font: str = SANS) -> str:
+    """Plain text as ReportLab paragraph markup set in `font`; characters it has no glyph for
+    are set in DejaVu Sans, or else in the CJK fallback, run by run."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if _FALLBACK_CANDIDATES.search(text) is None:
+    candidates = _FALLBACK_CANDIDATES if font == SANS else _BEYOND_LATIN
+    if candidates.search(text) is None:
         return text
-    return _FALLBACK_CANDIDATES.sub(_fallback_run, text)
+    return candidates.sub(lambda match: _font_runs(match.group(0), font), text)
 
 
-def _fallback_run(match: re.Match[str]) -> str:
-    main, fallback = covered_codepoints(SANS), covered_codepoints(FALLBACK)
+def _font_runs(text: str, font: str) -> str:
+    own, sans, fallback = (covered_codepoints(name) for name in (font, SANS, FALLBACK))
     out: list[str] = []
-    inside = False
-    for char in match.group(0):
-        wanted = ord(char) not in main and ord(char) in fallback
-        if wanted != inside:
-            out.append(f'<font face="{FALLBACK}">' if wanted else "</font>")
-            inside = wanted
+    current: str | None = None  # the font of the open <font> tag, None outside one
+    for char in text:
+        code = ord(char)
+        if code in own:
+            wanted = None
+        elif code in sans:
+            wanted = SANS
+        elif code in fallback:
+            wanted = FALLBACK
+        else:
+            wanted = None  # no font has it: leave it to the paragraph's own font
+        if wanted != current:
+            if current is not None:
+                out.append("</font>")
+            if wanted is not None:
+                out.append(f'<font face="{wanted}">')
+            current = wanted
         out.append(char)
-    if inside:
+    if current is not None:
         out.append("</font>")
     return "".join(out)
 
@@ -89,7 +103,7 @@ def _inline(element: ET.Element, theme: Theme, depth: int) -> str:
         return "<br/>"
     if tag == "code":
         shade = theme.palette.hex(theme.palette.shade)
-        text = escape("".join(element.itertext()))
+        text = escape("".join(element.itertext()), MONO)
         return (
             f'<font face="{MONO}" size="{theme.body_size - 1:g}" backColor="{shade}">{text}</font>'
         )
@@ -281,7 +295,7 @@ class MarkdownWalker:
         text = "".join(element.itertext())
         # Spaces kept (non-breaking) before escaping: the markup's own spaces must stay spaces.
         lines = [
-            escape(line.expandtabs(4).replace(" ", "\u00a0")) or "\u00a0"
+            escape(line.expandtabs(4).replace(" ", "\u00a0"), MONO) or "\u00a0"
             for line in text.split("\n")
         ]
         paragraph = Paragraph("<br/>".join(lines), self.theme.style("code"))
