@@ -352,3 +352,23 @@ def test_a_packet_of_many_notes_leaves_their_bodies_out(
     assert "**Impact:** First evidence that an offer moves the number." in text
     assert "Offer: two months at half price or a downgrade path." not in text  # its body
     assert "each is shown by its title, impact and evidence" in text
+
+
+def test_a_crowded_brief_still_fits_two_pages(services: Services, tmp_path: Path) -> None:
+    boss = services.people.create("Kim Park", role="manager")
+    for number in range(40):
+        services.outcomes.create(
+            f"Risk {number}: the vendor may slip", kind="risk", ask="Decide on plan B " * 5
+        )
+        services.priorities.create(f"Goal {number}", owner_id=boss.id, metric_target=10)
+    meeting = services.meetings.create(datetime.now(UTC) + timedelta(days=1), person_id=boss.id)
+    for number in range(30):
+        services.meetings.add_action(meeting.id, f"Follow up {number}")
+        services.meetings.add_agenda_item(meeting.id, f"Item {number}", time_box_minutes=2)
+    result = build_brief(services, meeting.id, tmp_path / "crowded.pdf")
+    whole = "\n".join(page_texts(result.path))
+    # Everything else is capped; the agenda is never cut, and 30 items take a page of their own.
+    assert result.pages == 3
+    assert "and 34 more open risks." in whole
+    assert "and 18 more." in whole  # action items
+    assert "60 of 30 minutes planned — over the time available." in whole

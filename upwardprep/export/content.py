@@ -42,6 +42,7 @@ LEARNING = ("learning",)
 BRIEF_OUTCOMES_MAX = 10
 BRIEF_PRIORITIES_MAX = 8
 BRIEF_ACTIONS_MAX = 12
+BRIEF_RISKS_MAX = 6
 FULL_TEXT_LIMIT = 150  # notes in a packet's period up to which it prints their bodies
 
 
@@ -216,7 +217,8 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
     start = local(meeting.scheduled_at)
     with_whom = person.name if person else (meeting.title or "—")
     kind = MEETING_KINDS.get(meeting.kind, meeting.kind)
-    headline = f"{kind} with {with_whom} · {day(start.date())} · {meeting.duration_minutes} min"
+    what = f"{kind} with {with_whom}" if with_whom != "—" else kind
+    headline = f"{what} · {day(start.date())} · {meeting.duration_minutes} min"
 
     # what happened since the last meeting with them
     held = [
@@ -231,7 +233,8 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
     outcomes = [
         o
         for o in services.outcomes.list(
-            OutcomeFilter(date_from=since, include_private=False), newest_first=False
+            OutcomeFilter(date_from=since, date_to=start.date(), include_private=False),
+            newest_first=False,
         )
         if o.kind != "risk" and (person_id is None or o.person_id in (None, person_id))
     ]
@@ -317,12 +320,17 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
             m.Text(f"and {len(outcomes) - len(shown)} earlier ones since {day(since)}.", "muted")
         )
 
-    risk_rows = tuple((r.title, r.ask or "—", short_day(r.occurred_on)) for r in risks)
+    # Those with an ask first, then the newest: what can still be decided in the room.
+    shown_risks = sorted(risks, key=lambda r: (not r.ask, -r.occurred_on.toordinal()))
+    shown_risks = shown_risks[:BRIEF_RISKS_MAX]
+    risk_rows = tuple((r.title, r.ask or "—", short_day(r.occurred_on)) for r in shown_risks)
     risk_blocks: list[m.Block] = (
         [m.Table(header=("Risk", "Ask", "Raised"), rows=risk_rows, widths=(0.42, 0.43, 0.15))]
         if risk_rows
         else [m.Text("No open risks.", "muted")]
     )
+    if len(risks) > len(shown_risks):
+        risk_blocks.append(m.Text(f"and {len(risks) - len(shown_risks)} more open risks.", "muted"))
 
     action_rows = tuple(_action_row(a, today) for a in actions[:BRIEF_ACTIONS_MAX])
     action_blocks: list[m.Block] = (
@@ -347,7 +355,7 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
             (
                 m.Callout(
                     "Land these three",
-                    tuple(_top_three(meeting, risks, stale)),
+                    tuple(_top_three(meeting, shown_risks, stale)),
                     empty="Add agenda items to see what to land.",
                 ),
             ),
@@ -368,11 +376,11 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
     )
     return m.Document(
         kind="brief",
-        title=f"Meeting brief: {kind} with {with_whom}, {short_day(start.date())}",
+        title=f"Meeting brief: {what}, {short_day(start.date())}",
         headline=headline,
-        person=with_whom,
+        person=with_whom if with_whom != "—" else "",
         author=author or default_author(),
-        subject=f"Meeting brief for the {kind} with {with_whom} on {day(start.date())}",
+        subject=f"Meeting brief for the {what} on {day(start.date())}",
         generated=today,
         sections=sections,
         intro=(m.Facts(tuple(facts)),),

@@ -639,7 +639,9 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
         if section.new_page and not (first and not document.contents):
             flowables.append(PageBreak())
         elif not first:
-            flowables.append(CondPageBreak(60))
+            # Room for the title and the start of what follows, or a new page. Not keepWithNext:
+            # that would carry a long table whole to the next page and leave this one half empty.
+            flowables.append(CondPageBreak(110))
         first = False
         heading: Flowable = (
             Outlined(

@@ -208,7 +208,7 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
             spaceBefore=6,
             spaceAfter=8,
             textColor=p.accent,
-            **{k: v for k, v in heading.items() if k != "textColor"},
+            fontName=SANS_BOLD,  # not keepWithNext: the renderer reserves room before it
         ),
         "h2": derive("h2", fontSize=13, leading=17, spaceBefore=10, spaceAfter=5, **heading),
         "h3": derive("h3", fontSize=11, leading=15, spaceBefore=8, spaceAfter=3, **heading),
