@@ -14,6 +14,7 @@ from tests.conftest import row_hashes
 from upwardprep.demo import populate
 from upwardprep.export import content
 from upwardprep.export.documents import ExportCancelled, build_brief, build_packet
+from upwardprep.export.markdown import parse
 from upwardprep.services import Services, ValidationError
 from upwardprep.store.engine import Store
 
@@ -166,11 +167,18 @@ def test_brief_markdown_has_the_same_sections(
 ) -> None:
     result = build_brief(demo, meeting_id, tmp_path / "brief.md", fmt="md", author=AUTHOR)
     text = result.path.read_text(encoding="utf-8")
-    headings = re.findall(r"^## (.+?) <a id=", text, flags=re.MULTILINE)
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert [h.replace("\\", "") for h in headings] == BRIEF_SECTIONS
     assert text.startswith("# 1:1 with Dana Whitfield")
-    assert "| Load balancer licence: a decision this week" in text
+    assert (
+        "| Load balancer licence: a decision this week — Carried for five weeks. **Options:**"
+        in text
+    )
     assert PRIVATE_TITLE not in text
+    # ... and reads back as Markdown: the app's own parse finds the sections and the tables
+    tree = parse(text)
+    assert ["".join(h.itertext()) for h in tree.iter("h2")] == BRIEF_SECTIONS
+    assert len(list(tree.iter("table"))) == 4
 
 
 def test_brief_for_a_person_without_a_planned_meeting_says_so(demo: Services) -> None:
@@ -244,9 +252,10 @@ def test_packet_markdown_has_the_same_sections(
 ) -> None:
     result = build_packet(demo, cycle_id, tmp_path / "packet.md", fmt="md")
     text = result.path.read_text(encoding="utf-8")
-    headings = re.findall(r"^## (.+?) <a id=", text, flags=re.MULTILINE)
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert headings == top_level(outline(packet)) == PACKET_SECTIONS
-    assert "- [Summary](#summary)" in text  # the contents, linked
+    assert "- [Summary](#summary)" in text  # the contents, linked as renderers name headings
+    assert "- [Appendix: 1:1 summaries](#appendix-11-summaries)" in text
     assert PRIVATE_TITLE not in text
 
 

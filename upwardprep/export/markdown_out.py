@@ -36,6 +36,12 @@ def demote(body: str, by: int = 3) -> str:
     return "\n".join(out).strip("\n")
 
 
+def slug(title: str) -> str:
+    """The anchor Markdown renderers (GitHub, GitLab, most editors) give a heading."""
+    kept = "".join(ch for ch in title.lower() if ch.isalnum() or ch in " -_")
+    return kept.replace(" ", "-")
+
+
 def bar(fraction: float | None, width: int = 10) -> str:
     if fraction is None:
         return ""
@@ -44,13 +50,19 @@ def bar(fraction: float | None, width: int = 10) -> str:
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[str, ...]) -> str:
+    """A pipe table of already escaped cells."""
     rule = [
         "---:" if index < len(align) and align[index] == "right" else "---"
         for index in range(len(header))
     ]
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "| " + " | ".join(rule) + " |"]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(value or " " for value in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def _inline_markdown(body: str) -> str:
+    """A user's Markdown note on one table line: as written, its pipes escaped."""
+    return " ".join(body.split()).replace("|", "\\|")
 
 
 def block(item: m.Block) -> str:
@@ -61,22 +73,23 @@ def block(item: m.Block) -> str:
     if isinstance(item, m.Markdown):
         return demote(item.text)
     if isinstance(item, m.Heading):
-        anchor = f' <a id="{item.anchor}"></a>' if item.anchor else ""
         meta = f"\n\n_{text(item.meta)}_" if item.meta else ""
-        return f"### {text(item.text)}{anchor}{meta}"
+        return f"### {text(item.text)}{meta}"
     if isinstance(item, m.Facts):
         return "\n".join(f"- **{text(label)}:** {text(value)}" for label, value in item.rows)
     if isinstance(item, m.Table):
         rows = []
         for index, row in enumerate(item.rows):
             note = item.notes[index] if index < len(item.notes) else ""
-            if note.strip():
-                row = tuple(
-                    f"{value} — {' '.join(note.split())}" if column == item.main else value
+            rows.append(
+                tuple(
+                    f"{cell(value)} — {_inline_markdown(note)}"
+                    if column == item.main and note.strip()
+                    else cell(value)
                     for column, value in enumerate(row)
                 )
-            rows.append(row)
-        return _table(item.header, rows, item.align)
+            )
+        return _table(tuple(cell(h) for h in item.header), rows, item.align)
     if isinstance(item, m.ProgressList):
         return "\n".join(
             f"- **{text(p.title)}** ({text(p.owner)}, {p.status}) {bar(p.fraction)} "
@@ -99,8 +112,10 @@ def block(item: m.Block) -> str:
         )
     if isinstance(item, m.MonthlyChart):
         top = max([count for _, count in item.months] + [1])
-        rows = [(label, str(count), "▇" * round(12 * count / top)) for label, count in item.months]
-        parts = [f"**{text(item.title)}**", _table(("Month", "Notes", ""), rows, ("left", "right"))]
+        rows = [
+            (cell(label), str(count), "▇" * round(12 * count / top)) for label, count in item.months
+        ]
+        parts = [f"**{text(item.title)}**", _table(("Month", "Notes", " "), rows, ("", "right"))]
         if item.warning:
             parts.append(f"> **Warning:** {text(item.warning)}")
         return "\n\n".join(parts)
@@ -116,7 +131,7 @@ def block(item: m.Block) -> str:
             parts.append(f"**Evidence:** <{item.evidence_url.replace('>', '%3E')}>")
         return "\n\n".join(parts)
     if isinstance(item, m.NoteLines):
-        return "\n".join(["_Notes:_", ""] + ["- " for _ in range(min(item.lines, 6))])
+        return "_Space for your notes._"
     raise TypeError(f"no Markdown for {type(item).__name__}")
 
 
@@ -126,9 +141,9 @@ def render_markdown(document: m.Document) -> str:
         parts.append("\n".join(f"_{text(line)}_  " for line in document.cover[1:]))
     parts += [block(item) for item in document.intro]
     if document.contents:
-        parts.append("\n".join(f"- [{text(s.title)}](#{s.key})" for s in document.sections))
+        parts.append("\n".join(f"- [{text(s.title)}](#{slug(s.title)})" for s in document.sections))
     for section in document.sections:
-        parts.append(f'## {text(section.title)} <a id="{section.key}"></a>')
+        parts.append(f"## {text(section.title)}")
         parts += [block(item) for item in section.blocks]
     parts.append(
         f"---\n\n_{text(document.confidential)} — prepared by {text(document.author)}, "
