@@ -2,8 +2,8 @@
 
 Pages carry a running header (document and person), a footer ("Confidential — prepared by …"
 and "Page X of Y"), an outline entry per section and heading, and the packet a cover and a
-linked table of contents. "of Y" is a form XObject per page, drawn once the page count is known,
-so one layout pass is enough for the brief.
+linked table of contents. "of Y" and the contents' page numbers are form XObjects, drawn once
+the layout is done, so one layout pass is enough (ReportLab's TableOfContents needs two or three).
 """
 
 from __future__ import annotations
