@@ -49,21 +49,32 @@ FONT_FILES = {
 def register_fonts() -> None:
     """Register the shipped TTFs with ReportLab once per process (subset-embedded on use)."""
     for name, filename in FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+        if name != FALLBACK:
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
     pdfmetrics.registerFontFamily(
         SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC
     )
     # No bold or italic monospace is shipped: code keeps one face whatever surrounds it.
-    for single in (MONO, FALLBACK):
-        pdfmetrics.registerFontFamily(
-            single, normal=single, bold=single, italic=single, boldItalic=single
-        )
+    _single_face_family(MONO)
+
+
+@cache
+def register_fallback() -> None:
+    """The CJK fallback, read only when a text needs it (4 MB: 0.15 s to parse)."""
+    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource("fonts", FONT_FILES[FALLBACK]))))
+    _single_face_family(FALLBACK)
+
+
+def _single_face_family(name: str) -> None:
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
 
 
 @cache
 def covered_codepoints(font: str = SANS) -> frozenset[int]:
     """The code points the font has a glyph for (from its cmap)."""
     register_fonts()
+    if font == FALLBACK:
+        register_fallback()
     face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
     return frozenset(face.charToGlyph)
 
