@@ -263,6 +263,8 @@ def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
     result = build_brief(demo, meeting_id, tmp_path / "letter.pdf", paper="Letter")
     box = PdfReader(result.path).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert result.pages == 2  # shorter pages, and still two: the notes take what is left
+    assert "Notes" in page_texts(result.path)[-1]
 
 
 def test_recency_warning() -> None:
