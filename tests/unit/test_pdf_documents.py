@@ -92,9 +92,12 @@ def top_level(entries: list[str | list[str]]) -> list[str]:
 
 
 def assert_in_order(text: str, needles: list[str]) -> None:
-    positions = [text.find(needle) for needle in needles]
-    assert -1 not in positions, [n for n, p in zip(needles, positions, strict=True) if p < 0]
-    assert positions == sorted(positions), needles
+    """Each needle occurs after the one before (an agenda item may repeat a section's name)."""
+    position = 0
+    for needle in needles:
+        found = text.find(needle, position)
+        assert found >= 0, f"{needle!r} missing after position {position}"
+        position = found + len(needle)
 
 
 def fonts(path: Path) -> dict[str, bool]:
@@ -170,10 +173,7 @@ def test_brief_markdown_has_the_same_sections(
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert [h.replace("\\", "") for h in headings] == BRIEF_SECTIONS
     assert text.startswith("# 1:1 with Dana Whitfield")
-    assert (
-        "| Load balancer licence: a decision this week — Carried for five weeks. **Options:**"
-        in text
-    )
+    assert "| Load balancer licence: a decision this week" in text
     assert PRIVATE_TITLE not in text
     # ... and reads back as Markdown: the app's own parse finds the sections and the tables
     tree = parse(text)
@@ -181,10 +181,33 @@ def test_brief_markdown_has_the_same_sections(
     assert len(list(tree.iter("table"))) == 4
 
 
-def test_brief_for_a_person_without_a_planned_meeting_says_so(demo: Services) -> None:
-    peer = next(p for p in demo.people.list() if p.role == "peer")
-    with pytest.raises(ValidationError, match="no planned meeting"):
-        content.meeting_for_person(demo, peer.id)
+def test_brief_for_a_person_without_a_planned_meeting(services: Services) -> None:
+    peer = services.people.create("Robin Peer", role="peer")
+    if getattr(services, "agenda", None) is None:
+        with pytest.raises(ValidationError, match="no planned meeting"):
+            content.meeting_for_person(services, peer.id)
+    else:  # the agenda service plans the next meeting and drafts its agenda
+        meeting = content.meeting_for_person(services, peer.id)
+        assert meeting.person_id == peer.id and meeting.status == "planned"
+
+
+def test_brief_for_a_person_asks_the_agenda_service_to_draft(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seam: `agenda.draft_next(person_id)` decides the meeting when the service exists."""
+    boss = services.people.create("Kim Park", role="manager")
+    drafted = services.meetings.create(datetime.now(UTC) + timedelta(days=3), person_id=boss.id)
+    services.meetings.create(datetime.now(UTC) + timedelta(days=1), person_id=boss.id)
+    calls: list[str] = []
+
+    class Agenda:
+        def draft_next(self, person_id: str) -> object:
+            calls.append(person_id)
+            return services.meetings.get(drafted.id)
+
+    monkeypatch.setattr(services, "agenda", Agenda(), raising=False)
+    assert content.meeting_for_person(services, boss.id).id == drafted.id
+    assert calls == [boss.id]
 
 
 # -- the review packet ------------------------------------------------------------------------
@@ -263,7 +286,10 @@ def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
     result = build_brief(demo, meeting_id, tmp_path / "letter.pdf", paper="Letter")
     box = PdfReader(result.path).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    assert result.pages == 2  # shorter pages, and still two: the notes take what is left
+    # Shorter pages: the notes take what is left, and with a long drafted agenda they may need
+    # a page of their own (A4 keeps the demo brief to two pages, see above).
+    assert result.pages is not None and result.pages <= 3
+    assert_in_order("\n".join(page_texts(result.path)), BRIEF_SECTIONS)
     assert "Notes" in page_texts(result.path)[-1]
 
 

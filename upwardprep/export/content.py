@@ -43,6 +43,7 @@ BRIEF_OUTCOMES_MAX = 10
 BRIEF_PRIORITIES_MAX = 8
 BRIEF_ACTIONS_MAX = 12
 BRIEF_RISKS_MAX = 6
+BRIEF_AGENDA_NOTES_MAX = 6  # agenda items up to which the brief prints each item's text
 FULL_TEXT_LIMIT = 150  # notes in a packet's period up to which it prints their bodies
 
 
@@ -273,13 +274,17 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
             (str(index), item.title, item.section, f"{minutes} min" if minutes else "—")
         )
         agenda_notes.append(item.body)
+    if len(agenda_notes) > BRIEF_AGENDA_NOTES_MAX:
+        # A long (drafted) agenda keeps to its titles, so the brief stays at two pages; the
+        # risks' asks and the open actions have sections of their own below.
+        agenda_notes = []
     agenda: list[m.Block] = []
     if agenda_rows:
         agenda.append(
             m.Table(
                 header=("#", "Item", "Section", "Time"),
                 rows=tuple(agenda_rows),
-                widths=(0.06, 0.64, 0.16, 0.14),
+                widths=(0.05, 0.56, 0.29, 0.10),
                 align=("right", "left", "left", "right"),
                 notes=tuple(agenda_notes),
                 main=1,
@@ -338,7 +343,7 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
             m.Table(
                 header=("Action", "Owner", "Due", "Carried"),
                 rows=action_rows,
-                widths=(0.58, 0.13, 0.17, 0.12),
+                widths=(0.54, 0.10, 0.25, 0.11),
                 align=("left", "left", "left", "right"),
             )
         ]
