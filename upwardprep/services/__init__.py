@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
@@ -29,3 +30,10 @@ class Services:
         self.templates = TemplateService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)
+        self.alignment = AlignmentService(
+            store,
+            clock=clock,
+            priorities=self.priorities,
+            outcomes=self.outcomes,
+            reviews=self.reviews,
+        )
