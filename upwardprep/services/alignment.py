@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, case, distinct, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from upwardprep.services.common import (
@@ -257,6 +257,16 @@ def _owner_label(item: ActionItem, meeting_person: str | None, owner_name: str |
     return meeting_person or "Them"
 
 
+def _chain(priority_id: str, parents: dict[str, str | None]) -> builtins.list[str]:
+    """The priority and the live priorities it is aligned to, up to the top (cycle-safe)."""
+    chain = [priority_id]
+    up = parents.get(priority_id)
+    while up is not None and up in parents and up not in chain:
+        chain.append(up)
+        up = parents[up]
+    return chain
+
+
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -285,36 +295,93 @@ class AlignmentService:
     def _coverage(
         self, session: Session, since: date | None, until: date | None
     ) -> dict[str, Coverage]:
-        """Per live priority: notes linked to it, and to it or anything aligned below it."""
-        live = Priority.deleted_at.is_(None)
-        tree = (
-            select(Priority.id.label("ancestor"), Priority.id.label("pid"))
-            .where(live)
-            .cte("alignment_tree", recursive=True)
-        )
-        child = aliased(Priority)
-        tree = tree.union(  # UNION, not UNION ALL: a cycle of parents still ends
-            select(tree.c.ancestor, child.id).where(
-                child.parent_id == tree.c.pid, child.deleted_at.is_(None)
-            )
-        )
+        """Per live priority: notes linked to it, and to it or anything aligned below it.
+
+        Counted per priority in SQL (for a period: a range scan of the notes by date; for all
+        time: the link index alone, less the Trash), then rolled up the tree here; the few notes
+        linked to several priorities of one branch are subtracted so each counts once.
+        """
         link = outcome_priorities.c
-        query = (
-            select(
-                tree.c.ancestor,
-                func.count(distinct(case((tree.c.ancestor == tree.c.pid, link.outcome_id)))),
-                func.count(distinct(link.outcome_id)),
-                func.max(Outcome.occurred_on),
-            )
-            .select_from(tree)
-            .join(outcome_priorities, link.priority_id == tree.c.pid)
-            .join(Outcome, Outcome.id == link.outcome_id)
-            .where(*_period(since, until))
-            .group_by(tree.c.ancestor)
+        parents: dict[str, str | None] = dict(
+            session.execute(
+                select(Priority.id, Priority.parent_id).where(Priority.deleted_at.is_(None))
+            ).all()
         )
+        counts: dict[str, int] = {}
+        last: dict[str, date | None] = {}
+        if since is None and until is None:
+            for pid, count in session.execute(
+                select(link.priority_id, func.count()).group_by(link.priority_id)
+            ):
+                counts[pid] = count
+            for pid, count in session.execute(
+                select(link.priority_id, func.count())
+                .where(  # a list from the Trash's small index, not a lookup per link
+                    link.outcome_id.in_(select(Outcome.id).where(Outcome.deleted_at.is_not(None)))
+                )
+                .group_by(link.priority_id)
+            ):
+                counts[pid] -= count
+            for pid, count in counts.items():
+                if count > 0 and pid in parents:
+                    last[pid] = self._last_note(session, [pid])
+        else:
+            for pid, count, newest in session.execute(
+                select(link.priority_id, func.count(), func.max(Outcome.occurred_on))
+                .select_from(Outcome)
+                .join(outcome_priorities, link.outcome_id == Outcome.id)
+                .where(*_period(since, until))
+                .group_by(link.priority_id)
+            ):
+                counts[pid], last[pid] = count, newest
+        chains = {pid: _chain(pid, parents) for pid in parents}
+        total: dict[str, int] = dict.fromkeys(parents, 0)
+        newest_below: dict[str, date | None] = dict.fromkeys(parents)
+        for pid, chain in chains.items():
+            for ancestor in chain:
+                total[ancestor] += counts.get(pid, 0)
+                day = last.get(pid)
+                if day and (newest_below[ancestor] is None or day > newest_below[ancestor]):  # type: ignore[operator]
+                    newest_below[ancestor] = day
+        shared = select(link.outcome_id).group_by(link.outcome_id).having(func.count() > 1)
+        linked_to: dict[str, builtins.list[str]] = {}
+        for outcome_id, pid in session.execute(
+            select(link.outcome_id, link.priority_id)
+            .join(Outcome, Outcome.id == link.outcome_id)
+            .where(link.outcome_id.in_(shared), *_period(since, until))
+        ):
+            if pid in parents:
+                linked_to.setdefault(outcome_id, []).append(pid)
+        for pids in linked_to.values():
+            seen: dict[str, int] = {}
+            for pid in pids:
+                for ancestor in chains[pid]:
+                    seen[ancestor] = seen.get(ancestor, 0) + 1
+            for ancestor, times in seen.items():
+                total[ancestor] -= times - 1
         return {
-            row[0]: Coverage(int(row[1]), int(row[2]), row[3]) for row in session.execute(query)
+            pid: Coverage(counts.get(pid, 0), total[pid], newest_below[pid])
+            for pid in parents
+            if total[pid] or counts.get(pid)
         }
+
+    def _last_note(
+        self, session: Session, priority_ids: builtins.list[str], until: date | None = None
+    ) -> date | None:
+        """The newest live note linked to any of these priorities: a walk down the notes' date
+        index that stops at the first linked one (a join of every link would cost seconds)."""
+        link = outcome_priorities.c
+        return session.scalar(
+            select(Outcome.occurred_on)
+            .where(
+                *_period(None, until),
+                select(link.outcome_id)
+                .where(link.outcome_id == Outcome.id, link.priority_id.in_(priority_ids))
+                .exists(),
+            )
+            .order_by(Outcome.occurred_on.desc())
+            .limit(1)
+        )
 
     def _priority_rows(self, session: Session) -> builtins.list[tuple[PriorityData, str | None]]:
         query = select(Priority).where(Priority.deleted_at.is_(None))
@@ -377,16 +444,26 @@ class AlignmentService:
             raise ValidationError("Silent means no note for at least one week.")
         today = self.today()
         cutoff = today - timedelta(weeks=weeks)
-        ever = self._coverage(session, None, today)
+        recent = self._coverage(session, cutoff, today)
+        rows = self._priority_rows(session)
+        parents = {p.id: p.parent_id for p, _role in rows}
+        below: dict[str, builtins.list[str]] = {}
+        for pid in parents:
+            for ancestor in _chain(pid, parents):
+                below.setdefault(ancestor, []).append(pid)
+        linked = set(session.scalars(select(outcome_priorities.c.priority_id).distinct()))
         found = []
         order = {}
-        for priority, role in self._priority_rows(session):
+        for priority, role in rows:
             order[priority.id] = (OWNER_ORDER.get(role, 6), priority.rank, priority.title)
             if priority.status not in OPEN_STATUSES:
                 continue
             if person_id is not None and priority.owner_id != person_id:
                 continue
-            last = ever.get(priority.id, NO_COVERAGE).last_outcome_on
+            if recent.get(priority.id, NO_COVERAGE).total:
+                continue
+            branch = [pid for pid in below[priority.id] if pid in linked]
+            last = self._last_note(session, branch, today) if branch else None
             since = last or priority.created_at.astimezone().date()
             if since < cutoff:  # a priority added last week is new, not silent
                 found.append(SilentPriority(priority, last, (today - since).days))
@@ -545,19 +622,11 @@ class AlignmentService:
                     .group_by(Outcome.person_id)
                 ).all()
             )
-            on_goals = dict(
-                session.execute(
-                    select(Priority.owner_id, func.max(Outcome.occurred_on))
-                    .join(outcome_priorities, outcome_priorities.c.priority_id == Priority.id)
-                    .join(Outcome, Outcome.id == outcome_priorities.c.outcome_id)
-                    .where(
-                        Priority.owner_id.in_(ids),
-                        Priority.deleted_at.is_(None),
-                        Outcome.deleted_at.is_(None),
-                    )
-                    .group_by(Priority.owner_id)
-                ).all()
-            )
+            on_goals = {
+                pid: self._last_note(session, [g.id for g in goals[pid]])
+                for pid in ids
+                if goals[pid]
+            }
         result = []
         for person in people:
             meeting = met.get(person.id)
