@@ -146,6 +146,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             summary = populate(Services(store))
             print(f"Created a demo store at {path}: {summary}.")
         else:
+            Services(store).templates.ensure_shipped()
             print(f"Created an encrypted store at {path}.")
     return 0
 

@@ -2,7 +2,8 @@
 
 One manager (Dana) with five ranked priorities, the team goals aligned to them, a skip-level, two
 reports, a peer and a stakeholder; six months of outcome notes of every kind; ten weeks of weekly
-1:1s with carried-over action items; a self-review cycle and two agenda templates.
+1:1s with carried-over action items and the next agenda drafted; a self-review cycle; the shipped
+agenda templates.
 
 Everything goes through the service layer, so the sample gets the same validation, history and
 search indexing as a user's own data. Dates are relative to `today` and every choice comes from
@@ -1120,51 +1121,15 @@ ONE_ON_ONES = (
     ),
 )
 
-UPCOMING_AGENDA = (
-    (
-        "Confirm",
-        "Confirm the migration and reliability priorities",
-        "Neither has been confirmed for more than three weeks.",
-        5,
-    ),
-    (
-        "Asks",
-        "Load balancer licence: a decision this week",
-        "Carried for five weeks. **Options:** approve $46k, or accept the three-week slip.",
-        10,
-    ),
+# The user's own item on the drafted next agenda (the rest is drafted from the store).
+UPCOMING_OWN = (
+    "Mine",
+    "Load balancer licence: a decision this week",
+    "Carried for five weeks. **Options:** approve $46k, or accept the three-week slip.",
+    10,
 )
 
 # -- templates and review --------------------------------------------------------------------
-
-WEEKLY_TEMPLATE = """\
-## Weekly 1:1 with my manager
-
-### Numbers first (5 min)
-- Which priority moved, and by how much?
-
-### Wins (5 min)
-- What did the work *produce or enable* this week, not what did I do?
-
-### Risks and asks (10 min)
-- What could surprise her in two weeks?
-- For each ask: **two options and my recommendation**.
-
-### Confirm (5 min)
-- Are the priorities, their order and their measures still right?
-
-### Her agenda (5 min)
-- What is on her mind? What pressure is she under from above?
-"""
-
-SKIP_TEMPLATE = """\
-## Skip-level check-in
-
-- What does leadership worry about that my team does not see?
-- One customer story, with a number attached.
-- The one risk that could surprise her.
-- What would make our team more useful to the company next half?
-"""
 
 SELF_ASSESSMENT = """\
 # Self-assessment draft
@@ -1218,14 +1183,12 @@ def populate(services: Services, *, today: date | None = None, seed: int = 7) ->
     next_day = last_tuesday + timedelta(weeks=1)
     meeting_times = [_at(day, 10) for day in past_days]
 
-    templates = [
-        services.templates.create("Weekly 1:1 with my manager", WEEKLY_TEMPLATE),
-        services.templates.create("Skip-level check-in", SKIP_TEMPLATE),
-    ]
+    services.templates.ensure_shipped()
+    weekly = next(t for t in services.templates.list() if t.name == "Weekly 1:1 with my manager")
 
     priorities = _add_priorities(services, people, half_start, half_end, half_time, meeting_times)
     outcomes = _add_outcomes(services, rng, people, priorities, half_start, today)
-    held = _add_one_on_ones(services, rng, people["dana"], templates[0].id, past_days, next_day)
+    held = _add_one_on_ones(services, rng, people["dana"], weekly.id, past_days, next_day)
 
     services.reviews.create(
         f"{half_start:%b %Y} – {half_end:%b %Y} self-review"
@@ -1390,8 +1353,11 @@ def _add_one_on_ones(
                 meetings.set_action_done(item.id)
         with _clock_at(meetings, end):
             meetings.finish(meeting_id)
-    for section, title, body, minutes in UPCOMING_AGENDA:
-        meetings.add_agenda_item(
-            ids[-1], title, section=section, body=body, time_box_minutes=minutes
-        )
+    # The next one: drafted from the store, with one item of the user's own on top.
+    drafted = services.agenda.draft_next(manager_id)
+    section, title, body, minutes = UPCOMING_OWN
+    own = meetings.add_agenda_item(
+        drafted.id, title, section=section, body=body, time_box_minutes=minutes
+    )
+    meetings.reorder_agenda(drafted.id, [own.id, *(item.id for item in drafted.agenda_items)])
     return len(past_days)

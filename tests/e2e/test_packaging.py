@@ -85,6 +85,8 @@ def test_wheel_carries_resources_and_migrations(built: dict[str, Path]) -> None:
         names = set(archive.namelist())
     shipped = _shipped_resources()
     assert "icons/upwardprep.svg" in shipped
+    templates = {name for name in shipped if name.startswith("templates/")}
+    assert len(templates) >= 6 and all(name.endswith(".md") for name in templates)
     assert {f"upwardprep/_resources/{name}" for name in shipped} <= names
     migrations = {
         p.relative_to(REPO).as_posix()
@@ -153,9 +155,11 @@ def test_installed_wheel_passes_self_test_outside_the_checkout(
         str(python),
         "-c",
         "import json, upwardprep, upwardprep.assets as a\n"
+        "from upwardprep.services.templates import parse_template, shipped_templates\n"
         "from importlib.metadata import version\n"
         "print(json.dumps({'module': upwardprep.__file__, 'resources': str(a.resources_dir()),"
         " 'icon': a.resource('icons', 'upwardprep.svg').is_file(),"
+        " 'templates': {t.name: len(parse_template(t.body)) for t in shipped_templates()},"
         " 'version': version('upwardprep')}))",
     )
     assert where.returncode == 0, where.stderr
@@ -164,6 +168,8 @@ def test_installed_wheel_passes_self_test_outside_the_checkout(
     assert Path(found["module"]).resolve() == installed / "__init__.py"
     assert Path(found["resources"]).resolve() == installed / "_resources"
     assert found["icon"] is True
+    assert len(found["templates"]) >= 6 and min(found["templates"].values()) >= 3
+    assert "Weekly 1:1 with my manager" in found["templates"]
     assert found["version"] == __version__
 
     version = run(str(program), "--version")

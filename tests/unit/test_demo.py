@@ -124,6 +124,15 @@ def test_meetings(demo: Services) -> None:
     assert open_items
     assert all(item.meeting_id == planned[0].id for item in open_items)
     assert any(item.carry_count >= 2 for item in open_items)
+    # The next agenda is drafted: the user's own item on top, then every kind of source.
+    agenda = planned[0].agenda_items
+    assert agenda[0].source_type is None and agenda[0].user_edited
+    kinds = {item.source_type for item in agenda}
+    assert {"action", "risk", "priority", "template"} <= kinds
+    assert {i.source_id for i in agenda if i.source_type == "action"} == {
+        item.id for item in open_items
+    }
+    assert len([i for i in agenda if i.source_type == "priority"]) == len(demo.priorities.stale())
     items = [item for meeting in held for item in meeting.action_items]
     assert any(item.done_at for item in items)
     assert any(item.carry_count >= 1 and item.done_at for item in items)
@@ -135,7 +144,8 @@ def test_review_and_templates(demo: Services) -> None:
     assert cycle.period_start <= date(2026, 6, 1) and cycle.period_end >= TODAY
     assert cycle.self_assessment.startswith("# ")
     names = [t.name for t in demo.templates.list()]
-    assert "Weekly 1:1 with my manager" in names
+    assert "Weekly 1:1 with my manager" in names and "1:1 with a direct report" in names
+    assert len(names) == 6 and all(t.builtin for t in demo.templates.list())
 
 
 def test_refuses_a_store_with_data(demo: Services) -> None:

@@ -57,7 +57,13 @@ class StoreSession(QObject):
         self._started(Store.open(self.path, passphrase))
 
     def create(self, passphrase: str) -> None:
-        self._started(Store.create(self.path, passphrase))
+        store = Store.create(self.path, passphrase)
+        try:
+            Services(store).templates.ensure_shipped()  # a new store starts with the shipped ones
+        except BaseException:
+            store.close()
+            raise
+        self._started(store)
 
     def adopt(self, store: Store) -> None:
         """Take over a store opened elsewhere (the demo)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upwardprep.services.agenda import AgendaService
 from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
 from upwardprep.services.meetings import MeetingService
@@ -28,6 +29,7 @@ class Services:
         self.meetings = MeetingService(store, clock=clock)
         self.reviews = ReviewService(store, clock=clock)
         self.templates = TemplateService(store, clock=clock)
+        self.agenda = AgendaService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)
         self.alignment = AlignmentService(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from upwardprep.services.common import (
@@ -98,16 +98,6 @@ def _owner_order(priority: Priority) -> tuple[int, str, int, str]:
 
 
 OPEN_STATUSES = (PriorityStatus.ACTIVE.value, PriorityStatus.AT_RISK.value)
-
-
-def stale_clause(now: datetime, days: int) -> ColumnElement[bool]:
-    """An open priority not confirmed (or, never confirmed, not created) within `days` of `now`:
-    one rule for the list, the dashboard, the alignment view and the agenda."""
-    cutoff = now - timedelta(days=days)
-    return Priority.status.in_(OPEN_STATUSES) & or_(
-        Priority.last_confirmed_at < cutoff,
-        Priority.last_confirmed_at.is_(None) & (Priority.created_at < cutoff),
-    )
 
 
 def _as_text(value: object) -> str | None:
@@ -260,9 +250,21 @@ class PriorityService(EntityService[Priority, PriorityData]):
     def stale(self, *, days: int = DEFAULT_STALE_DAYS) -> builtins.list[PriorityData]:
         """Live priorities not confirmed (or, never confirmed, not created) within `days`."""
         with self.store.transaction(write=False) as session:
-            query = (
-                select(Priority)
-                .where(Priority.deleted_at.is_(None), stale_clause(self.clock(), days))
-                .order_by(Priority.rank)
-            )
+            query = select(Priority).where(stale_clause(self.clock(), days)).order_by(Priority.rank)
             return [self._data(session, p) for p in session.scalars(query).unique()]
+
+
+def stale_clause(now: datetime, days: int) -> ColumnElement[bool]:
+    """Live, open priorities not confirmed (or, never confirmed, not created) within `days`.
+
+    Shared with the agenda draft, which asks the same question inside its own transaction.
+    """
+    cutoff = now - timedelta(days=days)
+    return and_(
+        Priority.deleted_at.is_(None),
+        Priority.status.in_([PriorityStatus.ACTIVE.value, PriorityStatus.AT_RISK.value]),
+        or_(
+            Priority.last_confirmed_at < cutoff,
+            Priority.last_confirmed_at.is_(None) & (Priority.created_at < cutoff),
+        ),
+    )
