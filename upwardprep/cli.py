@@ -472,6 +472,36 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """`export brief` / `export packet`: a PDF or Markdown file, never half written."""
+    from upwardprep.export.content import meeting_for_person
+    from upwardprep.export.documents import build_brief, build_packet
+
+    out = Path(args.out).expanduser() if args.out else Path.cwd()
+    services = open_services(args)
+    try:
+        options = {"fmt": args.format, "paper": args.paper, "author": args.author}
+        if args.what == "brief":
+            if bool(args.person) == bool(args.meeting):
+                raise UsageError("Say which meeting: --person NAME or --meeting ID.")
+            meeting = (
+                services.meetings.get(args.meeting)
+                if args.meeting
+                else meeting_for_person(services, services.people.find(args.person).id)
+            )
+            result = build_brief(services, meeting.id, out, **options)
+        else:
+            cycle = services.reviews.find(args.cycle)
+            result = build_packet(
+                services, cycle.id, out, include_private=args.include_private, **options
+            )
+    finally:
+        services.store.close()
+    pages = f", {result.pages} page{'s' if result.pages != 1 else ''}" if result.pages else ""
+    print(f"Wrote {result.path}{pages}.")
+    return 0
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from upwardprep import selftest
 
@@ -635,6 +665,24 @@ def build_parser() -> Parser:
     )
 
     command("check", cmd_check, "run the integrity checks")
+
+    p = command("export", cmd_export, "write a meeting brief or a review packet (PDF or Markdown)")
+    documents = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    brief = documents.add_parser("brief", help="the brief for one meeting", parents=[common])
+    brief.add_argument("--person", help="the person's next planned meeting")
+    brief.add_argument("--meeting", metavar="ID", help="a meeting by id (`list meetings`)")
+    packet = documents.add_parser("packet", help="the packet for a review cycle", parents=[common])
+    packet.add_argument("--cycle", required=True, help="the cycle's name, part of it, or id")
+    packet.add_argument(
+        "--include-private", action="store_true", help="include notes marked private"
+    )
+    for document in (brief, packet):
+        document.add_argument("--format", default="pdf", choices=["pdf", "md"])
+        document.add_argument(
+            "--out", metavar="FILE", help="file or folder (default: a named file here)"
+        )
+        document.add_argument("--paper", default="A4", choices=["A4", "Letter"])
+        document.add_argument("--author", help='the "prepared by" name (default: your account)')
 
     self_test_help = (
         "check this installation end to end on a temporary store (no display needed; "

@@ -166,8 +166,20 @@ def run(out: TextIO | None = None) -> int:
             _check(not findings, "; ".join(findings[:5]))
             return "integrity, encryption, links, search index"
 
-        def brief_pdf() -> None:
-            raise Skip("the meeting brief PDF is not built yet")
+        def brief_pdf() -> str:
+            from upwardprep.export.content import meeting_for_person
+            from upwardprep.export.documents import build_brief
+
+            services = Services(state["store"])
+            manager = services.people.find("Self-test Manager")
+            meeting = meeting_for_person(services, manager.id)
+            result = build_brief(services, meeting.id, folder / "brief.pdf", author="self-test")
+            data = result.path.read_bytes()
+            result.path.unlink()  # an export made here is not left for the plaintext check
+            _check(data.startswith(b"%PDF-"), "the brief is not a PDF")
+            _check(result.pages in (1, 2), f"the brief has {result.pages} pages")
+            _check(b"/FontFile2" in data and b"DejaVuSans" in data, "the fonts are not embedded")
+            return f"{result.pages} page, fonts embedded, {len(data):,} bytes"
 
         def plaintext() -> str:
             """No note text anywhere on disk: the store and the backup are encrypted."""
@@ -184,7 +196,7 @@ def run(out: TextIO | None = None) -> int:
         report.step("full-text search", search, needs="store")
         report.step("backup, verified and reopened", backup, needs="store")
         report.step("integrity checks", integrity, needs="store")
-        report.step("meeting brief PDF", brief_pdf)
+        report.step("meeting brief PDF", brief_pdf, needs="store")
         report.step("no plaintext on disk", plaintext, needs="store")
         if "store" in state:  # a failure above left it open
             with contextlib.suppress(Exception):

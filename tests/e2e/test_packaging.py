@@ -212,8 +212,8 @@ def test_self_test_reports_each_step_and_cleans_up(
     steps = lines[1:-1]
     assert len(steps) >= 9
     assert all(line.startswith("  ") for line in steps)
-    assert sum(" ok" in line for line in steps) >= 8
-    assert any("meeting brief PDF" in line and "skipped:" in line for line in steps)
+    assert sum(" ok" in line for line in steps) >= 9
+    assert any("meeting brief PDF" in line and "fonts embedded" in line for line in steps)
     assert lines[-1].startswith("self-test passed:")
     assert list(tmp_path.iterdir()) == []
 

@@ -157,7 +157,7 @@ def test_wrong_then_right_passphrase(qtbot: QtBot, demo_path: Path) -> None:
 def test_main_window_sections_menus_and_title(window: MainWindow, qtbot: QtBot) -> None:
     assert window.windowTitle() == "UpwardPrep — Work notes"
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Go", "Help"]
+    assert menus == ["File", "Edit", "View", "Export", "Go", "Help"]
     for number, section in enumerate(
         ["dashboard", "people", "priorities", "outcomes", "meetings", "reviews", "trash"], start=1
     ):

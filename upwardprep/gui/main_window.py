@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -254,12 +255,27 @@ class MainWindow(QMainWindow):
             tip="Draft the next 1:1 agenda (arrives with 1:1 preparation)",
         ).setEnabled(False)
         a(
+            "export_brief",
+            "Meeting &Brief…",
+            self.export_brief,
+            shortcut="Ctrl+Shift+E",
+            icon="export",
+            tip="A one- or two-page brief to take into a meeting (PDF or Markdown)",
+        )
+        a(
+            "export_packet",
+            "Review &Packet…",
+            self.export_packet,
+            shortcut="Ctrl+Alt+E",
+            tip="The whole review period as a report, with contents and charts",
+        )
+        a(
             "export",
             "&Export…",
-            lambda: None,
+            self.export_brief,
             icon="export",
-            tip="Export briefs and review packets (arrives with documents)",
-        ).setEnabled(False)
+            tip="Export a meeting brief or a review packet",
+        )
         a(
             "backup",
             "&Back Up Now",
@@ -346,12 +362,13 @@ class MainWindow(QMainWindow):
             ],
             "&Edit": ["undo", None, "delete", None, "find", "search"],
             "&View": ["toggle_tree"],
+            "E&xport": ["export_brief", "export_packet"],
             "&Go": [f"go_{key}" for key, _label, _icon_name in SECTIONS],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in groups.items():
             menu = bar.addMenu(title)
-            menu.setObjectName(f"menu_{title.strip('&').lower()}")
+            menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
             for name in names:
                 if name is None:
                     menu.addSeparator()
@@ -365,6 +382,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name in ("new_outcome", "draft_agenda", "export"):
             toolbar.addAction(self.actions_by_name[name])
+        export_menu = self.menuBar().findChild(QMenu, "menu_export")
+        if export_menu is not None:  # the button exports a brief; its arrow offers both
+            self.actions_by_name["export"].setMenu(export_menu)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -531,6 +551,20 @@ class MainWindow(QMainWindow):
             "and preparing one-on-ones. Your notes never leave this computer.</p>",
         )
 
+    def export_brief(self) -> None:
+        from upwardprep.gui.export_flow import pick_and_export_brief  # ReportLab loads on use
+
+        if self.session.services is not None:
+            self.flush_all()
+            pick_and_export_brief(self, self.session.services)
+
+    def export_packet(self) -> None:
+        from upwardprep.gui.export_flow import pick_and_export_packet
+
+        if self.session.services is not None:
+            self.flush_all()
+            pick_and_export_packet(self, self.session.services)
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -544,7 +578,7 @@ class MainWindow(QMainWindow):
         self.palette_popup.bind(services)
         self.nav.setEnabled(True)
         for action in self.actions_by_name.values():
-            if action.objectName() not in ("action_draft_agenda", "action_export"):
+            if action.objectName() != "action_draft_agenda":
                 action.setEnabled(True)
         section = str(self.settings.qsettings.value("state/section", "outcomes"))
         self.nav.setCurrentItem(None)

@@ -1,0 +1,106 @@
+"""`make bench` rows for the documents: the demo meeting brief, and a 1,000-outcome packet.
+
+Both are built from stores made here (the demo, and 1,000 generated notes in one review year),
+to PDF files in a temporary folder, through the public entry points the CLI and the app use.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.bench.store_bench import (
+    DAYS,
+    FIRST_DAY,
+    PASSPHRASE,
+    PRIORITY_TITLES,
+    SEED,
+    Row,
+    TextMaker,
+    make_outcomes,
+    progress,
+    verdict,
+)
+from upwardprep.demo import populate
+from upwardprep.export.content import meeting_for_person
+from upwardprep.export.documents import build_brief, build_packet
+from upwardprep.services import Services
+from upwardprep.store.engine import Store
+
+BRIEF_BUDGET_MS = 300
+PACKET_BUDGET_S = 3.0
+PACKET_OUTCOMES = 1_000
+RUNS = 5
+
+
+def bench_documents() -> list[Row]:
+    folder = Path(tempfile.mkdtemp(prefix="upwardprep-bench-docs-"))
+    try:
+        return _bench_brief(folder) + _bench_packet(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _bench_brief(folder: Path) -> list[Row]:
+    progress("documents: the demo meeting brief …")
+    with Store.create(folder / "demo.upwardprep", PASSPHRASE) as store:
+        services = Services(store)
+        populate(services)
+        meeting = meeting_for_person(services, services.people.find("Dana").id)
+        out = folder / "brief.pdf"
+        started = time.perf_counter()
+        build_brief(services, meeting.id, out)  # the first build also loads the fonts
+        first = time.perf_counter() - started
+        times = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            build_brief(services, meeting.id, out)
+            times.append(time.perf_counter() - started)
+    pages = len(PdfReader(out).pages)
+    median = statistics.median(times) * 1000
+    return [
+        Row(
+            f"meeting brief PDF (demo, {pages} pages), median of {RUNS}",
+            f"{median:.0f} ms",
+            f"≤ {BRIEF_BUDGET_MS} ms",
+            verdict(median <= BRIEF_BUDGET_MS),
+        ),
+        Row("  first brief in a process (loads and parses the fonts)", f"{first * 1000:.0f} ms"),
+    ]
+
+
+def _bench_packet(folder: Path) -> list[Row]:
+    progress(f"documents: a review packet of {PACKET_OUTCOMES:,} outcomes …")
+    with Store.create(folder / "packet.upwardprep", PASSPHRASE) as store:
+        services = Services(store)
+        priority_ids = [services.priorities.create(title).id for title in PRIORITY_TITLES]
+        maker = TextMaker(random.Random(SEED))
+        items = make_outcomes(maker, PACKET_OUTCOMES * DAYS // 365, priority_ids)
+        services.outcomes.bulk_import(items)
+        cycle = services.reviews.create(
+            "Bench year", FIRST_DAY, FIRST_DAY + timedelta(days=364), self_assessment=maker.body()
+        )
+        out = folder / "packet.pdf"
+        fractions: list[float] = []
+        started = time.perf_counter()
+        result = build_packet(
+            services, cycle.id, out, progress=lambda fraction, text: fractions.append(fraction)
+        )
+        seconds = time.perf_counter() - started
+    reader = PdfReader(out)
+    return [
+        Row(
+            f"review packet PDF, ~{PACKET_OUTCOMES:,} outcomes ({result.pages} pages)",
+            f"{seconds:.2f} s ({len(fractions)} progress reports)",
+            f"≤ {PACKET_BUDGET_S:g} s, with progress",
+            verdict(seconds <= PACKET_BUDGET_S and len(fractions) > 10),
+        ),
+        Row("  packet file size", f"{out.stat().st_size / 1e6:.1f} MB, {len(reader.pages)} pages"),
+    ]

@@ -1,0 +1,354 @@
+"""The meeting brief and the review packet, read back from the files: PDF (pypdf) and Markdown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import row_hashes
+from upwardprep.demo import populate
+from upwardprep.export import content
+from upwardprep.export.documents import ExportCancelled, build_brief, build_packet
+from upwardprep.services import Services, ValidationError
+from upwardprep.store.engine import Store
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+AUTHOR = "Alex Ørsted"
+BRIEF_SECTIONS = [
+    "Land these three",
+    "Agenda",
+    "Priorities",
+    "Outcomes since the last 1:1",
+    "Risks and asks",
+    "Open action items",
+    "Notes",
+]
+PACKET_SECTIONS = [
+    "Summary",
+    "Priority progress",
+    "Outcomes by priority",
+    "Unaligned outcomes",
+    "Feedback log",
+    "Learning and development",
+    "Self-assessment",
+    "Appendix: 1:1 summaries",
+]
+PRIVATE_TITLE = "Raised with Rafael that he interrupts juniors in design reviews"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    store = Store.create(tmp_path_factory.mktemp("demo") / "demo.upwardprep", "demo passphrase")
+    services = Services(store, clock=lambda: NOW)
+    populate(services, today=TODAY)
+    yield services
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def meeting_id(demo: Services) -> str:
+    return content.meeting_for_person(demo, demo.people.find("Dana").id).id
+
+
+@pytest.fixture(scope="module")
+def cycle_id(demo: Services) -> str:
+    return demo.reviews.list()[0].id
+
+
+@pytest.fixture(scope="module")
+def brief(demo: Services, meeting_id: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("brief") / "brief.pdf"
+    build_brief(demo, meeting_id, out, author=AUTHOR)
+    return out
+
+
+@pytest.fixture(scope="module")
+def packet(demo: Services, cycle_id: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("packet") / "packet.pdf"
+    build_packet(demo, cycle_id, out, author=AUTHOR)
+    return out
+
+
+def page_texts(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def outline(path: Path) -> list[str | list[str]]:
+    def titles(items: list) -> list:  # type: ignore[type-arg]
+        return [titles(item) if isinstance(item, list) else item.title for item in items]
+
+    return titles(PdfReader(path).outline)
+
+
+def top_level(entries: list[str | list[str]]) -> list[str]:
+    return [entry for entry in entries if isinstance(entry, str)]
+
+
+def assert_in_order(text: str, needles: list[str]) -> None:
+    positions = [text.find(needle) for needle in needles]
+    assert -1 not in positions, [n for n, p in zip(needles, positions, strict=True) if p < 0]
+    assert positions == sorted(positions), needles
+
+
+def fonts(path: Path) -> dict[str, bool]:
+    """Every font any page uses: base name → embedded (a font file in its descriptor)."""
+    found: dict[str, bool] = {}
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descendant = font.get("/DescendantFonts")
+            holder = descendant[0].get_object() if descendant else font
+            descriptor = holder.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+def links(path: Path) -> tuple[list[tuple[int, int]], list[str]]:
+    """Internal links as (from page, to page) and external link targets."""
+    reader = PdfReader(path)
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
+    internal, external = [], []
+    for index, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            if action is not None and action.get_object().get("/URI"):
+                external.append(str(action.get_object()["/URI"]))
+            elif annotation.get("/Dest") is not None:
+                target = annotation["/Dest"][0]
+                internal.append((index, pages[target.idnum]))
+    return internal, external
+
+
+# -- the meeting brief --------------------------------------------------------------------------
+
+
+def test_brief_fits_two_pages_with_its_sections_in_order(brief: Path) -> None:
+    texts = page_texts(brief)
+    assert 1 <= len(texts) <= 2
+    whole = "\n".join(texts)
+    assert_in_order(whole, ["1:1 with Dana Whitfield · Tue 24 Nov 2026 · 30 min", *BRIEF_SECTIONS])
+    assert "Load balancer licence: a decision this week" in whole  # an agenda item
+    assert "10 min" in whole  # its time box
+    assert "84/120 customers" in whole  # a priority's progress
+    assert PRIVATE_TITLE not in whole
+
+
+def test_brief_outline_metadata_fonts_and_footer(brief: Path) -> None:
+    assert top_level(outline(brief)) == BRIEF_SECTIONS
+    metadata = PdfReader(brief).metadata
+    assert metadata is not None
+    assert metadata.title.startswith("Meeting brief: 1:1 with Dana Whitfield")
+    assert metadata.author == AUTHOR
+    assert "Dana Whitfield" in (metadata.subject or "")
+    used = fonts(brief)
+    assert used and all(used.values()), used
+    assert any("DejaVuSans" in name for name in used)
+    texts = page_texts(brief)
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text
+        assert f"Confidential — prepared by {AUTHOR}" in text
+
+
+def test_brief_markdown_has_the_same_sections(
+    demo: Services, meeting_id: str, tmp_path: Path
+) -> None:
+    result = build_brief(demo, meeting_id, tmp_path / "brief.md", fmt="md", author=AUTHOR)
+    text = result.path.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+?) <a id=", text, flags=re.MULTILINE)
+    assert [h.replace("\\", "") for h in headings] == BRIEF_SECTIONS
+    assert text.startswith("# 1:1 with Dana Whitfield")
+    assert "| Load balancer licence: a decision this week" in text
+    assert PRIVATE_TITLE not in text
+
+
+def test_brief_for_a_person_without_a_planned_meeting_says_so(demo: Services) -> None:
+    peer = next(p for p in demo.people.list() if p.role == "peer")
+    with pytest.raises(ValidationError, match="no planned meeting"):
+        content.meeting_for_person(demo, peer.id)
+
+
+# -- the review packet ------------------------------------------------------------------------
+
+
+def test_packet_sections_outline_and_contents_links(packet: Path) -> None:
+    texts = page_texts(packet)
+    whole = "\n".join(texts)
+    assert_in_order(whole, ["Review packet", "Contents", *PACKET_SECTIONS])
+    entries = outline(packet)
+    assert top_level(entries) == PACKET_SECTIONS
+    nested = [title for entry in entries if isinstance(entry, list) for title in entry]
+    assert "Reduce churn: keep 120 at-risk customers this half" in nested  # a priority group
+    # The contents page links to each section's page.
+    internal, external = links(packet)
+    contents_page = next(i for i, text in enumerate(texts) if "Contents" in text)
+    targets = [to for source, to in internal if source == contents_page]
+    assert len(targets) == len(PACKET_SECTIONS)
+    for title, target in zip(PACKET_SECTIONS, targets, strict=True):
+        assert title in texts[target], (title, target)
+        # ... and shows that page's number, filled in after the layout
+        assert re.search(rf"{re.escape(title)}\s[ .]*\s{target + 1}\n", texts[contents_page])
+    assert "https://example.com/experiments/save-offer" in external
+
+
+def test_packet_figures_chart_and_private_notes(packet: Path) -> None:
+    whole = "\n".join(page_texts(packet))
+    assert "outcomes documented" in whole
+    assert "priorities completed" in whole
+    assert "action items done on time" in whole
+    assert "Documented outcomes per month" in whole
+    for month in ("Jun", "Jul", "Aug", "Sep", "Oct", "Nov"):
+        assert month in whole
+    assert "Self-assessment draft" in whole  # the cycle's Markdown, rendered
+    assert "Recency bias" not in whole  # the demo's notes are spread over the half
+    assert PRIVATE_TITLE not in whole
+
+
+def test_packet_metadata_fonts_pages(packet: Path) -> None:
+    reader = PdfReader(packet)
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Review packet: Jun–Nov 2026 self-review"
+    assert reader.metadata.author == AUTHOR
+    assert "Review packet" in (reader.metadata.subject or "")
+    used = fonts(packet)
+    assert all(used.values()), used
+    assert any("DroidSansFallback" in name for name in used)  # the demo's 田中 needs it
+    texts = page_texts(packet)
+    assert f"Page 3 of {len(texts)}" in texts[2]
+    assert f"Page {len(texts)} of {len(texts)}" in texts[-1]
+
+
+def test_packet_includes_private_notes_only_when_asked(
+    demo: Services, cycle_id: str, tmp_path: Path
+) -> None:
+    result = build_packet(demo, cycle_id, tmp_path, fmt="md", include_private=True)
+    text = result.path.read_text(encoding="utf-8")
+    assert PRIVATE_TITLE in text
+    assert "includes private notes" in text
+    assert result.path.parent == tmp_path and result.path.suffix == ".md"
+
+
+def test_packet_markdown_has_the_same_sections(
+    demo: Services, cycle_id: str, packet: Path, tmp_path: Path
+) -> None:
+    result = build_packet(demo, cycle_id, tmp_path / "packet.md", fmt="md")
+    text = result.path.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+?) <a id=", text, flags=re.MULTILINE)
+    assert headings == top_level(outline(packet)) == PACKET_SECTIONS
+    assert "- [Summary](#summary)" in text  # the contents, linked
+    assert PRIVATE_TITLE not in text
+
+
+def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
+    result = build_brief(demo, meeting_id, tmp_path / "letter.pdf", paper="Letter")
+    box = PdfReader(result.path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_recency_warning() -> None:
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    spread = [date(2026, month, 10) for month in range(1, 13)]
+    assert content.recency_warning(spread, start, end) == ""
+    lopsided = [date(2026, 3, 1), *[date(2026, 11, day) for day in (2, 9, 16)]]
+    warning = content.recency_warning(lopsided, start, end)
+    assert warning.startswith("Recency bias: 3 of 4 documented outcomes (75 %)")
+    assert content.recency_warning([], start, end) == ""
+
+
+def test_lopsided_packet_shows_the_warning(services: Services, tmp_path: Path) -> None:
+    cycle = services.reviews.create("H2", "2026-07-01", "2026-12-31")
+    for day in ("2026-08-03", "2026-12-01", "2026-12-02", "2026-12-03"):
+        services.outcomes.create(f"Shipped on {day}", occurred_on=day)
+    result = build_packet(services, cycle.id, tmp_path / "h2.pdf")
+    whole = "\n".join(page_texts(result.path))
+    assert "Recency bias: 3 of 4" in whole
+    assert "No 1:1s were held in this period." in whole
+
+
+# -- writing the file -------------------------------------------------------------------------
+
+
+def test_cancelled_build_leaves_no_file(demo: Services, cycle_id: str, tmp_path: Path) -> None:
+    calls: list[float] = []
+
+    def cancelled() -> bool:
+        return len(calls) > 3
+
+    with pytest.raises(ExportCancelled):
+        build_packet(
+            demo,
+            cycle_id,
+            tmp_path / "packet.pdf",
+            progress=lambda fraction, text: calls.append(fraction),
+            cancelled=cancelled,
+        )
+    assert list(tmp_path.iterdir()) == []
+    assert calls == sorted(calls)
+
+
+def test_failed_build_keeps_the_previous_file(
+    demo: Services, meeting_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(b"the previous brief")
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr("upwardprep.export.documents.render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        build_brief(demo, meeting_id, target)
+    assert target.read_bytes() == b"the previous brief"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+
+
+def test_progress_reaches_one(demo: Services, meeting_id: str, tmp_path: Path) -> None:
+    seen: list[tuple[float, str]] = []
+    build_brief(demo, meeting_id, tmp_path / "b.pdf", progress=lambda f, t: seen.append((f, t)))
+    assert seen[0][0] == 0.0 and seen[-1] == (1.0, "Done")
+    assert all(0.0 <= fraction <= 1.0 for fraction, _ in seen)
+
+
+def test_bad_input_is_refused_and_writes_nothing(services: Services, tmp_path: Path) -> None:
+    person = services.people.create("Sam Lee", role="manager")
+    meeting = services.meetings.create("2026-11-24 10:00", person_id=person.id)
+    before = row_hashes(services.store)
+    with pytest.raises(ValidationError, match="not an export format"):
+        build_brief(services, meeting.id, tmp_path / "x.docx", fmt="docx")
+    with pytest.raises(ValidationError, match="not a paper size"):
+        build_brief(services, meeting.id, tmp_path / "x.pdf", paper="A3")
+    with pytest.raises(ValidationError, match="does not exist"):
+        build_brief(services, meeting.id, tmp_path / "missing" / "x.pdf")
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]  # only the store's own folder
+    assert row_hashes(services.store) == before
+
+
+def test_an_empty_meeting_still_makes_a_brief(services: Services, tmp_path: Path) -> None:
+    meeting = services.meetings.create(datetime.now(UTC) + timedelta(days=1))
+    result = build_brief(services, meeting.id, tmp_path / "empty.pdf")
+    whole = "\n".join(page_texts(result.path))
+    assert "No agenda items yet." in whole
+    assert "No open risks." in whole
+    assert result.pages == 1
+
+
+def test_a_packet_of_many_notes_leaves_their_bodies_out(
+    demo: Services, cycle_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(content, "FULL_TEXT_LIMIT", 10)
+    text = build_packet(demo, cycle_id, tmp_path / "p.md", fmt="md").path.read_text("utf-8")
+    assert "Save-offer experiment live on 25 % of cancellation flows; 9 kept" in text
+    assert "**Impact:** First evidence that an offer moves the number." in text
+    assert "Offer: two months at half price or a downgrade path." not in text  # its body
+    assert "each is shown by its title, impact and evidence" in text

@@ -1,0 +1,156 @@
+"""The meeting brief and the review packet, as PDF or Markdown files: the public entry points.
+
+Both run anywhere (CLI, a GUI worker thread): `progress(fraction, text)` reports, `cancelled()`
+is polled, and the file appears only when complete. It is written under a temporary name beside
+the target and renamed, so a cancelled or failed build leaves no half file (and no copy
+elsewhere: the temporary file is the export itself, in the folder the user chose). Like the
+temporary file, the result is readable by its owner only: these documents are confidential.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from upwardprep.export import content
+from upwardprep.export import model as m
+from upwardprep.export.markdown_out import render_markdown
+from upwardprep.export.pdf.render import ExportCancelled, render_pdf
+from upwardprep.services import Services, ValidationError
+
+__all__ = [
+    "FORMATS",
+    "ExportCancelled",
+    "ExportResult",
+    "build_brief",
+    "build_packet",
+    "default_filename",
+]
+
+FORMATS = ("pdf", "md")
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    pages: int | None  # None for Markdown
+    sections: tuple[str, ...]
+
+
+def _check_format(fmt: str) -> str:
+    value = (fmt or "").lower().lstrip(".")
+    if value == "markdown":
+        value = "md"
+    if value not in FORMATS:
+        raise ValidationError(f"“{fmt}” is not an export format; choose pdf or md.")
+    return value
+
+
+def _check_paper(paper: str) -> str:
+    for name in ("A4", "Letter"):
+        if (paper or "").strip().lower() == name.lower():
+            return name
+    raise ValidationError(f"“{paper}” is not a paper size; choose A4 or Letter.")
+
+
+def default_filename(document: m.Document, fmt: str) -> str:
+    """A file name from the document's title, safe on every file system."""
+    stem = "".join(ch if ch.isalnum() or ch in " -_.()" else "-" for ch in document.title)
+    stem = "-".join(part for part in stem.replace(" ", "-").split("-") if part)[:100]
+    return f"{stem or 'upwardprep'}.{_check_format(fmt)}"
+
+
+def _write(
+    document: m.Document,
+    out: Path | str,
+    fmt: str,
+    paper: str,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> ExportResult:
+    target = Path(out).expanduser()
+    if target.is_dir():
+        target = target / default_filename(document, fmt)
+    if not target.parent.is_dir():
+        raise ValidationError(f"The folder {target.parent} does not exist.")
+    if cancelled():
+        raise ExportCancelled("Export cancelled.")
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed below
+        dir=target.parent, prefix=f".{target.stem[:40]}.", suffix=".part", delete=False
+    )
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            if fmt == "pdf":
+                pages: int | None = render_pdf(
+                    document, handle, paper=paper, progress=progress, cancelled=cancelled
+                )
+            else:
+                handle.write(render_markdown(document).encode("utf-8"))
+                pages = None
+            handle.flush()
+            os.fsync(handle.fileno())
+        if cancelled():
+            raise ExportCancelled("Export cancelled.")
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    progress(1.0, "Done")
+    return ExportResult(target, fmt, pages, tuple(document.section_titles()))
+
+
+def _noop_progress(fraction: float, text: str) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+def build_brief(
+    services: Services,
+    meeting_id: str,
+    out: Path | str,
+    *,
+    fmt: str = "pdf",
+    paper: str = "A4",
+    author: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """The meeting brief of one meeting, written to `out` (a file, or a folder to put it in)."""
+    fmt, paper = _check_format(fmt), _check_paper(paper)
+    report = progress or _noop_progress
+    report(0.0, "Reading the meeting")
+    document = content.brief_document(services, meeting_id, author=author)
+    return _write(document, out, fmt, paper, report, cancelled or _never)
+
+
+def build_packet(
+    services: Services,
+    cycle_id: str,
+    out: Path | str,
+    *,
+    fmt: str = "pdf",
+    paper: str = "A4",
+    include_private: bool = False,
+    author: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """The review packet of one review cycle, written to `out` (a file, or a folder)."""
+    fmt, paper = _check_format(fmt), _check_paper(paper)
+    report = progress or _noop_progress
+    document = content.packet_document(
+        services, cycle_id, include_private=include_private, author=author, progress=report
+    )
+    return _write(document, out, fmt, paper, report, cancelled or _never)

@@ -1,0 +1,137 @@
+"""A Document (export.model) as one Markdown file: the same sections as the PDF, as text.
+
+User-written Markdown (note bodies, the self-assessment) goes in as written, with its headings
+pushed below the document's own; every other text is escaped so it reads as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from upwardprep.export import model as m
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_HEADING = re.compile(r"^(#{1,6})(?=\s|$)", re.MULTILINE)
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def text(value: str) -> str:
+    """Plain text that Markdown shows as it is (one line)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+def cell(value: str) -> str:
+    return text(value) or " "
+
+
+def demote(body: str, by: int = 3) -> str:
+    """Push the headings of a user's Markdown below the document's (## sections, ### items)."""
+    out, fenced = [], False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        if not fenced:
+            line = _HEADING.sub(lambda h: "#" * min(6, len(h.group(1)) + by), line)
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def bar(fraction: float | None, width: int = 10) -> str:
+    if fraction is None:
+        return ""
+    filled = round(fraction * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[str, ...]) -> str:
+    rule = [
+        "---:" if index < len(align) and align[index] == "right" else "---"
+        for index in range(len(header))
+    ]
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def block(item: m.Block) -> str:
+    if isinstance(item, m.Text):
+        if item.tone == "label":
+            return f"**{text(item.text)}**"
+        return f"_{text(item.text)}_" if item.tone == "muted" else text(item.text)
+    if isinstance(item, m.Markdown):
+        return demote(item.text)
+    if isinstance(item, m.Heading):
+        anchor = f' <a id="{item.anchor}"></a>' if item.anchor else ""
+        meta = f"\n\n_{text(item.meta)}_" if item.meta else ""
+        return f"### {text(item.text)}{anchor}{meta}"
+    if isinstance(item, m.Facts):
+        return "\n".join(f"- **{text(label)}:** {text(value)}" for label, value in item.rows)
+    if isinstance(item, m.Table):
+        rows = []
+        for index, row in enumerate(item.rows):
+            note = item.notes[index] if index < len(item.notes) else ""
+            if note.strip():
+                row = tuple(
+                    f"{value} — {' '.join(note.split())}" if column == item.main else value
+                    for column, value in enumerate(row)
+                )
+            rows.append(row)
+        return _table(item.header, rows, item.align)
+    if isinstance(item, m.ProgressList):
+        return "\n".join(
+            f"- **{text(p.title)}** ({text(p.owner)}, {p.status}) {bar(p.fraction)} "
+            f"{text(p.figure)} · {text(p.confirmed)}".replace("  ", " ")
+            for p in item.items
+        )
+    if isinstance(item, m.Bullets):
+        return "\n".join(
+            f"{index}. {text(value)}" if item.numbered else f"- {text(value)}"
+            for index, value in enumerate(item.items, start=1)
+        )
+    if isinstance(item, m.Callout):
+        if not item.items:
+            return f"_{text(item.empty)}_"
+        return "\n".join(f"{i}. **{text(v)}**" for i, v in enumerate(item.items, start=1))
+    if isinstance(item, m.Figures):
+        return "\n".join(
+            f"- **{text(value)}** {text(label)} ({text(detail)})"
+            for value, label, detail in item.items
+        )
+    if isinstance(item, m.MonthlyChart):
+        top = max([count for _, count in item.months] + [1])
+        rows = [(label, str(count), "▇" * round(12 * count / top)) for label, count in item.months]
+        parts = [f"**{text(item.title)}**", _table(("Month", "Notes", ""), rows, ("left", "right"))]
+        if item.warning:
+            parts.append(f"> **Warning:** {text(item.warning)}")
+        return "\n\n".join(parts)
+    if isinstance(item, m.Entry):
+        parts = [f"#### {text(item.title)}", f"_{text(item.meta)}_"]
+        if item.body.strip():
+            parts.append(demote(item.body, by=4))
+        if item.impact.strip():
+            parts.append(f"**Impact:** {text(item.impact)}")
+        if item.ask.strip():
+            parts.append(f"**Ask:** {text(item.ask)}")
+        if item.evidence_url:
+            parts.append(f"**Evidence:** <{item.evidence_url.replace('>', '%3E')}>")
+        return "\n\n".join(parts)
+    if isinstance(item, m.NoteLines):
+        return "\n".join(["_Notes:_", ""] + ["- " for _ in range(min(item.lines, 6))])
+    raise TypeError(f"no Markdown for {type(item).__name__}")
+
+
+def render_markdown(document: m.Document) -> str:
+    parts = [f"# {text(document.headline)}"]
+    if document.cover:
+        parts.append("\n".join(f"_{text(line)}_  " for line in document.cover[1:]))
+    parts += [block(item) for item in document.intro]
+    if document.contents:
+        parts.append("\n".join(f"- [{text(s.title)}](#{s.key})" for s in document.sections))
+    for section in document.sections:
+        parts.append(f'## {text(section.title)} <a id="{section.key}"></a>')
+        parts += [block(item) for item in section.blocks]
+    parts.append(
+        f"---\n\n_{text(document.confidential)} — prepared by {text(document.author)}, "
+        f"{document.generated.isoformat()}._"
+    )
+    return "\n\n".join(part for part in parts if part.strip()) + "\n"
