@@ -271,3 +271,28 @@ def test_lock_clears_the_new_sections(qtbot: QtBot, window: MainWindow) -> None:
     shown = text_everywhere(window)
     for secret in ("Dana Whitfield", "Reduce churn", "Self-assessment draft"):
         assert secret not in shown
+
+
+def test_build_packet_exports_the_cycle_with_its_self_assessment(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from upwardprep.gui import export_flow
+
+    target = export_flow.Target(tmp_path / "packet.md", "md")
+    monkeypatch.setattr(export_flow, "choose_target", lambda *_args: target)
+    monkeypatch.setattr(export_flow, "show_result", lambda *_args: None)
+    window.show_section("reviews")
+    view = window.views["reviews"]
+    assert isinstance(view, ReviewsView) and view.editor.record_id is not None
+    source = view.editor.assessment.sourceWidget()
+    source.setFocus()
+    qtbot.keyClicks(source, "Typed just before building")  # not yet saved: the button saves
+    packet = view.findChild(QPushButton, "buildPacketButton")
+    assert packet.isEnabled()
+    qtbot.mouseClick(packet, Qt.MouseButton.LeftButton)
+    run = view.editor.export_run
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=60_000) as finished:
+        pass
+    assert finished.args and finished.args[0] is not None
+    assert "Typed just before building" in target.path.read_text(encoding="utf-8")

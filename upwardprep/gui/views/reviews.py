@@ -61,7 +61,6 @@ KIND_NAMES = {
     CycleKind.ANNUAL.value: "Annual",
     CycleKind.PROMOTION.value: "Promotion case",
 }
-PACKET_UNAVAILABLE = "The review packet arrives with the documents work; not in this build yet."
 
 
 def reference(note: ReviewNote) -> str:
@@ -118,8 +117,10 @@ class ReviewEditor(RecordEditor):
         top.addWidget(heading, 1)
         self.packet_button = QPushButton("&Build packet…")
         self.packet_button.setObjectName("buildPacketButton")
-        self.packet_button.setEnabled(False)
-        self.packet_button.setToolTip(PACKET_UNAVAILABLE)
+        self.packet_button.setToolTip(
+            "Build this cycle's review packet (PDF or Markdown), with the self-assessment"
+        )
+        self.export_run: Any = None  # the running export, kept alive while it works
         top.addWidget(self.packet_button)
         layout.addLayout(top)
         form = QFormLayout()
@@ -197,6 +198,7 @@ class ReviewEditor(RecordEditor):
             self.name_edit, self.kind_combo, self.reviewer, self.start, self.end, self.assessment
         )
         self.assessment.focusLost.connect(self.flush)
+        self.packet_button.clicked.connect(self.build_packet)
         self.completer.activated[str].connect(self._insert_reference)  # type: ignore[index]
         self.picker.returnPressed.connect(lambda: self._insert_reference(self.picker.text()))
 
@@ -268,6 +270,15 @@ class ReviewEditor(RecordEditor):
             f"action items: {done} of {len(actions)} done, {on_time} on time"
         )
         self.overview.setHtml(_overview_html(workspace))
+
+    def build_packet(self) -> None:
+        """Save what is typed, then the documents' export flow: where to, then built in the
+        background with progress."""
+        if self.services is None or self.record_id is None or not self.flush():
+            return
+        from upwardprep.gui.export_flow import export_packet
+
+        self.export_run = export_packet(self, self.services, self.record_id)
 
     def _insert_reference(self, label: str) -> None:
         note = self._notes.get(label.strip())
