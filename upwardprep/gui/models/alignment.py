@@ -71,7 +71,7 @@ def coverage_label(total: int, last: date | None, today: date) -> str:
     if total == 0:
         return "no notes"
     notes = "1 note" if total == 1 else f"{total} notes"
-    return f"{notes} · last {age(last, today)}" if last else notes
+    return f"{notes} · {age(last, today)}" if last else notes
 
 
 @dataclass(eq=False)

@@ -179,14 +179,14 @@ class AlignmentView(SectionView):
             self.tree,
             {
                 AlignmentTreeModel.OWNER: 13,
-                AlignmentTreeModel.COVERAGE: 22,
+                AlignmentTreeModel.COVERAGE: 30,
                 AlignmentTreeModel.STATUS: 8,
-                AlignmentTreeModel.PROGRESS: 16,
+                AlignmentTreeModel.PROGRESS: 22,
                 AlignmentTreeModel.CONFIRMED: 12,
             },
             stretch=AlignmentTreeModel.TITLE,
         )
-        size_columns(self.unaligned, {UnalignedModel.DATE: 11, UnalignedModel.KIND: 9}, 2)
+        size_columns(self.unaligned, {UnalignedModel.DATE: 8, UnalignedModel.KIND: 8}, 2)
         self.refresh()
 
     def _fill_people(self, services: Services) -> None:
