@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -31,14 +32,14 @@ from upwardprep.gui.models.dates import absolute, age, relative_day
 from upwardprep.gui.models.outcomes import KIND_LABELS
 from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.widgets.coverage import RhythmChart
-from upwardprep.gui.widgets.delegates import AMBER, readable
+from upwardprep.gui.widgets.delegates import AMBER, blend, readable
 from upwardprep.services import ValidationError
 from upwardprep.services.alignment import Dashboard
 
 CARD_STYLE = """
 QFrame#card {
     background: palette(base);
-    border: 1px solid palette(midlight);
+    border: 1px solid %(border)s;
     border-radius: 8px;
 }
 QFrame#card QLabel#cardTitle { font-size: 11.5pt; font-weight: 600; }
@@ -128,7 +129,8 @@ class DashboardView(SectionView):
         outer.addWidget(scroll)
         page = QWidget()
         page.setObjectName("dashboardPage")
-        page.setStyleSheet(CARD_STYLE)
+        self.page = page
+        self._style_cards()
         scroll.setWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 16, 24, 24)
@@ -167,6 +169,21 @@ class DashboardView(SectionView):
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
+
+    def _style_cards(self) -> None:
+        """A hairline border a step away from the card in either mode (palette(midlight) is
+        bright on a dark palette)."""
+        palette = self.palette()
+        border = blend(
+            palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.16
+        )
+        self.page.setStyleSheet(CARD_STYLE % {"border": border.name()})
+
+    def changeEvent(self, event: QEvent) -> None:
+        changed = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in changed and hasattr(self, "page"):
+            self._style_cards()
+        super().changeEvent(event)
 
     # -- loading ---------------------------------------------------------------------------
 
