@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -134,7 +134,7 @@ def test_alignment_view_drop_event_updates_coverage(qtbot: QtBot, window: MainWi
     target_id = target.data(IdRole)
     assert view.unaligned_model is not None and view.unaligned_model.row_of(note) >= 0
     total_before = view.model.node_of(target_id).coverage.total  # type: ignore[union-attr]
-    point = tree.visualRect(target).center()
+    point = QPointF(tree.visualRect(target).center())
     mime = ids_mime(OUTCOME_IDS_MIME, [note])
     copy, left, none = (
         Qt.DropAction.CopyAction,
