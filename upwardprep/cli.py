@@ -383,6 +383,65 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_alignment(args: argparse.Namespace) -> int:
+    """The coverage table: each of the person's priorities with the goals aligned below it."""
+    from upwardprep.services.alignment import AlignmentNode
+
+    services = open_services(args)
+    try:
+        person = services.people.find(args.person)
+        tree = services.alignment.tree(person.id, since=args.since, until=args.until)
+        rows: list[tuple[object, ...]] = []
+
+        def add(node: AlignmentNode, depth: int) -> None:
+            p, c = node.priority, node.coverage
+            progress = ""
+            if p.metric_target:
+                progress = f"{p.metric_current or 0:g}/{p.metric_target:g} {p.metric_unit}"
+            rows.append(
+                (
+                    "› " * depth + p.title,
+                    p.owner_name or "me",
+                    p.status,
+                    c.direct,
+                    c.total,
+                    _date(c.last_outcome_on) or "—",
+                    progress.strip(),
+                    "stale" if node.stale else "",
+                )
+            )
+            for child in node.children:
+                add(child, depth + 1)
+
+        for node in tree:
+            add(node, 0)
+        period = f"{args.since or '…'} – {args.until or '…'}" if args.since or args.until else ""
+        print(f"Alignment for {person.name}" + (f", {period}" if period else ""))
+        if not rows:
+            print(f"{person.name} has no priorities yet.", file=sys.stderr)
+            return 0
+        widths = (44, 18, 8, 5, 10, 10, 18)
+        print_rows(
+            [
+                (
+                    "priority",
+                    "owner",
+                    "status",
+                    "notes",
+                    "with goals",
+                    "last note",
+                    "progress",
+                    "confirm",
+                )
+            ],
+            widths,
+        )
+        print_rows(rows, widths)
+    finally:
+        services.store.close()
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from upwardprep.store.backup import create_backup
 
@@ -657,6 +716,11 @@ def build_parser() -> Parser:
     ics.add_argument("--all", action="store_true", help="every series in the file")
     ics.add_argument("--list", action="store_true", help="only list the series (no store needed)")
     ics.add_argument("--days", type=int, default=365, help="how far ahead (default 365 days)")
+
+    p = command("alignment", cmd_alignment, "a manager's priorities with coverage and goals")
+    p.add_argument("--person", required=True, help="the manager (name, part of it, or id)")
+    p.add_argument("--since", metavar="DATE", help="count notes from DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="count notes up to DATE (YYYY-MM-DD)")
 
     p = command("backup", cmd_backup, "write an encrypted, verified backup")
     p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")

@@ -786,7 +786,7 @@ NOTES = (
     _Note(
         "progress",
         "Kept 84 of 120 at-risk customers so far this half",
-        ("churn",),
+        ("churn", "save"),
         "Save offers 41, early-warning saves 27, SSO fixes 16.",
         "",
         "+19 customers",
@@ -874,7 +874,7 @@ NOTES = (
     _Note(
         "progress",
         "Atlas wave 4 complete: 31 of 42 services migrated",
-        ("migration",),
+        ("migration", "checkout-migration"),
         "Ledger moved with a 40-second read-only window, announced ahead.",
         "",
         "+7 services",
@@ -891,7 +891,7 @@ NOTES = (
     _Note(
         "decision",
         "Agreed with Priya to present the Atlas post-mortem at the all-hands",
-        ("migration",),
+        (),
         "Ten minutes, focus on what other teams can reuse.",
         tags=("atlas", "visibility"),
         person="priya",

@@ -33,12 +33,14 @@ from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
+from upwardprep.gui.views.alignment import AlignmentView
 from upwardprep.gui.views.base import SectionView
+from upwardprep.gui.views.dashboard import DashboardView
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.views.outcomes import OutcomesView
 from upwardprep.gui.views.people import ROLE_LABELS, PeopleView
-from upwardprep.gui.views.placeholder import PlaceholderView
 from upwardprep.gui.views.priorities import PrioritiesView
+from upwardprep.gui.views.reviews import ReviewsView
 from upwardprep.gui.views.trash import TrashView
 from upwardprep.gui.widgets.search_palette import SearchPalette
 
@@ -46,6 +48,7 @@ SECTIONS = [
     ("dashboard", "Dashboard", "dashboard"),
     ("people", "People", "people"),
     ("priorities", "Priorities", "priorities"),
+    ("alignment", "Alignment", "tree"),
     ("outcomes", "Outcomes", "outcomes"),
     ("meetings", "Meetings", "meetings"),
     ("reviews", "Reviews", "reviews"),
@@ -131,21 +134,13 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
 
         self.views: dict[str, SectionView] = {
-            "dashboard": PlaceholderView(
-                "dashboard",
-                "Dashboard",
-                "<p>Your next 1:1s, priorities to confirm, silent priorities and open actions "
-                "will gather here.</p>",
-            ),
+            "dashboard": DashboardView(stale_days=settings.stale_after_days),
             "people": PeopleView(),
             "priorities": PrioritiesView(stale_days=settings.stale_after_days),
+            "alignment": AlignmentView(stale_days=settings.stale_after_days),
             "outcomes": OutcomesView(),
             "meetings": MeetingsView(),
-            "reviews": PlaceholderView(
-                "reviews",
-                "Reviews",
-                "<p>Review cycles, self-assessments and review packets arrive here.</p>",
-            ),
+            "reviews": ReviewsView(),
             "trash": TrashView(),
         }
         self.nav = QTreeWidget()
@@ -406,12 +401,15 @@ class MainWindow(QMainWindow):
         a("find", "&Filter Notes", self.focus_filter, shortcut=QKeySequence.StandardKey.Find)
         a("search", "&Search Everything…", self.open_palette, shortcut="Ctrl+K", icon="search")
         a("toggle_tree", "Alignment &Tree", self.toggle_tree, shortcut="Ctrl+T", icon="tree")
-        for number, (key, label, icon_name) in enumerate(SECTIONS, start=1):
+        numbered = [key for key, _label, _icon in SECTIONS if key != "alignment"]
+        for key, label, icon_name in SECTIONS:
+            # Ctrl+1.. stay as they were before Alignment joined; it has a shortcut of its own
+            shortcut = "Ctrl+Shift+A" if key == "alignment" else f"Ctrl+{numbered.index(key) + 1}"
             a(
                 f"go_{key}",
                 label,
                 lambda k=key: self.show_section(k),
-                shortcut=f"Ctrl+{number}",
+                shortcut=shortcut,
                 icon=icon_name,
             )
         a(
@@ -693,6 +691,12 @@ class MainWindow(QMainWindow):
                 if self.session.services is not None:
                     priorities.clear()
                     priorities.bind(self.session.services)
+            for key in ("dashboard", "alignment"):
+                view = self.views[key]
+                if isinstance(view, DashboardView | AlignmentView):
+                    view.stale_days = self.settings.stale_after_days
+                    if view.services is not None:
+                        view.refresh()
             self._update_lock_label()
             self.show_message("Settings saved")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from upwardprep.services.agenda import AgendaService
+from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
 from upwardprep.services.meetings import MeetingService
@@ -33,3 +34,10 @@ class Services:
         self.calendar = CalendarService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)
+        self.alignment = AlignmentService(
+            store,
+            clock=clock,
+            priorities=self.priorities,
+            outcomes=self.outcomes,
+            reviews=self.reviews,
+        )

@@ -97,6 +97,9 @@ def _owner_order(priority: Priority) -> tuple[int, str, int, str]:
     return OWNER_ORDER.get(role, 6), name, priority.rank, priority.title.casefold()
 
 
+OPEN_STATUSES = (PriorityStatus.ACTIVE.value, PriorityStatus.AT_RISK.value)
+
+
 def _as_text(value: object) -> str | None:
     if value is None:
         return None

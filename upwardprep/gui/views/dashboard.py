@@ -1,0 +1,464 @@
+"""The dashboard: what needs doing before the next conversations, in calm cards.
+
+Next 1:1s (each with Prepare), priorities to confirm (Confirm in place), silent priorities,
+unaligned work (link to a priority or dismiss), open action items by owner and due date, and the
+documentation rhythm as a small chart. All of it comes from one read
+(`services.alignment.dashboard()`); every action writes through a service and reloads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep.gui.models.dates import absolute, age, relative_day
+from upwardprep.gui.models.outcomes import KIND_LABELS
+from upwardprep.gui.views.base import SectionView
+from upwardprep.gui.widgets.coverage import RhythmChart
+from upwardprep.gui.widgets.delegates import AMBER, blend, readable
+from upwardprep.services import ValidationError
+from upwardprep.services.alignment import Dashboard
+
+CARD_STYLE = """
+QFrame#card {
+    background: palette(base);
+    border: 1px solid %(border)s;
+    border-radius: 8px;
+}
+QFrame#card QLabel#cardTitle { font-size: 11.5pt; font-weight: 600; }
+QFrame#card QLabel[muted="true"] { color: palette(placeholder-text); }
+"""
+ROLE_LABELS = {"manager": "manager", "skip-level": "skip-level", "report": "report"}
+
+
+def _clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)  # gone from the window now (lock), freed later
+            widget.deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())
+
+
+def _muted(text: str, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("muted", True)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local:%a %d %b}, {local:%H:%M}"
+
+
+class Card(QFrame):
+    """A titled box whose body is rebuilt on every refresh."""
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setProperty("cardName", name)
+        self.setAccessibleName(title)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 14)
+        outer.setSpacing(8)
+        self.title = QLabel(title)
+        self.title.setObjectName("cardTitle")
+        outer.addWidget(self.title)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        outer.addLayout(self.body)
+        outer.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def reset(self, title: str | None = None) -> None:
+        _clear(self.body)
+        if title is not None:
+            self.title.setText(title)
+
+    def row(self, *widgets: QWidget, stretch_first: bool = True) -> QHBoxLayout:
+        line = QHBoxLayout()
+        line.setSpacing(8)
+        for number, widget in enumerate(widgets):
+            line.addWidget(widget, 1 if number == 0 and stretch_first else 0)
+        self.body.addLayout(line)
+        return line
+
+
+class DashboardView(SectionView):
+    section = "dashboard"
+    title = "Dashboard"
+
+    #: person id: draft the next 1:1 with them and open it (handled here, announced for tests)
+    prepared = Signal(str)
+
+    def __init__(self, stale_days: int = 21, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardView")
+        self.stale_days = stale_days
+        self.data: Dashboard | None = None
+        self._priority_choices: list[tuple[str, str]] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        page = QWidget()
+        page.setObjectName("dashboardPage")
+        self.page = page
+        self._style_cards()
+        scroll.setWidget(page)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 24)
+        layout.setSpacing(16)
+        heading = QLabel("Dashboard")
+        heading.setObjectName("pageTitle")
+        self.subtitle = _muted("", "dashboardSubtitle")
+        layout.addWidget(heading)
+        layout.addWidget(self.subtitle)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(16)
+        self.meetings_card = Card("meetings", "Next 1:1s")
+        self.confirm_card = Card("confirm", "Confirm with your manager")
+        self.silent_card = Card("silent", "Silent priorities")
+        self.rhythm_card = Card("rhythm", "Documentation rhythm")
+        self.unaligned_card = Card("unaligned", "Unaligned work")
+        self.actions_card = Card("actions", "Open action items")
+        self.chart = RhythmChart()
+        self.rhythm_caption = _muted("", "rhythmCaption")
+        self.rhythm_card.body.addWidget(self.chart)
+        self.rhythm_card.body.addWidget(self.rhythm_caption)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        for column, cards in (
+            (left, (self.meetings_card, self.confirm_card, self.silent_card)),
+            (right, (self.rhythm_card, self.unaligned_card, self.actions_card)),
+        ):
+            column.setSpacing(16)
+            for card in cards:
+                column.addWidget(card)
+            column.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def _style_cards(self) -> None:
+        """A hairline border a step away from the card in either mode (palette(midlight) is
+        bright on a dark palette)."""
+        palette = self.palette()
+        border = blend(
+            palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.16
+        )
+        self.page.setStyleSheet(CARD_STYLE % {"border": border.name()})
+
+    def changeEvent(self, event: QEvent) -> None:
+        changed = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in changed and hasattr(self, "page"):
+            self._style_cards()
+        super().changeEvent(event)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.services is None:
+            return
+        self.data = self.services.alignment.dashboard(stale_days=self.stale_days)
+        open_priorities = [p for p in self.services.priorities.list(statuses=["active", "at-risk"])]
+        self._priority_choices = [
+            (p.title if not p.owner_name else f"{p.title} — {p.owner_name}", p.id)
+            for p in open_priorities
+        ]
+        data = self.data
+        self.subtitle.setText(f"{absolute(data.today)} · what to do before your next 1:1s")
+        self._fill_meetings(data)
+        self._fill_confirm(data)
+        self._fill_silent(data)
+        self._fill_rhythm(data)
+        self._fill_unaligned(data)
+        self._fill_actions(data)
+
+    def clear(self) -> None:
+        self.data = None
+        self._priority_choices = []
+        for card in (
+            self.meetings_card,
+            self.confirm_card,
+            self.silent_card,
+            self.unaligned_card,
+            self.actions_card,
+        ):
+            card.reset()
+        self.chart.set_weeks([])
+        self.rhythm_caption.setText("")
+        self.subtitle.setText("")
+
+    def _button(self, text: str, name: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        if tip:
+            button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _link(self, text: str, entity: str, record_id: str) -> QLabel:
+        label = QLabel(f"<a href='#'>{_escape(text)}</a>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.linkActivated.connect(lambda _href: self.open_record.emit(entity, record_id))
+        return label
+
+    def _fill_meetings(self, data: Dashboard) -> None:
+        card = self.meetings_card
+        card.reset()
+        if not data.next_one_on_ones:
+            card.body.addWidget(
+                _muted(
+                    "No 1:1s coming up. Give your manager and reports a cadence "
+                    "(People) and hold a first 1:1 to start the rhythm."
+                )
+            )
+            return
+        for item in data.next_one_on_ones:
+            name = QLabel(f"<b>{_escape(item.person_name)}</b>")
+            name.setTextFormat(Qt.TextFormat.RichText)
+            role = ROLE_LABELS.get(item.role, item.role)
+            if item.when is None:
+                when = "no date yet"
+            elif item.meeting_id:
+                when = _when(item.when)
+            else:
+                day = relative_day(item.when.astimezone().date(), data.today)
+                when = f"overdue since {day}" if item.overdue else f"due {day}"
+            detail = _muted(f"{role} · {when}")
+            if item.overdue:
+                color = readable(AMBER, self.palette().color(self.backgroundRole()), 3.0)
+                detail.setStyleSheet(f"color: {color.name()};")
+            button = self._button(
+                "Prepare",
+                "prepareButton",
+                lambda pid=item.person_id: self.prepare(pid),  # type: ignore[misc]
+                f"Draft the agenda for the next 1:1 with {item.person_name} and open it",
+            )
+            button.setProperty("personId", item.person_id)
+            box = QVBoxLayout()
+            box.setSpacing(0)
+            box.addWidget(name)
+            box.addWidget(detail)
+            line = QHBoxLayout()
+            line.addLayout(box, 1)
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            card.body.addLayout(line)
+
+    def _fill_confirm(self, data: Dashboard) -> None:
+        card = self.confirm_card
+        count = len(data.needs_confirmation)
+        card.reset(f"Confirm with your manager ({count})" if count else "Confirm with your manager")
+        if not count:
+            card.body.addWidget(
+                _muted(f"Every open priority was confirmed in the last {self.stale_days} days.")
+            )
+            return
+        for item in data.needs_confirmation:
+            priority = item.priority
+            title = self._link(priority.title, "priority", priority.id)
+            detail = _muted(
+                f"{priority.owner_name or 'Me'} · "
+                + (
+                    f"confirmed {item.days_unconfirmed} days ago"
+                    if priority.last_confirmed_at
+                    else f"never confirmed (added {item.days_unconfirmed} days ago)"
+                )
+            )
+            button = self._button(
+                "Confirm",
+                "confirmButton",
+                lambda pid=priority.id: self.confirm(pid),  # type: ignore[misc]
+                "Your manager confirmed this still matters",
+            )
+            button.setProperty("priorityId", priority.id)
+            box = QVBoxLayout()
+            box.setSpacing(0)
+            box.addWidget(title)
+            box.addWidget(detail)
+            line = QHBoxLayout()
+            line.addLayout(box, 1)
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            card.body.addLayout(line)
+
+    def _fill_silent(self, data: Dashboard) -> None:
+        card = self.silent_card
+        count = len(data.silent)
+        card.reset(f"Silent priorities ({count})" if count else "Silent priorities")
+        if not count:
+            card.body.addWidget(_muted("Every open priority has notes from the last four weeks."))
+            return
+        for item in data.silent[:8]:
+            priority = item.priority
+            if item.last_outcome_on:
+                quiet = f"last note {age(item.last_outcome_on, data.today)}"
+            else:
+                quiet = "nothing documented yet"
+            box = QVBoxLayout()
+            box.setSpacing(0)
+            box.addWidget(self._link(priority.title, "priority", priority.id))
+            box.addWidget(_muted(f"{priority.owner_name or 'Me'} · {quiet}"))
+            card.body.addLayout(box)
+        if count > 8:
+            card.body.addWidget(_muted(f"and {count - 8} more"))
+
+    def _fill_rhythm(self, data: Dashboard) -> None:
+        self.chart.set_weeks([(week.week_start, week.count) for week in data.rhythm])
+        total = sum(week.count for week in data.rhythm)
+        empty = sum(1 for week in data.rhythm if week.count == 0)
+        caption = f"{total} notes in the last {len(data.rhythm)} weeks"
+        caption += f" · {total / len(data.rhythm):.1f} a week" if data.rhythm else ""
+        if empty:
+            caption += f" · {empty} {'week' if empty == 1 else 'weeks'} without a note"
+        self.rhythm_caption.setText(caption)
+
+    def _fill_unaligned(self, data: Dashboard) -> None:
+        card = self.unaligned_card
+        work = data.unaligned
+        card.reset(f"Unaligned work ({work.total})" if work.total else "Unaligned work")
+        if not work.total:
+            card.body.addWidget(_muted("Every note of the last quarter serves a priority."))
+            return
+        for outcome in work.outcomes:
+            title = self._link(outcome.title, "outcome", outcome.id)
+            kind = KIND_LABELS.get(outcome.kind, outcome.kind)
+            detail = _muted(f"{kind} · {relative_day(outcome.occurred_on, data.today)}")
+            box = QVBoxLayout()
+            box.setSpacing(0)
+            box.addWidget(title)
+            box.addWidget(detail)
+            picker = QComboBox()
+            picker.setObjectName("linkPicker")
+            picker.setAccessibleName(f"Link “{outcome.title}” to a priority")
+            picker.addItem("Link to…", None)
+            for label, pid in self._priority_choices:
+                picker.addItem(label, pid)
+            picker.setProperty("outcomeId", outcome.id)
+            picker.setMaximumWidth(220)
+            picker.activated.connect(
+                lambda _i, p=picker, oid=outcome.id: self.link(oid, p.currentData())
+            )
+            dismiss = self._button(
+                "Dismiss",
+                "dismissButton",
+                lambda oid=outcome.id: self.dismiss(oid),  # type: ignore[misc]
+                "It serves no priority, on purpose (tags it #no-priority)",
+            )
+            dismiss.setProperty("outcomeId", outcome.id)
+            line = QHBoxLayout()
+            line.addLayout(box, 1)
+            line.addWidget(picker, 0, Qt.AlignmentFlag.AlignVCenter)
+            line.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
+            card.body.addLayout(line)
+        if work.total > len(work.outcomes):
+            more = _muted(f"and {work.total - len(work.outcomes)} more in the Alignment section")
+            card.body.addWidget(more)
+
+    def _fill_actions(self, data: Dashboard) -> None:
+        card = self.actions_card
+        count = sum(len(group.items) for group in data.actions)
+        card.reset(f"Open action items ({count})" if count else "Open action items")
+        if not count:
+            card.body.addWidget(_muted("Nothing open. Action items from your 1:1s gather here."))
+            return
+        background = self.palette().color(self.backgroundRole())
+        amber = readable(AMBER, background, 3.0).name()
+        for group in data.actions:
+            owner = QLabel(f"<b>{_escape(group.owner_label)}</b> · {len(group.items)}")
+            owner.setTextFormat(Qt.TextFormat.RichText)
+            card.body.addWidget(owner)
+            for item in group.items[:6]:
+                title = QLabel(_escape(item.title))
+                title.setWordWrap(True)
+                title.setTextFormat(Qt.TextFormat.RichText)
+                if item.due_on is None:
+                    due = _muted("no due date")
+                else:
+                    due = _muted(
+                        ("overdue · " if item.overdue else "due ")
+                        + relative_day(item.due_on, data.today)
+                    )
+                    due.setToolTip(absolute(item.due_on))
+                    if item.overdue:
+                        due.setStyleSheet(f"color: {amber};")
+                title.setContentsMargins(12, 0, 0, 0)
+                card.row(title, due)
+            if len(group.items) > 6:
+                card.body.addWidget(_muted(f"and {len(group.items) - 6} more"))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def prepare(self, person_id: str) -> None:
+        """Draft the next 1:1's agenda with this person and open it in Meetings."""
+        if self.services is None:
+            return
+        try:
+            meeting = self.services.agenda.draft_next(person_id)
+        except ValidationError as error:
+            self.status.emit(str(error))
+            return
+        self.prepared.emit(person_id)
+        self.open_record.emit("meeting", meeting.id)
+        self.status.emit("Agenda drafted")
+
+    def confirm(self, priority_id: str) -> None:
+        if self.services is None:
+            return
+        self.services.priorities.confirm(priority_id)
+        self.refresh()
+        self.status.emit("Confirmed")
+
+    def link(self, outcome_id: str, priority_id: str | None) -> None:
+        if self.services is None or not priority_id:
+            return
+        try:
+            self.services.alignment.link(outcome_id, priority_id)
+        except ValidationError as error:
+            self.status.emit(str(error))
+            return
+        self.refresh()
+        self.status.emit("Linked")
+
+    def dismiss(self, outcome_id: str) -> None:
+        if self.services is None:
+            return
+        self.services.alignment.dismiss(outcome_id)
+        self.refresh()
+        self.status.emit("Dismissed: tagged #no-priority")
+
+
+def _escape(text: str) -> str:
+    return escape(text, quote=False)

@@ -1,0 +1,462 @@
+"""Review cycles: a list of cycles and, for the selected one, its workspace.
+
+The workspace holds the cycle's form (name, kind, period, reviewer), the self-assessment in
+Markdown (autosaved like every editor), an outcome picker that inserts references to notes of
+the period, and an overview of the period: notes grouped by priority, feedback, learning and
+the action-item record.
+
+A reference is a Markdown link to the note's evidence when it has one — `[Title](https://…)` —
+and otherwise the note's title and date in quotes — `“Title” (12 Mar 2026)` — so that it reads
+well in the printed packet either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QObject, QStringListModel, Qt, QUrl
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from upwardprep.gui.models.base import EntityTableModel, SortRole, today_of
+from upwardprep.gui.models.dates import absolute, short
+from upwardprep.gui.models.outcomes import KIND_LABELS
+from upwardprep.gui.models.priorities import period_label
+from upwardprep.gui.views.base import (
+    EmptyState,
+    ListDetailView,
+    RecordEditor,
+    date_edit,
+    fill_combo,
+    get_date,
+    make_table,
+    set_date,
+    size_columns,
+)
+from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.services import Services
+from upwardprep.services.alignment import ReviewNote, ReviewWorkspace
+from upwardprep.services.reviews import ReviewCycleData
+from upwardprep.store.entities import CycleKind
+
+KIND_NAMES = {
+    CycleKind.SELF_REVIEW.value: "Self-review",
+    CycleKind.MID_YEAR.value: "Mid-year",
+    CycleKind.ANNUAL.value: "Annual",
+    CycleKind.PROMOTION.value: "Promotion case",
+}
+
+
+def reference(note: ReviewNote) -> str:
+    """The text the outcome picker inserts for a note (see the module's docstring)."""
+    title = note.title.replace("[", "(").replace("]", ")")
+    if note.evidence_url:
+        return f"[{title}]({note.evidence_url})"
+    return f"“{note.title}” ({note.occurred_on.day} {note.occurred_on:%b %Y})"
+
+
+class ReviewCyclesModel(EntityTableModel[ReviewCycleData]):
+    COLUMNS = ("Name", "Kind", "Period", "Reviewer")
+    NAME, KIND, PERIOD, REVIEWER = range(4)
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(services, parent)
+        self.refresh()
+
+    def _load(self) -> Sequence[ReviewCycleData]:
+        return self.services.reviews.list()
+
+    def _cell(self, record: ReviewCycleData, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                record.name,
+                KIND_NAMES.get(record.kind, record.kind),
+                period_label(record.period_start, record.period_end),
+                record.reviewer_name or "—",
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.PERIOD:
+            return f"{absolute(record.period_start)} – {absolute(record.period_end)}"
+        if role == SortRole:
+            return (
+                record.name.casefold(),
+                record.kind,
+                record.period_end.toordinal(),
+                (record.reviewer_name or "").casefold(),
+            )[column]
+        return None
+
+
+class ReviewEditor(RecordEditor):
+    """One cycle's workspace; the form and the self-assessment save themselves."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewEditor")
+        self.workspace: ReviewWorkspace | None = None
+        self._notes: dict[str, ReviewNote] = {}
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        heading = QLabel("Review cycle")
+        heading.setObjectName("sectionTitle")
+        top.addWidget(heading, 1)
+        self.packet_button = QPushButton("&Build packet…")
+        self.packet_button.setObjectName("buildPacketButton")
+        self.packet_button.setToolTip(
+            "Build this cycle's review packet (PDF or Markdown), with the self-assessment"
+        )
+        self.export_run: Any = None  # the running export, kept alive while it works
+        top.addWidget(self.packet_button)
+        layout.addLayout(top)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("cycleName")
+        self.name_edit.setAccessibleName("Cycle name")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("cycleKind")
+        self.kind_combo.setAccessibleName("Kind of review")
+        for value, label in KIND_NAMES.items():
+            self.kind_combo.addItem(label, value)
+        self.reviewer = QComboBox()
+        self.reviewer.setObjectName("cycleReviewer")
+        self.reviewer.setAccessibleName("Reviewer")
+        period = QWidget()
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        self.start = date_edit("cycleStart", "Period start")
+        self.end = date_edit("cycleEnd", "Period end")
+        period_row.addWidget(self.start)
+        period_row.addWidget(QLabel("to"))
+        period_row.addWidget(self.end)
+        period_row.addStretch(1)
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("&Kind:", self.kind_combo)
+        form.addRow("&Period:", period)
+        form.addRow("&Reviewer:", self.reviewer)
+        layout.addLayout(form)
+        self.summary = QLabel()
+        self.summary.setObjectName("cycleSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.summary)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("cycleTabs")
+        assessment = QWidget()
+        assessment_layout = QVBoxLayout(assessment)
+        assessment_layout.setContentsMargins(0, 8, 0, 0)
+        picker_row = QHBoxLayout()
+        self.picker = QLineEdit()
+        self.picker.setObjectName("outcomePicker")
+        self.picker.setAccessibleName("Insert a reference to a note of the period")
+        self.picker.setPlaceholderText("Insert a reference to a note: type to filter, Enter")
+        self.picker.setClearButtonEnabled(True)
+        self._picker_model = QStringListModel(self)
+        self.completer = QCompleter(self._picker_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setMaxVisibleItems(12)
+        self.picker.setCompleter(self.completer)
+        picker_label = QLabel("&Reference:")
+        picker_label.setBuddy(self.picker)
+        picker_row.addWidget(picker_label)
+        picker_row.addWidget(self.picker, 1)
+        assessment_layout.addLayout(picker_row)
+        self.assessment = MarkdownEditor()
+        self.assessment.setObjectName("selfAssessment")
+        self.assessment.sourceWidget().setAccessibleName("Self-assessment (Markdown)")
+        self.assessment.sourceWidget().setPlaceholderText(
+            "Your self-assessment in Markdown: what you delivered against each priority, "
+            "with references to the notes that show it."
+        )
+        assessment_layout.addWidget(self.assessment, 1)
+        self.tabs.addTab(assessment, "&Self-assessment")
+        self.overview = QTextBrowser()
+        self.overview.setObjectName("cycleOverview")
+        self.overview.setAccessibleName("The period's notes, feedback, learning and actions")
+        self.overview.setOpenLinks(False)
+        self.tabs.addTab(self.overview, "The &period")
+        layout.addWidget(self.tabs, 1)
+
+        self.watch(
+            self.name_edit, self.kind_combo, self.reviewer, self.start, self.end, self.assessment
+        )
+        self.assessment.focusLost.connect(self.flush)
+        self.packet_button.clicked.connect(self.build_packet)
+        self.completer.activated[str].connect(self._insert_reference)  # type: ignore[index]
+        self.picker.returnPressed.connect(lambda: self._insert_reference(self.picker.text()))
+
+    # -- RecordEditor ----------------------------------------------------------------------
+
+    def _fill(self, record_id: str) -> None:
+        assert self.services is not None
+        cycle = self.services.reviews.get(record_id)
+        people = [("No one", None)] + [
+            (p.name, p.id)
+            for p in self.services.people.list()
+            if p.role in ("manager", "skip-level") or p.id == cycle.reviewer_id
+        ]
+        fill_combo(self.reviewer, people, keep=cycle.reviewer_id)
+        self.name_edit.setText(cycle.name)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(cycle.kind)))
+        set_date(self.start, cycle.period_start)
+        set_date(self.end, cycle.period_end)
+        self.assessment.setText(cycle.self_assessment)
+        self._load_workspace(record_id)
+
+    def _save(self, record_id: str) -> None:
+        assert self.services is not None
+        before = self.services.reviews.get(record_id)
+        self.services.reviews.update(
+            record_id,
+            name=self.name_edit.text(),
+            kind=self.kind_combo.currentData(),
+            period_start=get_date(self.start),
+            period_end=get_date(self.end),
+            reviewer_id=self.reviewer.currentData(),
+            self_assessment=self.assessment.text(),
+        )
+        if (before.period_start, before.period_end) != (get_date(self.start), get_date(self.end)):
+            self._load_workspace(record_id)
+
+    def _blank(self) -> None:
+        self.name_edit.clear()
+        self.reviewer.clear()
+        set_date(self.start, None)
+        set_date(self.end, None)
+        self.assessment.clear()
+        self.overview.clear()
+        self.summary.clear()
+        self.picker.clear()
+        self._picker_model.setStringList([])
+        self._notes = {}
+        self.workspace = None
+
+    # -- the period ------------------------------------------------------------------------
+
+    def _load_workspace(self, record_id: str) -> None:
+        assert self.services is not None
+        workspace = self.services.alignment.review(record_id)
+        self.workspace = workspace
+        notes = workspace.notes()
+        self._notes = {}
+        for note in notes:
+            label = f"{note.title} · {absolute(note.occurred_on)}"
+            self._notes.setdefault(label, note)
+        self._picker_model.setStringList(list(self._notes))
+        actions = workspace.actions
+        done = sum(1 for a in actions if a.done_on)
+        on_time = sum(1 for a in actions if a.on_time)
+        priorities = sum(1 for g in workspace.by_priority if g.priority_id)
+        self.summary.setText(
+            f"{workspace.outcome_count} notes of work across {priorities} priorities · "
+            f"{len(workspace.feedback)} feedback · {len(workspace.learning)} learning · "
+            f"action items: {done} of {len(actions)} done, {on_time} on time"
+        )
+        self.overview.setHtml(_overview_html(workspace))
+
+    def build_packet(self) -> None:
+        """Save what is typed, then the documents' export flow: where to, then built in the
+        background with progress."""
+        if self.services is None or self.record_id is None or not self.flush():
+            return
+        from upwardprep.gui.export_flow import export_packet
+
+        self.export_run = export_packet(self, self.services, self.record_id)
+
+    def _insert_reference(self, label: str) -> None:
+        note = self._notes.get(label.strip())
+        if note is None or self.record_id is None:
+            return
+        source = self.assessment.sourceWidget()
+        source.insertPlainText(reference(note))
+        self.picker.clear()
+        source.setFocus()
+
+
+def _note_line(note: ReviewNote) -> str:
+    extra = " · ".join(part for part in (note.metric_delta, note.impact[:160]) if part)
+    kind = KIND_LABELS.get(note.kind, note.kind)
+    private = " · <i>private</i>" if note.private else ""
+    return (
+        f"<li>{escape(short(note.occurred_on))} · {escape(kind)} · "
+        f"<a href='outcome:{note.id}'>{escape(note.title)}</a>{private}"
+        + (f"<br><span style='color:gray'>{escape(extra)}</span>" if extra else "")
+        + "</li>"
+    )
+
+
+def _overview_html(workspace: ReviewWorkspace) -> str:
+    parts = ["<h3>Outcomes by priority</h3>"]
+    if not workspace.by_priority:
+        parts.append("<p>No notes of work in this period yet.</p>")
+    for group in workspace.by_priority:
+        owner = (
+            f" <span style='color:gray'>— {escape(group.owner_name)}</span>"
+            if group.owner_name
+            else ""
+        )
+        parts.append(f"<h4>{escape(group.title)}{owner} ({len(group.outcomes)})</h4><ul>")
+        parts += [_note_line(note) for note in group.outcomes]
+        parts.append("</ul>")
+    for title, notes in (("Feedback", workspace.feedback), ("Learning", workspace.learning)):
+        parts.append(f"<h3>{title} ({len(notes)})</h3>")
+        if notes:
+            parts.append("<ul>" + "".join(_note_line(note) for note in notes) + "</ul>")
+        else:
+            parts.append("<p>None in this period.</p>")
+    parts.append(f"<h3>Action items ({len(workspace.actions)})</h3>")
+    if workspace.actions:
+        parts.append("<ul>")
+        for action in workspace.actions:
+            if action.done_on is None:
+                state = "open"
+            elif action.on_time:
+                state = f"done {absolute(action.done_on)}"
+            else:
+                state = f"done late, {absolute(action.done_on)}"
+            due = f" · due {absolute(action.due_on)}" if action.due_on else ""
+            parts.append(
+                f"<li>{escape(action.title)} · {escape(action.owner_label)}{due} · {state}</li>"
+            )
+        parts.append("</ul>")
+    else:
+        parts.append("<p>No action items from this period's meetings.</p>")
+    return "".join(parts)
+
+
+class ReviewsView(ListDetailView):
+    section = "reviews"
+    title = "Reviews"
+    blank_on_empty_selection = True
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewsView")
+        self.model: ReviewCyclesModel | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 8, 8, 0)
+        heading = QLabel("Reviews")
+        heading.setObjectName("pageTitle")
+        self.new_button = QPushButton("&New cycle")
+        self.new_button.setObjectName("newCycleButton")
+        self.new_button.setToolTip("Start a review cycle for the last six months (Ctrl+N here)")
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("reviewsSplitter")
+        self.list_stack = QStackedWidget()
+        self.table = make_table("reviewsTable")
+        self.empty = EmptyState(
+            "No review cycles yet — start one for your next self-review. “New cycle” above."
+        )
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        self.editor = ReviewEditor()
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([440, 860])
+        layout.addWidget(self.splitter, 1)
+        self.new_button.clicked.connect(self.new_record)
+        self.editor.saved.connect(self._saved)
+        self.editor.failed.connect(self.status.emit)
+        self.editor.overview.anchorClicked.connect(self._open_link)
+
+    def bind(self, services: Services) -> None:
+        self.model = ReviewCyclesModel(services)
+        self.table.setModel(self.model)
+        size_columns(
+            self.table,
+            {
+                ReviewCyclesModel.KIND: 11,
+                ReviewCyclesModel.PERIOD: 14,
+                ReviewCyclesModel.REVIEWER: 14,
+            },
+            stretch=ReviewCyclesModel.NAME,
+        )
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        super().bind(services)
+
+    def refresh(self) -> None:
+        if self.model is None or self.services is None:
+            return
+        keep = self.editor.record_id
+        self.model.refresh()
+        self.list_stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        if keep is None or not self.select(keep):
+            self._select_row(0)
+        if self.model.rowCount() == 0:
+            self.editor.load(self.services, None)
+
+    def clear(self) -> None:
+        self.editor.clear()
+        if self.model is not None:
+            self.model.clear()
+        self.table.setModel(None)
+        self.model = None
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    def new_record(self) -> None:
+        if self.services is None:
+            return
+        self.editor.flush()
+        today = today_of(self.services)
+        months = today.year * 12 + today.month - 1 - 6  # the first of the month, half a year ago
+        start = date(months // 12, months % 12 + 1, 1)
+        managers = self.services.people.list(role="manager")
+        cycle = self.services.reviews.create(
+            f"Self-review {start:%b %Y} – {today:%b %Y}",
+            start,
+            today,
+            kind=CycleKind.SELF_REVIEW.value,
+            reviewer_id=managers[0].id if managers else None,
+        )
+        self.refresh()
+        self.select(cycle.id)
+        self.editor.name_edit.setFocus()
+        self.editor.name_edit.selectAll()
+        self.status.emit("Review cycle created")
+
+    def delete_selected(self) -> None:
+        record_id = self.editor.record_id
+        if self.services is None or record_id is None:
+            return
+        self.editor.flush()
+        self.services.reviews.trash(record_id)
+        self.editor.load(self.services, None)
+        self.refresh()
+        self.trashed.emit("review cycle", record_id)
+
+    def _saved(self, record_id: str) -> None:
+        if self.model is not None:
+            self.model.refresh()
+            self.select(record_id)
+        self.status.emit("Saved")
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() == "outcome":
+            self.open_record.emit("outcome", url.path())
