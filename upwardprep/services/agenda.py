@@ -38,7 +38,12 @@ from upwardprep.services.common import (
     ValidationError,
     system_clock,
 )
-from upwardprep.services.meetings import DEFAULT_CADENCE_DAYS, MeetingData, MeetingService
+from upwardprep.services.meetings import (
+    DEFAULT_CADENCE_DAYS,
+    MeetingData,
+    MeetingService,
+    live_copies,
+)
 from upwardprep.services.priorities import DEFAULT_STALE_DAYS, _owner_order, stale_clause
 from upwardprep.services.templates import TemplateItem, parse_template, shipped_default
 from upwardprep.store.engine import Store
@@ -338,7 +343,6 @@ class AgendaService:
     def _actions(self, session: Session, meeting: Meeting) -> Iterable[_Draft]:
         """Open actions at the head of their chain from the person's meetings (those carried
         into this meeting included; those first written down in it are not carried)."""
-        carried = select(ActionItem.carried_from_id).where(ActionItem.carried_from_id.is_not(None))
         query = (
             select(ActionItem, Meeting.scheduled_at)
             .join(Meeting, Meeting.id == ActionItem.meeting_id)
@@ -347,7 +351,7 @@ class AgendaService:
                 Meeting.deleted_at.is_(None),
                 ActionItem.deleted_at.is_(None),
                 ActionItem.done_at.is_(None),
-                ActionItem.id.not_in(carried),
+                ActionItem.id.not_in(live_copies()),
                 Meeting.scheduled_at <= meeting.scheduled_at,
                 (ActionItem.meeting_id != meeting.id) | (ActionItem.carry_count > 0),
             )

@@ -8,12 +8,13 @@ the ones they continue (the carry-over chain) and count how often they have been
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from upwardprep.services.common import (
     Cleaner,
@@ -40,6 +41,24 @@ from upwardprep.store.entities import (
 )
 
 DEFAULT_CADENCE_DAYS = 7
+
+
+def live_copies(of: Iterable[str] | None = None) -> Select[tuple[str | None]]:
+    """The ids of action items that have a live carried copy: one not in the Trash, on a meeting
+    not in the Trash. (A copy in the Trash does not continue its original: the original is still
+    the open head of the chain.) `of` limits it to those originals."""
+    copy = aliased(ActionItem)
+    holder = aliased(Meeting)
+    query = (
+        select(copy.carried_from_id)
+        .join(holder, holder.id == copy.meeting_id)
+        .where(
+            copy.carried_from_id.is_not(None),
+            copy.deleted_at.is_(None),
+            holder.deleted_at.is_(None),
+        )
+    )
+    return query if of is None else query.where(copy.carried_from_id.in_(list(of)))
 
 
 @dataclass(frozen=True)
@@ -220,13 +239,8 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             meeting.held_at = now
             open_items = [item for item in meeting.action_items if item.done_at is None]
             if open_items:  # finished, reopened, finished again: carry each item once
-                carried = set(
-                    session.scalars(
-                        select(ActionItem.carried_from_id).where(
-                            ActionItem.carried_from_id.in_([item.id for item in open_items])
-                        )
-                    )
-                )
+                ids = [item.id for item in open_items]
+                carried = set(session.scalars(live_copies(ids)))
                 open_items = [item for item in open_items if item.id not in carried]
             if open_items:
                 target = self._next_meeting(session, meeting)
@@ -371,16 +385,14 @@ class MeetingService(EntityService[Meeting, MeetingData]):
     def open_actions(self, *, person_id: str | None = None) -> builtins.list[ActionItemData]:
         """Open items at the head of their chain (a carried item replaces the one it continues)."""
         with self.store.transaction(write=False) as session:
-            carried = select(ActionItem.carried_from_id).where(
-                ActionItem.carried_from_id.is_not(None)
-            )
             query = (
                 select(ActionItem)
                 .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
                 .where(
                     ActionItem.done_at.is_(None),
                     ActionItem.deleted_at.is_(None),
-                    ActionItem.id.not_in(carried),
+                    Meeting.deleted_at.is_(None),  # also true for an item on no meeting
+                    ActionItem.id.not_in(live_copies()),
                 )
                 .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
             )
