@@ -293,3 +293,57 @@ def test_damaged_exports_are_a_sentence_or_import_cleanly(
         frozen.calendar.import_file(path, mapping, horizon=timedelta(days=120))
     except ValidationError:
         assert row_hashes(store) == before
+
+
+ONE_OFF = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:mid-year-review@example.com\r\nDTSTART:{start}\r\n"
+    "DTEND:{end}\r\nSUMMARY:Mid-year review with Dana\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_rescheduled_one_off_event_moves_the_prepared_meeting(
+    frozen: Services, store: Store, tmp_path: Path
+) -> None:
+    dana = frozen.people.create("Dana", role="manager")
+    first = tmp_path / "review.ics"
+    first.write_text(ONE_OFF.format(start="20261105T150000Z", end="20261105T160000Z"), "utf-8")
+    frozen.calendar.import_file(first, {"mid-year-review@example.com": dana.id})
+    [meeting] = frozen.meetings.list(person_id=dana.id)
+    frozen.meetings.add_agenda_item(meeting.id, "Promotion case")
+    moved = tmp_path / "review-moved.ics"
+    moved.write_text(ONE_OFF.format(start="20261112T090000Z", end="20261112T093000Z"), "utf-8")
+    report = frozen.calendar.import_file(moved, {"mid-year-review@example.com": dana.id})
+    assert (report.created, report.updated, report.cancelled) == (0, 1, 0)
+    [again] = frozen.meetings.list(person_id=dana.id)
+    assert again.id == meeting.id
+    assert (again.scheduled_at, again.duration_minutes, again.status) == (
+        at(12, hour=9),
+        30,
+        "planned",
+    )
+    assert [i.title for i in again.agenda_items] == ["Promotion case"]
+
+
+def test_a_one_off_event_imported_under_the_old_key_is_adopted(
+    frozen: Services, store: Store, tmp_path: Path
+) -> None:
+    """Stores imported before one-off events had the fixed `#once` key keep their meeting."""
+    from sqlalchemy import update
+
+    from upwardprep.store.entities import Meeting
+
+    dana = frozen.people.create("Dana", role="manager")
+    old = frozen.meetings.create(at(5), person_id=dana.id, title="Mid-year review with Dana")
+    with store.transaction() as session:
+        session.execute(
+            update(Meeting)
+            .where(Meeting.id == old.id)
+            .values(external_uid="ics:mid-year-review@example.com#20261105T150000Z")
+        )
+    moved = tmp_path / "review-moved.ics"
+    moved.write_text(ONE_OFF.format(start="20261112T090000Z", end="20261112T093000Z"), "utf-8")
+    report = frozen.calendar.import_file(moved, {"mid-year-review@example.com": dana.id})
+    assert (report.created, report.updated, report.cancelled) == (0, 1, 0)
+    [again] = frozen.meetings.list(person_id=dana.id)
+    assert (again.id, again.scheduled_at, again.status) == (old.id, at(12, hour=9), "planned")

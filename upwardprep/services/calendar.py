@@ -6,7 +6,8 @@ resolves time zones from VTIMEZONE blocks and X-WR-TIMEZONE, and can be walked l
 open-ended rule is cut at the horizon. Only local files are read; nothing is fetched.
 
 Each occurrence becomes a planned meeting whose `external_uid` is `ics:<UID>#<original start>`
-(the RECURRENCE-ID: it stays the same when the occurrence is moved), so importing the same file
+(the RECURRENCE-ID: it stays the same when the occurrence is moved); a one-off event is
+`ics:<UID>#once`, since moving it changes its only start. So importing the same file
 again, or a newer export of it, updates instead of adding. Re-importing moves planned meetings
 that moved in the calendar, marks as cancelled the planned ones whose occurrence is gone (an
 EXDATE or a cancellation added since), and never touches a held meeting or one in the Trash.
@@ -147,14 +148,19 @@ def _utc(value: date | datetime) -> datetime:
     return datetime.combine(value, ALL_DAY_TIME).astimezone().astimezone(UTC)
 
 
-def _key(uid: str, original: date | datetime) -> str:
+ONCE = "once"  # the stamp of a one-off event's only occurrence
+
+
+def _key(uid: str, original: date | datetime | None) -> str:
+    """`ics:<UID>#<original start>`, or `ics:<UID>#once` for a one-off event (None)."""
     if len(uid) > 400:  # external_uid holds 500 characters; the UID must stay stable, not whole
         uid = "sha1-" + hashlib.sha1(uid.encode("utf-8")).hexdigest()
-    stamp = (
-        original.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        if isinstance(original, datetime)
-        else original.strftime("%Y%m%d")
-    )
+    if original is None:
+        stamp = ONCE
+    elif isinstance(original, datetime):
+        stamp = original.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    else:
+        stamp = original.strftime("%Y%m%d")
     return f"{KEY_PREFIX}{uid}#{stamp}"
 
 
@@ -231,6 +237,10 @@ def _expand(
         if first is None:
             raise _unreadable(file, f"the event “{_text(master.get('SUMMARY'))}” has no start.")
         all_day = not isinstance(first.dt, datetime)
+        recurring = master.get("RRULE") is not None or master.get("RDATE") is not None
+        # Occurrences are known by their original start (the expander gives every occurrence a
+        # RECURRENCE-ID, a one-off event's own start included), except a lone one-off event.
+        by_original = recurring or any(e.get("RECURRENCE-ID") is not None for e in events)
         one = icalendar.Calendar()
         for name, value in calendar.items():  # X-WR-TIMEZONE among them
             one[name] = value
@@ -248,9 +258,13 @@ def _expand(
                 truncated = True
                 break
             original = occurrence.get("RECURRENCE-ID")
+            if not by_original:
+                key = _key(uid, None)
+            else:
+                key = _key(uid, original.dt if original is not None else begin)
             occurrences.append(
                 _Occurrence(
-                    key=_key(uid, original.dt if original is not None else begin),
+                    key=key,
                     title=_text(occurrence.get("SUMMARY"))[:300],
                     start=_utc(begin),
                     minutes=_minutes(occurrence, begin),
@@ -264,7 +278,7 @@ def _expand(
     return _Series(
         uid=uid,
         summary=_text(master.get("SUMMARY"))[:300] or "(no title)",
-        recurring=master.get("RRULE") is not None or master.get("RDATE") is not None,
+        recurring=recurring,
         all_day=all_day,
         occurrences=tuple(occurrences),
         truncated=truncated,
@@ -341,6 +355,17 @@ class CalendarService:
                 select(Meeting).where(Meeting.external_uid.startswith(prefix, autoescape=True))
             )
         }
+        once = _key(series.uid, None)
+        if any(o.key == once for o in series.occurrences) and once not in existing and existing:
+            # Imported before one-off events had a fixed key (`#<start>`): adopt that meeting
+            # rather than cancel it and add a twin when the event has moved.
+            legacy = sorted(
+                existing.values(),
+                key=lambda m: (m.deleted_at is None, m.status != MeetingStatus.CANCELLED.value),
+            )[-1]
+            del existing[legacy.external_uid]
+            legacy.external_uid = once
+            existing[once] = legacy
         kind = (
             MeetingKind.SKIP_LEVEL.value
             if person.role == Role.SKIP_LEVEL.value
