@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, selectinload
 
 from upwardprep.services.common import (
@@ -325,7 +325,7 @@ class AgendaService:
         days = stale_days if stale_days is not None else self._stale_days(session)
         return [
             *self._actions(session, meeting),
-            *self._risks_and_asks(session, person, since),
+            *self._risks_and_asks(session, person, since, last),
             *self._outcomes(session, person, meeting, since, last),
             *self._confirmations(session, person, days),
             *self._template_items(session, meeting),
@@ -390,7 +390,15 @@ class AgendaService:
             where.append(Outcome.person_id == person.id)
         return where
 
-    def _risks_and_asks(self, session: Session, person: Person, since: date) -> Iterable[_Draft]:
+    @staticmethod
+    def _not_in(last: Meeting | None) -> builtins.list[ColumnElement[bool]]:
+        if last is None:
+            return []
+        return [(Outcome.meeting_id != last.id) | Outcome.meeting_id.is_(None)]
+
+    def _risks_and_asks(
+        self, session: Session, person: Person, since: date, last: Meeting | None
+    ) -> Iterable[_Draft]:
         risks = session.scalars(
             select(Outcome)
             .where(
@@ -421,7 +429,8 @@ class AgendaService:
                 Outcome.kind != OutcomeKind.RISK.value,
                 Outcome.ask != "",
                 Outcome.resolved_on.is_(None),
-                Outcome.occurred_on > since,
+                Outcome.occurred_on >= since,
+                *self._not_in(last),
             )
             .order_by(Outcome.occurred_on)
             .limit(MAX_PER_SECTION)
@@ -447,9 +456,11 @@ class AgendaService:
     ) -> Iterable[_Draft]:
         """Outcomes since the last 1:1 (and those linked to this meeting), by priority."""
         where = [*self._concerning(person), Outcome.kind != OutcomeKind.RISK.value]
-        newer = (Outcome.occurred_on > since) | (Outcome.meeting_id == meeting.id)
-        if last is not None:
-            newer = newer & ((Outcome.meeting_id != last.id) | Outcome.meeting_id.is_(None))
+        # Notes dated the day of the last 1:1 count, unless they were written in it.
+        newer: ColumnElement[bool] = and_(
+            (Outcome.occurred_on >= since) | (Outcome.meeting_id == meeting.id),
+            *self._not_in(last),
+        )
         notes = session.scalars(
             select(Outcome)
             .where(*where, newer)
@@ -537,14 +548,36 @@ class AgendaService:
     def _merge(self, session: Session, meeting: Meeting, wanted: list[_Draft]) -> None:
         """Bring the agenda in line with the draft, leaving the user's work alone."""
         items = sorted(meeting.agenda_items, key=lambda i: (i.position, i.pk or 0))
+        # An action carried since it was drafted is now its copy at the head of the chain.
+        heads = self._meetings.chain_heads(
+            session, [i.source_id for i in items if i.source_type == "action" and i.source_id]
+        )
+        for item in items:
+            if item.source_type == "action" and item.source_id in heads:
+                item.source_id = heads[item.source_id]
         drafts = {draft.key: draft for draft in wanted}
         present = {_key(i.source_type, i.source_id, i.title) for i in items if i.source_type}
-        # An item the user edited holds its place in the draft: nothing is added beside it.
+        # An item the user edited holds its place in the draft: nothing is added beside it; one
+        # the user removed from this agenda is not drafted again.
+        removed = session.execute(
+            select(AgendaItem.source_type, AgendaItem.source_id, AgendaItem.title).where(
+                AgendaItem.meeting_id == meeting.id,
+                AgendaItem.deleted_at.is_not(None),
+                AgendaItem.source_type.is_not(None),
+            )
+        ).all()
+        removed_heads = self._meetings.chain_heads(
+            session, [source_id for kind, source_id, _ in removed if kind == "action" and source_id]
+        )
         taken = {
+            _key(kind, removed_heads.get(source_id or "", source_id), title)
+            for kind, source_id, title in removed
+        }
+        taken.update(
             _key(i.source_type, i.source_id, i.title)
             for i in items
             if i.source_type and i.user_edited
-        }
+        )
         # A template item the user renamed no longer matches its heading by title: it stands
         # for the template's next heading that nothing on the agenda matches.
         for template_id in {i.source_id for i in items if i.source_type == "template"}:

@@ -43,7 +43,7 @@ from upwardprep.store.entities import (
 DEFAULT_CADENCE_DAYS = 7
 
 
-def live_copies(of: Iterable[str] | None = None) -> Select[tuple[str | None]]:
+def live_copies(of: Iterable[str] | None = None) -> Select[Any]:
     """The ids of action items that have a live carried copy: one not in the Trash, on a meeting
     not in the Trash. (A copy in the Trash does not continue its original: the original is still
     the open head of the chain.) `of` limits it to those originals."""
@@ -330,8 +330,16 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             return to_data(AgendaItemData, item)
 
     def remove_agenda_item(self, item_id: str) -> None:
+        """Take an item off the agenda. A drafted one is kept aside (deleted_at), so that
+        drafting again does not bring back what the user decided not to discuss."""
         with self.store.transaction() as session:
-            session.delete(self._load_child(session, AgendaItem, item_id))
+            item = self._load_child(session, AgendaItem, item_id)
+            if item.source_type:
+                item.deleted_at = self.clock()
+                session.flush()
+                session.expire(item.meeting, ["agenda_items"])
+            else:
+                session.delete(item)
 
     def reorder_agenda(self, meeting_id: str, ordered_ids: builtins.list[str]) -> MeetingData:
         with self.store.transaction() as session:
@@ -376,11 +384,62 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             session.delete(self._load_child(session, ActionItem, item_id))
 
     def set_action_done(self, item_id: str, done: bool = True) -> ActionItemData:
+        """Tick an item off (or open it again), and with it the copies it was carried into that
+        are still on a planned meeting (ticked in a reopened meeting, the carried copy is the
+        same task)."""
         with self.store.transaction() as session:
             item = self._load_child(session, ActionItem, item_id)
-            item.done_at = self.clock() if done else None
+            when = self.clock() if done else None
+            item.done_at = when
+            for copy in self._carried_copies(session, item.id):
+                if copy.meeting is None or copy.meeting.status != MeetingStatus.HELD.value:
+                    copy.done_at = when
             session.flush()
             return to_data(ActionItemData, item)
+
+    def _carried_copies(self, session: Session, item_id: str) -> builtins.list[ActionItem]:
+        """The live copies down the chain from an item (copies of copies included)."""
+        found: builtins.list[ActionItem] = []
+        frontier = [item_id]
+        while frontier:
+            copies = session.scalars(
+                select(ActionItem)
+                .join(Meeting, Meeting.id == ActionItem.meeting_id)
+                .where(
+                    ActionItem.carried_from_id.in_(frontier),
+                    ActionItem.deleted_at.is_(None),
+                    Meeting.deleted_at.is_(None),
+                )
+            ).all()
+            copies = [c for c in copies if c not in found]
+            found.extend(copies)
+            frontier = [c.id for c in copies]
+        return found
+
+    def chain_heads(self, session: Session, ids: Iterable[str]) -> dict[str, str]:
+        """For each action item id, the id of the live copy at the end of its carry-over chain
+        (the id itself when it was not carried)."""
+        heads = {item_id: item_id for item_id in ids}
+        frontier = set(heads.values())
+        for _ in range(1000):  # a chain is as long as the 1:1s it was carried through
+            if not frontier:
+                break
+            rows = session.execute(
+                select(ActionItem.carried_from_id, ActionItem.id)
+                .join(Meeting, Meeting.id == ActionItem.meeting_id)
+                .where(
+                    ActionItem.carried_from_id.in_(frontier),
+                    ActionItem.deleted_at.is_(None),
+                    Meeting.deleted_at.is_(None),
+                )
+                .order_by(ActionItem.created_at)
+            ).all()
+            moved = {old: new for old, new in rows}
+            for start, head in heads.items():
+                if head in moved:
+                    heads[start] = moved[head]
+            frontier = set(moved.values())
+        return heads
 
     def open_actions(self, *, person_id: str | None = None) -> builtins.list[ActionItemData]:
         """Open items at the head of their chain (a carried item replaces the one it continues)."""

@@ -294,10 +294,15 @@ class Meeting(Record, Base):
     external_uid: Mapped[str | None] = mapped_column(String(500), nullable=True, index=True)
 
     person: Mapped[Person | None] = relationship(lazy="joined")
+    # The live agenda: a drafted item the user removed stays behind in the Trash (deleted_at) so
+    # that re-drafting knows not to bring it back; the database cascade removes it with the
+    # meeting.
     agenda_items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting",
         cascade="all, delete-orphan",
+        primaryjoin="and_(Meeting.id == AgendaItem.meeting_id, AgendaItem.deleted_at.is_(None))",
         order_by="AgendaItem.position",
+        passive_deletes=True,
     )
     action_items: Mapped[list[ActionItem]] = relationship(
         back_populates="meeting",
