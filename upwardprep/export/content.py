@@ -377,7 +377,7 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
         m.Section("outcomes", "Outcomes since the last 1:1", tuple(outcome_blocks)),
         m.Section("risks", "Risks and asks", tuple(risk_blocks)),
         m.Section("actions", "Open action items", tuple(action_blocks)),
-        m.Section("notes", "Notes", (m.NoteLines(3),), fill=True),
+        m.Section("notes", "Notes", (m.NoteLines(2),), fill=True),
     )
     return m.Document(
         kind="brief",

@@ -616,6 +616,16 @@ def monthly_chart(block: m.MonthlyChart, theme: Theme, width: float) -> Drawing:
 # -- the whole document -----------------------------------------------------------------------
 
 
+def _room_for(section: m.Section, theme: Theme) -> float:
+    """What a section needs below its title on this page before it may start here: the start
+    of its content, or for a page of ruled lines only, its fewest lines."""
+    if section.fill and all(isinstance(block, m.NoteLines) for block in section.blocks):
+        h1 = theme.style("h1")
+        lines = sum(block.lines for block in section.blocks if isinstance(block, m.NoteLines))
+        return h1.spaceBefore + h1.leading + h1.spaceAfter + lines * NoteLines.gap + 2
+    return 110
+
+
 def story(document: m.Document, theme: Theme) -> list[Flowable]:
     builder = _Story(theme)
     flowables: list[Flowable] = []
@@ -641,7 +651,7 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
         elif not first:
             # Room for the title and the start of what follows, or a new page. Not keepWithNext:
             # that would carry a long table whole to the next page and leave this one half empty.
-            flowables.append(CondPageBreak(110))
+            flowables.append(CondPageBreak(_room_for(section, theme)))
         first = False
         heading: Flowable = (
             Outlined(
