@@ -51,3 +51,12 @@ def demo_services(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
     store = Store.open(path, PASSPHRASE)
     yield Services(store)
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def quit_discards_refused_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When pytest-qt closes a window that still holds refused input, answer the quit question
+    (a modal box would wait for a click forever); tests of that question patch it themselves."""
+    from upwardprep.gui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "_discard_refused", lambda _self: True)

@@ -737,6 +737,22 @@ class MainWindow(QMainWindow):
             self.flush_all()
             pick_and_export_packet(self, self.session.services)
 
+    def _discard_refused(self) -> bool:
+        """Asked on quit when a form holds input that could not be saved."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText("Some changes could not be saved.")
+        box.setInformativeText(
+            f"{self.statusBar().currentMessage() or 'A field holds a value the store refused.'}"
+            "\n\nQuit anyway and lose them, or go back and correct them?"
+        )
+        discard = box.addButton("&Quit and Discard", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("&Go Back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is discard
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -757,10 +773,11 @@ class MainWindow(QMainWindow):
         self._update_lock_label()
         self.show_message("Unlocked")
 
-    def flush_all(self) -> None:
-        for view in self.views.values():
-            view.flush()
+    def flush_all(self) -> bool:
+        """Save every open form; False if one holds input the store refused."""
+        saved = all([view.flush() for view in self.views.values()])
         self._save_columns()
+        return saved
 
     def _on_locked(self) -> None:
         self.palette_popup.hide()
@@ -839,7 +856,9 @@ class MainWindow(QMainWindow):
                 )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush_all()
+        if not self.flush_all() and not self._discard_refused():
+            event.ignore()
+            return
         self.save_state()
         self.session.close()
         event.accept()

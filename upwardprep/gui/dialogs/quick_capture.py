@@ -57,6 +57,7 @@ class QuickCaptureDialog(QDialog):
 
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
+        self.title.setMaxLength(500)  # the store's limit
         self.title.setPlaceholderText(
             "What did it produce or enable? e.g. “Cut p95 latency to 310 ms”"
         )
@@ -74,6 +75,7 @@ class QuickCaptureDialog(QDialog):
             self.kind.addItem(label, kind.value)
         self.ask = QLineEdit()
         self.ask.setObjectName("askEdit")
+        self.ask.setMaxLength(20_000)  # the store's limit
         self.ask.setPlaceholderText("What do you need, and from whom?")
         self.ask.setAccessibleName("Ask")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -65,6 +66,7 @@ class TemplateEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.name = QLineEdit()
         self.name.setObjectName("templateName")
+        self.name.setMaxLength(200)  # the store's limit
         self.name.setAccessibleName("Template name")
         form.addRow("N&ame:", self.name)
         layout.addLayout(form)
@@ -134,12 +136,19 @@ class TemplatesDialog(QDialog):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([300, 680])
         layout.addWidget(self.splitter, 1)
+        self.problem = QLabel()
+        self.problem.setObjectName("templateProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b42318;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor.saved.connect(self._saved)
-        self.editor.failed.connect(self.status.emit)
+        self.editor.failed.connect(self._refused)
+        self.editor.saved.connect(lambda _id: self.problem.hide())
         self.new_button.clicked.connect(self.new_template)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
@@ -158,8 +167,18 @@ class TemplatesDialog(QDialog):
     def _current_changed(self, current: Any, _previous: Any) -> None:
         record_id = self.model.id_at(current.row()) if current.isValid() else None
         if record_id != self.editor.record_id:
+            kept = self.editor.record_id
+            if kept is not None and not self.editor.flush():
+                # Stay on the template whose input was refused rather than drop it.
+                QTimer.singleShot(0, lambda: self._select(self.model.row_of(kept)))
+                return
             self.editor.load(self.services, record_id)
         self._buttons()
+
+    def _refused(self, reason: str) -> None:
+        self.status.emit(reason)
+        self.problem.setText(reason)
+        self.problem.show()
 
     def _saved(self, record_id: str) -> None:
         self.model.refresh()
@@ -200,5 +219,16 @@ class TemplatesDialog(QDialog):
         self.trashed.emit("template", record_id)
 
     def done(self, result: int) -> None:
-        self.editor.flush()
+        if not self.editor.flush() and not self._discard():
+            return  # back to the form, the reason shown above the buttons
         super().done(result)
+
+    def _discard(self) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            "Template not saved",
+            f"{self.problem.text()}\n\nClose and lose this change, or go back and correct it?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

@@ -61,8 +61,10 @@ class SectionView(QWidget):
 
     def clear(self) -> None: ...
 
-    def flush(self) -> None:
-        """Save whatever is being edited, now."""
+    def flush(self) -> bool:
+        """Save whatever is being edited, now; False when the input was refused (it stays in
+        the form, and the reason went to the status bar)."""
+        return True
 
     def select(self, record_id: str) -> bool:
         """Show one record; False if this section does not have it."""
@@ -104,7 +106,16 @@ class ListDetailView(SectionView):
         record_id = current.data(IdRole) if current.isValid() else None
         wanted = record_id is not None or self.blank_on_empty_selection
         if self.services is not None and wanted and record_id != self.editor.record_id:
+            if not self.editor.flush():
+                # The form holds input the store refused: stay on its record rather than
+                # drop what was typed. The reason is in the status bar.
+                self._stay_on(self.editor.record_id)
+                return
             self.editor.load(self.services, record_id)
+
+    def _stay_on(self, record_id: str | None) -> None:
+        if record_id is not None:
+            QTimer.singleShot(0, lambda: self.select(record_id))
 
 
 def make_table(name: str) -> QTableView:

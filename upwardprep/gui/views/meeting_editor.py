@@ -156,6 +156,7 @@ class MeetingEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("meetingTitle")
+        self.title_edit.setMaxLength(300)  # the store's limit
         self.title_edit.setAccessibleName("Meeting title")
         self.title_edit.setPlaceholderText("e.g. 1:1 with Dana")
         self.person = QComboBox()
@@ -245,6 +246,7 @@ class MeetingEditor(RecordEditor):
         bar = QHBoxLayout()
         self.add_item_edit = QLineEdit()
         self.add_item_edit.setObjectName("addAgendaItemEdit")
+        self.add_item_edit.setMaxLength(500)  # the store's limit
         self.add_item_edit.setPlaceholderText("Add an agenda item, Enter")
         self.add_item_edit.setAccessibleName("New agenda item")
         self.item_up = QToolButton()
@@ -312,6 +314,7 @@ class MeetingEditor(RecordEditor):
         bar = QHBoxLayout()
         self.add_action_edit = QLineEdit()
         self.add_action_edit.setObjectName("addActionEdit")
+        self.add_action_edit.setMaxLength(500)  # the store's limit
         self.add_action_edit.setPlaceholderText("Add an action item, Enter")
         self.add_action_edit.setAccessibleName("New action item")
         self.add_action_owner = QComboBox()
@@ -508,17 +511,18 @@ class MeetingEditor(RecordEditor):
             "decisions": meeting.decisions,
         }
         changes = {key: value for key, value in wanted.items() if was[key] != value}
+        # The item's text first: a refused meeting field must not cost what was typed there.
+        body = self.item_body.text()
+        if self._item_id is not None and body != self._item_body:
+            item = self.services.meetings.update_agenda_item(self._item_id, body=body)
+            self._item_body = item.body
+            self.agenda_model.update_item(item)
         if changes:
             self._meeting = self.services.meetings.update(record_id, **changes)
             if "person_id" in changes:
                 self.actions_model.load(self._meeting, self._people)
             self.heading.setText(self._meeting.title or KIND_LABELS.get(self._meeting.kind, ""))
             self._update_counts()
-        body = self.item_body.text()
-        if self._item_id is not None and body != self._item_body:
-            item = self.services.meetings.update_agenda_item(self._item_id, body=body)
-            self._item_body = item.body
-            self.agenda_model.update_item(item)
 
     def _blank(self) -> None:
         self._meeting = None

@@ -299,5 +299,5 @@ class MeetingsView(ListDetailView):
         self.table.setModel(None)
         self.model = None
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self) -> bool:
+        return self.editor.flush()

@@ -143,6 +143,7 @@ class OutcomeEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("outcomeTitle")
+        self.title_edit.setMaxLength(500)  # the store's limit
         self.title_edit.setAccessibleName("Outcome title")
         self.hint = QLabel(
             "This reads like an activity. What did it produce or enable? "
@@ -163,10 +164,12 @@ class OutcomeEditor(RecordEditor):
         self.person.setAccessibleName("Person it concerns")
         self.impact = QLineEdit()
         self.impact.setObjectName("outcomeImpact")
+        self.impact.setMaxLength(20_000)  # the store's limit
         self.impact.setPlaceholderText("Who benefits, and how much")
         self.impact.setAccessibleName("Impact")
         self.metric = QLineEdit()
         self.metric.setObjectName("outcomeMetric")
+        self.metric.setMaxLength(200)  # the store's limit
         self.metric.setPlaceholderText("e.g. +12 customers, −530 ms")
         self.metric.setAccessibleName("Metric change")
         evidence_row = QWidget()
@@ -184,6 +187,7 @@ class OutcomeEditor(RecordEditor):
         evidence.addWidget(self.open_evidence)
         self.ask = QLineEdit()
         self.ask.setObjectName("outcomeAsk")
+        self.ask.setMaxLength(20_000)  # the store's limit
         self.ask.setPlaceholderText("For a risk: what you need, and from whom")
         self.ask.setAccessibleName("Ask")
         self.priorities = PriorityPicker()
@@ -511,8 +515,8 @@ class OutcomesView(ListDetailView):
         self.table.setModel(None)
         self.model = None
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self) -> bool:
+        return self.editor.flush()
 
     def new_record(self) -> None:
         if self.services is None:

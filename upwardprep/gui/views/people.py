@@ -47,6 +47,7 @@ class PersonEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.name = QLineEdit()
         self.name.setObjectName("personName")
+        self.name.setMaxLength(200)  # the store's limit
         self.name.setAccessibleName("Name")
         self.role = QComboBox()
         self.role.setObjectName("personRole")
@@ -55,9 +56,11 @@ class PersonEditor(RecordEditor):
             self.role.addItem(label, role.value)
         self.job_title = QLineEdit()
         self.job_title.setObjectName("personTitle")
+        self.job_title.setMaxLength(200)  # the store's limit
         self.job_title.setAccessibleName("Job title")
         self.email = QLineEdit()
         self.email.setObjectName("personEmail")
+        self.email.setMaxLength(320)  # the store's limit
         self.email.setAccessibleName("Email")
         self.cadence = QSpinBox()
         self.cadence.setObjectName("personCadence")
@@ -188,8 +191,8 @@ class PeopleView(ListDetailView):
         self.table.setModel(None)
         self.model = None
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self) -> bool:
+        return self.editor.flush()
 
     def new_record(self) -> None:
         if self.services is None:

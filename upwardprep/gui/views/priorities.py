@@ -69,6 +69,7 @@ class PriorityEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("priorityTitle")
+        self.title_edit.setMaxLength(300)  # the store's limit
         self.title_edit.setAccessibleName("Priority title")
         self.owner = QComboBox()
         self.owner.setObjectName("priorityOwner")
@@ -96,6 +97,7 @@ class PriorityEditor(RecordEditor):
         self.target.setAccessibleName("Metric target")
         self.unit = QLineEdit()
         self.unit.setObjectName("priorityUnit")
+        self.unit.setMaxLength(60)  # the store's limit
         self.unit.setPlaceholderText("unit, e.g. customers")
         self.unit.setAccessibleName("Metric unit")
         metric_row.addWidget(self.current)
@@ -392,8 +394,8 @@ class PrioritiesView(ListDetailView):
         self.model = None
         self.tree_model = None
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self) -> bool:
+        return self.editor.flush()
 
     def new_record(self) -> None:
         if self.services is None:

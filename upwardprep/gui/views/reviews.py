@@ -127,6 +127,7 @@ class ReviewEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("cycleName")
+        self.name_edit.setMaxLength(200)  # the store's limit
         self.name_edit.setAccessibleName("Cycle name")
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("cycleKind")
@@ -417,8 +418,8 @@ class ReviewsView(ListDetailView):
         self.table.setModel(None)
         self.model = None
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self) -> bool:
+        return self.editor.flush()
 
     def new_record(self) -> None:
         if self.services is None:
