@@ -40,6 +40,21 @@ class UsageError(Exception):
     exit_code = 1
 
 
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high, or a clear usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, not {value:,}")
+        return value
+
+    return parse
+
+
 class Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors; 2 means "wrong passphrase" here, so use 1."""
 
@@ -683,7 +698,7 @@ def build_parser() -> Parser:
 
     p = command("list", cmd_list, "list records, one a line")
     p.add_argument("what", choices=["people", "priorities", "outcomes", "meetings", "cycles"])
-    p.add_argument("--limit", type=int, default=None, help="at most N rows (outcomes)")
+    p.add_argument("--limit", type=whole(1, 10**9), default=None, help="at most N rows (outcomes)")
 
     p = command("search", cmd_search, "full-text search, best matches first")
     p.add_argument("query")
@@ -693,12 +708,14 @@ def build_parser() -> Parser:
     p.add_argument("--tag")
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=whole(1, 10_000), default=20)
 
     p = command("agenda", cmd_agenda, "draft the next 1:1 with a person and print its agenda")
     p.add_argument("--person", required=True, help="name (or part of it) or id")
     p.add_argument("--template", help="agenda template to use (default: the meeting's own)")
-    p.add_argument("--stale-days", type=int, help="confirm priorities older than N days (21)")
+    p.add_argument(
+        "--stale-days", type=whole(1, 3650), help="confirm priorities older than N days (21)"
+    )
 
     p = command("import", cmd_import, "import records from another program")
     kinds = p.add_subparsers(dest="source", metavar="SOURCE", required=True)
@@ -715,7 +732,9 @@ def build_parser() -> Parser:
     ics.add_argument("--series", action="append", metavar="UID", help="UID or part of a title")
     ics.add_argument("--all", action="store_true", help="every series in the file")
     ics.add_argument("--list", action="store_true", help="only list the series (no store needed)")
-    ics.add_argument("--days", type=int, default=365, help="how far ahead (default 365 days)")
+    ics.add_argument(
+        "--days", type=whole(1, 3650), default=365, help="how far ahead (default 365 days)"
+    )
 
     p = command("alignment", cmd_alignment, "a manager's priorities with coverage and goals")
     p.add_argument("--person", required=True, help="the manager (name, part of it, or id)")
@@ -724,7 +743,9 @@ def build_parser() -> Parser:
 
     p = command("backup", cmd_backup, "write an encrypted, verified backup")
     p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
-    p.add_argument("--keep", type=int, default=10, help="how many backups to keep (default 10)")
+    p.add_argument(
+        "--keep", type=whole(1, 1000), default=10, help="how many backups to keep (default 10)"
+    )
 
     p = command("restore", cmd_restore, "put a backup in place of the store (after backing it up)")
     p.add_argument("file", nargs="?", help="the backup file")

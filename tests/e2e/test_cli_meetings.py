@@ -133,6 +133,18 @@ def test_import_errors_leave_the_store_untouched(dana: Cli, tmp_path: Path) -> N
             ),
             "matches no series",
         ),
+        (
+            ("import", "ics", str(ICS / "all-day.ics"), "--person", "Dana", "--days", "999999999"),
+            "--days: must be from 1 to 3,650",
+        ),
+        (("import", "ics", str(ICS / "all-day.ics"), "--list", "--days", "0"), "from 1 to 3,650"),
+        (
+            ("agenda", "--person", "Dana", "--stale-days", "0"),
+            "--stale-days: must be from 1 to 3,650",
+        ),
+        (("list", "outcomes", "--limit", "0"), "--limit: must be from 1"),
+        (("search", "wave", "--limit", "ten"), "not a whole number: 'ten'"),
+        (("backup", "--keep", "0"), "--keep: must be from 1 to 1,000"),
     ]
     for args, message in cases:
         result = cli(*args)

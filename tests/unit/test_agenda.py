@@ -179,6 +179,12 @@ def test_stale_priorities_with_a_frozen_clock(frozen: Services, clock: FrozenClo
     frozen.priorities.confirm(old.id)
     titles = {i.title for i in frozen.agenda.draft_next(dana.id, stale_days=21).agenda_items}
     assert "Confirm: Old" not in titles
+    # Out of range: a sentence, and no draft written.
+    meetings = len(frozen.meetings.list())
+    for days in (0, 3651, 10**12):
+        with pytest.raises(ValidationError, match="1 to 3650 days"):
+            frozen.agenda.draft_next(dana.id, stale_days=days)
+    assert len(frozen.meetings.list()) == meetings
 
 
 def test_redrafting_keeps_edits_and_adds_nothing_twice(

@@ -193,6 +193,9 @@ def test_open_ended_rules_are_bounded(frozen: Services, tmp_path: Path) -> None:
     )
     (series,) = frozen.calendar.preview(busy)
     assert series.truncated and series.occurrences == MAX_OCCURRENCES
+    for days in (0, -1, 3651, 999_999_999):
+        with pytest.raises(ValidationError, match="between 1 and 3650 days"):
+            frozen.calendar.preview(busy, horizon=timedelta(days=days))
 
 
 @pytest.mark.parametrize(

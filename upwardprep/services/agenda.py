@@ -64,6 +64,7 @@ from upwardprep.store.entities import (
 
 # Store setting: days after which an unconfirmed priority is proposed for confirmation.
 STALE_DAYS_SETTING = "priorities.stale_days"
+MAX_STALE_DAYS = 3650
 # A planned meeting still counts as "next" for this long after its start (not finished yet).
 STILL_NEXT = timedelta(hours=12)
 # Without an earlier 1:1, outcomes of this many days go into the first agenda.
@@ -322,6 +323,10 @@ class AgendaService:
             if last
             else _local_date(self.clock()) - timedelta(days=FIRST_LOOKBACK_DAYS)
         )
+        if stale_days is not None and not 1 <= stale_days <= MAX_STALE_DAYS:
+            raise ValidationError(
+                f"Stale priorities are those unconfirmed for 1 to {MAX_STALE_DAYS} days."
+            )
         days = stale_days if stale_days is not None else self._stale_days(session)
         return [
             *self._actions(session, meeting),
@@ -336,7 +341,7 @@ class AgendaService:
             select(StoreSetting.value).where(StoreSetting.key == STALE_DAYS_SETTING)
         )
         try:
-            return max(1, int(value)) if value else DEFAULT_STALE_DAYS
+            return min(max(1, int(value)), MAX_STALE_DAYS) if value else DEFAULT_STALE_DAYS
         except ValueError:
             return DEFAULT_STALE_DAYS
 

@@ -33,6 +33,7 @@ from upwardprep.store.engine import Store
 from upwardprep.store.entities import Meeting, MeetingKind, MeetingStatus, Person, Role
 
 DEFAULT_HORIZON = timedelta(days=365)
+MAX_HORIZON = timedelta(days=3650)  # ten years ahead
 MAX_OCCURRENCES = 500  # per series within the horizon: a weekly 1:1 for ten years
 MAX_FILE_BYTES = 20 * 1024 * 1024
 ALL_DAY_TIME = time(9, 0)
@@ -175,8 +176,10 @@ def _minutes(event: Any, start: date | datetime) -> int:
 
 def _window(clock: Clock, horizon: timedelta) -> tuple[datetime, datetime]:
     """From the start of today (local) up to the horizon."""
-    if horizon <= timedelta(0):
-        raise ValidationError("The import horizon must be a positive number of days.")
+    if not timedelta(0) < horizon <= MAX_HORIZON:
+        raise ValidationError(
+            f"The import horizon must be between 1 and {MAX_HORIZON.days} days ahead."
+        )
     today = clock().astimezone().date()
     start = datetime.combine(today, time(0, 0)).astimezone().astimezone(UTC)
     return start, start + horizon
