@@ -203,6 +203,38 @@ def test_lock_flushes_an_edit_in_progress(
     assert "Typed just before locking" in titles
 
 
+def test_lock_waits_for_background_work_on_the_store(
+    window: MainWindow, qtbot: QtBot, demo_path: Path
+) -> None:
+    """Locking (or the idle timer) while an import or export runs: the work finishes on the
+    open store, then the store closes."""
+    import threading
+
+    from upwardprep.gui.app import run_in_background
+
+    services = window.session.services
+    assert services is not None
+    started = threading.Event()
+    results: list[object] = []
+
+    def work() -> str:
+        started.set()
+        threading.Event().wait(0.4)  # still running when the lock comes
+        return services.outcomes.create("Written by background work").id
+
+    run_in_background(work, results.append, results.append)
+    assert started.wait(5)
+    window.session.lock()
+    assert not window.session.is_unlocked
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert isinstance(results[0], str), results
+    from upwardprep.store.engine import Store
+
+    with Store.open(demo_path, PASSPHRASE) as store:  # closed cleanly: its lock was released
+        titles = [o.title for o in Services(store).outcomes.list()]
+    assert "Written by background work" in titles
+
+
 def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> None:
     services = window.session.services
     assert services is not None

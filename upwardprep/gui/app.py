@@ -173,12 +173,19 @@ class Job(QRunnable):
             self.signals.done.emit(result)
 
 
+_pending: set[_Signals] = set()  # kept until their answer is delivered, caller's ref or not
+
+
 def run_in_background(
     work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None]
 ) -> Job:
     job = Job(work)
-    job.signals.done.connect(done)
-    job.signals.failed.connect(failed)
+    signals = job.signals
+    _pending.add(signals)
+    signals.done.connect(done)
+    signals.failed.connect(failed)
+    for signal in (signals.done, signals.failed):
+        signal.connect(lambda _result, signals=signals: _pending.discard(signals))
     QThreadPool.globalInstance().start(job)
     return job
 

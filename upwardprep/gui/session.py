@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from upwardprep.services import Services
@@ -80,11 +80,26 @@ class StoreSession(QObject):
         if self.services is None:
             return
         self.aboutToLock.emit()
+        self._wait_for_background_work()
         store = self.services.store
         self.services = None
         self._idle.stop()
         self.locked.emit()
         store.close()
+
+    @staticmethod
+    def _wait_for_background_work() -> None:
+        """An export, backup, calendar import or passphrase change on the thread pool ends
+        with the store it began on: closing it underneath would fail the work half-way (and
+        release the store's lock while it still writes). Such work takes seconds at most."""
+        pool = QThreadPool.globalInstance()
+        if pool.activeThreadCount() == 0:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pool.waitForDone()
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def set_auto_lock_minutes(self, minutes: int) -> None:
         self._auto_lock_ms = max(0, minutes) * 60_000
