@@ -95,8 +95,11 @@ store.close()
 
 
 def _environment(home: Path) -> dict[str, str]:
+    # An installed app starts from compiled bytecode (pip compiles it on install); a machine
+    # that forbids writing it would time the compiler instead. The warm-up start writes it.
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **inherited,
         "QT_QPA_PLATFORM": "offscreen",
         "PYTHONPATH": str(REPO),
         "XDG_CONFIG_HOME": str(home / "config"),

@@ -123,9 +123,14 @@ class StoreSession(QObject):
             self._idle.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Restart at most every half second: mouse moves arrive by the hundred.
-        recently = self._deadline - time.monotonic() >= self._auto_lock_ms / 1000 - 0.5
-        if event.type() in ACTIVITY_EVENTS and self._idle.isActive() and not recently:
+        # Every event of the app passes here: the cheap tests first (asking an event its type
+        # builds a Python enum). Restart at most every half second: mouse moves come by the
+        # hundred, and while locked there is nothing to restart.
+        if not self._idle.isActive():
+            return False
+        if self._deadline - time.monotonic() >= self._auto_lock_ms / 1000 - 0.5:
+            return False
+        if event.type() in ACTIVITY_EVENTS:
             self._restart_idle()
         return False
 
