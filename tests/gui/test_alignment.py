@@ -141,10 +141,19 @@ def test_alignment_view_drop_event_updates_coverage(qtbot: QtBot, window: MainWi
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+
     # what a real drag delivers: enter, move over the row, drop
+    def drag_event(kind: type, *args: object) -> object:
+        # PySide6 6.12 takes a QPointF for every drag event; earlier versions a QPoint for
+        # enter and move.
+        try:
+            return kind(point, *args)
+        except TypeError:
+            return kind(point.toPoint(), *args)
+
     for event in (
-        QDragEnterEvent(point, copy, mime, left, none),
-        QDragMoveEvent(point, copy, mime, left, none),
+        drag_event(QDragEnterEvent, copy, mime, left, none),
+        drag_event(QDragMoveEvent, copy, mime, left, none),
         QDropEvent(point, copy, mime, left, none),
     ):
         QApplication.sendEvent(tree.viewport(), event)
