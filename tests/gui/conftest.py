@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
+from upwardprep.gui.main_window import MainWindow
+from upwardprep.gui.session import StoreSession
+from upwardprep.gui.settings import AppSettings
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
 
@@ -41,6 +45,30 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo store, closed, under the name the window title shows."""
+    import shutil
+
+    path = tmp_path / "store" / "Work notes.upwardprep"
+    path.parent.mkdir()
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
+    """The main window over a copy of the demo store, shown and unlocked."""
+    session = StoreSession(demo_path)
+    main = MainWindow(session, AppSettings())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    session.unlock(PASSPHRASE)
+    yield main
+    session.close()
+
+
+@pytest.fixture
 def demo_services(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
     """A fresh copy of the demo store, open."""
     import shutil
@@ -57,6 +85,4 @@ def demo_services(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
 def quit_discards_refused_input(monkeypatch: pytest.MonkeyPatch) -> None:
     """When pytest-qt closes a window that still holds refused input, answer the quit question
     (a modal box would wait for a click forever); tests of that question patch it themselves."""
-    from upwardprep.gui.main_window import MainWindow
-
     monkeypatch.setattr(MainWindow, "_discard_refused", lambda _self: True)

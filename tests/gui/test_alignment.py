@@ -3,7 +3,6 @@ drag and drop, the dashboard's Prepare and Confirm, a self-assessment that saves
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSPHRASE
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.models.alignment import (
     OUTCOME_IDS_MIME,
@@ -23,30 +21,11 @@ from upwardprep.gui.models.alignment import (
 )
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.priorities import PRIORITY_IDS_MIME
-from upwardprep.gui.session import StoreSession
-from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.alignment import AlignmentView
 from upwardprep.gui.views.dashboard import DashboardView
 from upwardprep.gui.views.reviews import ReviewCyclesModel, ReviewsView, reference
 from upwardprep.services import Services
 from upwardprep.services.alignment import ReviewNote
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_template: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    import shutil
-
-    path = tmp_path / "store" / "Work notes.upwardprep"
-    path.parent.mkdir()
-    shutil.copyfile(demo_template, path)
-    session = StoreSession(path)
-    main = MainWindow(session, AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    session.unlock(PASSPHRASE)
-    yield main
-    session.close()
 
 
 def _unaligned_note(services: Services, title: str = "Unplanned win") -> str:

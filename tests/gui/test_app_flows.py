@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,28 +56,6 @@ def when_modal(qtbot: QtBot, drive: Callable[[QDialog], None], *, give_up_ms: in
 
     QTimer.singleShot(0, attempt)
     QTimer.singleShot(give_up_ms, watchdog)
-
-
-@pytest.fixture
-def demo_path(demo_template: Path, tmp_path: Path) -> Path:
-    import shutil
-
-    path = tmp_path / "store" / "Work notes.upwardprep"
-    path.parent.mkdir()
-    shutil.copyfile(demo_template, path)
-    return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
-    session = StoreSession(demo_path)
-    main = MainWindow(session, AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    session.unlock(PASSPHRASE)
-    yield main
-    session.close()
 
 
 def text_everywhere(root: QWidget) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,12 +11,10 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSPHRASE
 from upwardprep.export.content import meeting_for_person
 from upwardprep.gui import export_flow
 from upwardprep.gui.export_flow import ExportPicker, Target, export_brief, export_packet
 from upwardprep.gui.main_window import MainWindow
-from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
 from upwardprep.services import Services
 
@@ -114,21 +110,6 @@ def test_choose_target_follows_the_filter(
     assert export_flow.choose_target(None, "t", "x.pdf") == Target(tmp_path / "b.pdf", "pdf")
     assert export_flow.choose_target(None, "t", "x.pdf") is None
     assert AppSettings().qsettings.value("export/folder") == str(tmp_path)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_template: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "store" / "Work.upwardprep"
-    path.parent.mkdir()
-    shutil.copyfile(demo_template, path)
-    session = StoreSession(path)
-    main = MainWindow(session, AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    session.unlock(PASSPHRASE)
-    yield main
-    session.close()
 
 
 def test_export_menu_picks_a_meeting_and_builds(

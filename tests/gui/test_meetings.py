@@ -4,7 +4,6 @@ read-only records, reopening, templates, drafting and calendar import."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,8 +30,6 @@ from tests.gui.test_app_flows import when_modal
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.meetings import ActionsModel, AgendaModel, MeetingsModel
-from upwardprep.gui.session import StoreSession
-from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.services import Services
 from upwardprep.services.meetings import MeetingData
@@ -42,26 +39,10 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def demo_path(demo_template: Path, tmp_path: Path) -> Path:
-    import shutil
-
-    path = tmp_path / "store" / "Work notes.upwardprep"
-    path.parent.mkdir()
-    shutil.copyfile(demo_template, path)
-    return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
-    session = StoreSession(demo_path)
-    main = MainWindow(session, AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    session.unlock(PASSPHRASE)
-    main.show_section("meetings")
-    yield main
-    session.close()
+def window(window: MainWindow) -> MainWindow:
+    """The demo window (conftest), on the Meetings section."""
+    window.show_section("meetings")
+    return window
 
 
 @pytest.fixture

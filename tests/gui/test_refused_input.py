@@ -3,40 +3,17 @@ dialog or quitting does not silently drop it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSPHRASE
 from upwardprep.gui.dialogs.templates import TemplatesDialog
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.models.meetings import AgendaModel
-from upwardprep.gui.session import StoreSession
-from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.views.people import PeopleView
 from upwardprep.services import Services, ValidationError
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_template: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    import shutil
-
-    path = tmp_path / "store" / "Work notes.upwardprep"
-    path.parent.mkdir()
-    shutil.copyfile(demo_template, path)
-    session = StoreSession(path)
-    main = MainWindow(session, AppSettings())
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    session.unlock(PASSPHRASE)
-    yield main
-    session.close()
 
 
 def services_of(window: MainWindow) -> Services:
