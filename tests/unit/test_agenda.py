@@ -7,29 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from tests.conftest import row_hashes
+from tests.unit.conftest import NOW, FrozenClock
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.templates import parse_template
 from upwardprep.store.engine import Store
-
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday
-
-
-class FrozenClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(NOW)
-
-
-@pytest.fixture
-def frozen(store: Store, clock: FrozenClock) -> Services:
-    return Services(store, clock=clock)
 
 
 def sources(meeting) -> list[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]

@@ -10,20 +10,11 @@ from itertools import pairwise
 import pytest
 
 from tests.conftest import row_hashes
+from tests.unit.conftest import NOW, FrozenClock
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.alignment import DISMISSED_TAG, AlignmentNode
 from upwardprep.services.common import NotFound
 from upwardprep.store.engine import Store
-
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday
-
-
-class FrozenClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

@@ -4,35 +4,33 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
-from tests.unit.test_agenda import NOW, FrozenClock
+from tests.unit.conftest import NOW, FrozenClock
 from upwardprep.services import Services
-from upwardprep.store.engine import Store
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(NOW)
-
-
-@pytest.fixture
-def frozen(store: Store, clock: FrozenClock) -> Services:
-    return Services(store, clock=clock)
+from upwardprep.services.meetings import ActionItemData, MeetingData
+from upwardprep.services.people import PersonData
 
 
 def drafted_actions(meeting) -> list[str]:  # type: ignore[no-untyped-def]
     return [i.title for i in meeting.agenda_items if i.source_type == "action"]
 
 
-def test_trashing_the_next_meeting_does_not_drop_the_carried_action(
-    frozen: Services, clock: FrozenClock
-) -> None:
+def held_with_an_action(
+    frozen: Services, clock: FrozenClock, *, finish: bool = True
+) -> tuple[PersonData, MeetingData, ActionItemData]:
+    """Dana's 1:1 two weeks ago with one action written down in it, held (and carried)."""
     dana = frozen.people.create("Dana Whitfield", role="manager", cadence_days=7)
     clock.now = NOW - timedelta(days=14)
     first = frozen.meetings.create(clock.now, person_id=dana.id)
-    frozen.meetings.add_action(first.id, "Send the renewal list")
-    frozen.meetings.finish(first.id)
+    action = frozen.meetings.add_action(first.id, "Send the renewal list")
+    if finish:
+        frozen.meetings.finish(first.id)
+    return dana, first, action
+
+
+def test_trashing_the_next_meeting_does_not_drop_the_carried_action(
+    frozen: Services, clock: FrozenClock
+) -> None:
+    dana, first, _ = held_with_an_action(frozen, clock)
     clock.now = NOW - timedelta(days=8)
     second = frozen.agenda.draft_next(dana.id)
     assert drafted_actions(second) == ["Send the renewal list"]
@@ -46,11 +44,7 @@ def test_trashing_the_next_meeting_does_not_drop_the_carried_action(
 
 
 def test_finishing_again_carries_past_a_trashed_copy(frozen: Services, clock: FrozenClock) -> None:
-    dana = frozen.people.create("Dana Whitfield", role="manager", cadence_days=7)
-    clock.now = NOW - timedelta(days=14)
-    first = frozen.meetings.create(clock.now, person_id=dana.id)
-    frozen.meetings.add_action(first.id, "Send the renewal list")
-    frozen.meetings.finish(first.id)
+    dana, first, _ = held_with_an_action(frozen, clock)
     second = frozen.meetings.list(person_id=dana.id, status="planned")[0]
     frozen.meetings.trash(second.id)
     frozen.meetings.reopen(first.id)
@@ -64,11 +58,7 @@ def test_finishing_again_carries_past_a_trashed_copy(frozen: Services, clock: Fr
 def test_ticking_off_in_a_reopened_meeting_closes_the_carried_copy(
     frozen: Services, clock: FrozenClock
 ) -> None:
-    dana = frozen.people.create("Dana Whitfield", role="manager", cadence_days=7)
-    clock.now = NOW - timedelta(days=14)
-    first = frozen.meetings.create(clock.now, person_id=dana.id)
-    send = frozen.meetings.add_action(first.id, "Send the renewal list")
-    frozen.meetings.finish(first.id)
+    dana, first, send = held_with_an_action(frozen, clock)
     [second] = frozen.meetings.list(person_id=dana.id, status="planned")
     frozen.meetings.reopen(first.id)
     frozen.meetings.set_action_done(send.id)
@@ -81,10 +71,7 @@ def test_ticking_off_in_a_reopened_meeting_closes_the_carried_copy(
 def test_an_edited_action_item_is_not_drafted_twice_once_carried(
     frozen: Services, clock: FrozenClock
 ) -> None:
-    dana = frozen.people.create("Dana Whitfield", role="manager", cadence_days=7)
-    clock.now = NOW - timedelta(days=14)
-    first = frozen.meetings.create(clock.now, person_id=dana.id)
-    frozen.meetings.add_action(first.id, "Send the renewal list")
+    dana, first, _ = held_with_an_action(frozen, clock, finish=False)
     second = frozen.meetings.create(NOW - timedelta(days=7), person_id=dana.id)
     clock.now = NOW - timedelta(days=15)  # drafted before the first 1:1 is held
     drafted = frozen.agenda.redraft(second.id)

@@ -7,30 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from tests.conftest import row_hashes
+from tests.unit.conftest import NOW, FrozenClock
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.common import NotFound
 from upwardprep.services.outcomes import NewOutcome, OutcomeFilter
 from upwardprep.store.engine import Store
-
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-class FrozenClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(NOW)
-
-
-@pytest.fixture
-def frozen(store: Store, clock: FrozenClock) -> Services:
-    return Services(store, clock=clock)
 
 
 def test_people_grouped_by_role_and_found_by_name(services: Services) -> None:
