@@ -68,6 +68,42 @@ class Anchor(Flowable):
         self.canv.bookmarkHorizontal(self.key, 0, 8)
 
 
+class IfRoom(Flowable):
+    """A section drawn only where the page still has `need` points for it, else left out: a
+    sheet of ruled lines alone would make a two-page brief three. Its outline entry goes with
+    it (the document reads `outline` after placing a flowable)."""
+
+    def __init__(self, heading: Flowable, blocks: list[Flowable], need: float) -> None:
+        super().__init__()
+        self.heading = heading
+        self.blocks = blocks
+        self.need = need
+        self.fits = False
+
+    @property
+    def outline(self) -> tuple[str, str, int] | None:
+        return getattr(self.heading, "outline", None) if self.fits else None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.fits = self.need <= available_height < 20_000  # not when measured for KeepTogether
+        self.placed: list[tuple[Flowable, float]] = []  # each part, with its top offset
+        used = 0.0
+        if self.fits:
+            for index, part in enumerate([self.heading, *self.blocks]):
+                if index:
+                    used += part.getSpaceBefore()
+                _, height = part.wrap(available_width, available_height - used)
+                self.placed.append((part, used))
+                used += height + part.getSpaceAfter()
+        self.height = used
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for part, top in self.placed:
+            part.drawOn(self.canv, 0, self.height - top - part.height)
+
+
 class Contents(Flowable):
     """The table of contents: one linked line per section, its page number filled in when the
     layout is done (a form per line, like "Page X of Y"), so one layout pass is enough."""
@@ -616,14 +652,16 @@ def monthly_chart(block: m.MonthlyChart, theme: Theme, width: float) -> Drawing:
 # -- the whole document -----------------------------------------------------------------------
 
 
-def _room_for(section: m.Section, theme: Theme) -> float:
-    """What a section needs below its title on this page before it may start here: the start
-    of its content, or for a page of ruled lines only, its fewest lines."""
-    if section.fill and all(isinstance(block, m.NoteLines) for block in section.blocks):
-        h1 = theme.style("h1")
-        lines = sum(block.lines for block in section.blocks if isinstance(block, m.NoteLines))
-        return h1.spaceBefore + h1.leading + h1.spaceAfter + lines * NoteLines.gap + 2
-    return 110
+def _lines_only(section: m.Section) -> bool:
+    """A section of ruled lines for handwriting, filling what is left of the last page."""
+    return section.fill and all(isinstance(block, m.NoteLines) for block in section.blocks)
+
+
+def _room_for_lines(section: m.Section, theme: Theme) -> float:
+    """The title and the fewest lines of a lines-only section, with the title's space above."""
+    h1 = theme.style("h1")
+    lines = sum(block.lines for block in section.blocks if isinstance(block, m.NoteLines))
+    return h1.spaceBefore + h1.leading + h1.spaceAfter + lines * NoteLines.gap + 2
 
 
 def story(document: m.Document, theme: Theme) -> list[Flowable]:
@@ -648,10 +686,10 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
     for section in document.sections:
         if section.new_page and not (first and not document.contents):
             flowables.append(PageBreak())
-        elif not first:
+        elif not first and not _lines_only(section):
             # Room for the title and the start of what follows, or a new page. Not keepWithNext:
             # that would carry a long table whole to the next page and leave this one half empty.
-            flowables.append(CondPageBreak(_room_for(section, theme)))
+            flowables.append(CondPageBreak(110))
         first = False
         heading: Flowable = (
             Outlined(
@@ -665,6 +703,9 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
             else Anchor(section.key, section.title, 0)
         )
         blocks = [f for block in section.blocks for f in builder.block(block, section)]
+        if _lines_only(section) and not section.new_page:
+            flowables.append(IfRoom(heading, blocks, _room_for_lines(section, theme)))
+            continue
         flowables.append(heading)
         flowables.extend(blocks)
     return flowables
