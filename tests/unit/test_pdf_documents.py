@@ -409,3 +409,29 @@ def test_a_crowded_brief_still_fits_two_pages(services: Services, tmp_path: Path
     assert "and 34 more open risks." in whole
     assert "and 18 more." in whole  # action items
     assert "60 of 30 minutes planned — over the time available." in whole
+
+
+def test_no_heading_closes_a_page_alone(packet: Path) -> None:
+    """Every second-level heading (a priority, a 1:1) has its first lines under it on the same
+    page: a note is kept whole, so a heading that fits while its note does not goes with it."""
+    reader = PdfReader(packet)
+    texts = page_texts(packet)
+
+    def entries(items: list) -> Iterator[object]:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                yield from item  # level 1: the headings inside a section
+            # level 0 (sections) start pages or follow the page's content by design
+
+    checked = 0
+    for entry in entries(reader.outline):
+        page = reader.get_destination_page_number(entry)  # type: ignore[arg-type]
+        text = texts[page]
+        title = entry.title  # type: ignore[attr-defined]
+        start = text.find(title[:40])
+        assert start >= 0, (title, page)
+        after = text[start + len(title) :].split("Confidential — prepared by")[0]
+        lines = [line for line in after.splitlines() if line.strip()]
+        assert len(lines) >= 3, f"“{title}” ends page {page + 1} with {lines!r} under it"
+        checked += 1
+    assert checked >= 10

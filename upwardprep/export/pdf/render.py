@@ -381,9 +381,14 @@ class _Story:
                 title=block.text,
                 level=1,
             )
+            # With its meta line, it goes to the next page with the first note under it (a
+            # note is kept whole, so room for the heading alone is not room enough).
+            heading.keepWithNext = 1
             yield heading
             if block.meta:
-                yield self.p(escape(block.meta), "meta_head")
+                meta = self.p(escape(block.meta), "meta_head")
+                meta.keepWithNext = 1
+                yield meta
         elif isinstance(block, m.Facts):
             yield self.facts(block)
         elif isinstance(block, m.Table):
@@ -652,6 +657,26 @@ def monthly_chart(block: m.MonthlyChart, theme: Theme, width: float) -> Drawing:
 # -- the whole document -----------------------------------------------------------------------
 
 
+def _glue(flowables: list[Flowable]) -> list[Flowable]:
+    """Put flowables that keep with the next inside the KeepTogether that follows them
+    (ReportLab's own keepWithNext stops short of a KeepTogether): a heading then moves to the
+    next page with the note it introduces instead of closing this one alone."""
+    glued: list[Flowable] = []
+    run: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether) and run:
+            glued.append(KeepTogether([*run, *flowable._content]))
+            run = []
+        elif getattr(flowable, "keepWithNext", 0) and not isinstance(flowable, CondPageBreak):
+            run.append(flowable)
+        else:
+            glued.extend(run)
+            run = []
+            glued.append(flowable)
+    glued.extend(run)
+    return glued
+
+
 def _lines_only(section: m.Section) -> bool:
     """A section of ruled lines for handwriting, filling what is left of the last page."""
     return section.fill and all(isinstance(block, m.NoteLines) for block in section.blocks)
@@ -702,7 +727,7 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
             if section.show_title
             else Anchor(section.key, section.title, 0)
         )
-        blocks = [f for block in section.blocks for f in builder.block(block, section)]
+        blocks = _glue([f for block in section.blocks for f in builder.block(block, section)])
         if _lines_only(section) and not section.new_page:
             flowables.append(IfRoom(heading, blocks, _room_for_lines(section, theme)))
             continue
