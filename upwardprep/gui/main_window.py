@@ -77,6 +77,31 @@ def _icon(name: str):  # type: ignore[no-untyped-def]
         return QIcon()
 
 
+# The tables where Delete moves the current record to the Trash.
+DELETE_TABLES = {
+    "peopleTable",
+    "prioritiesTable",
+    "outcomesTable",
+    "prioritiesTree",
+    "meetingsTable",
+    "agendaTable",
+    "actionsTable",
+}
+
+
+class _Sections(dict[str, SectionView]):
+    """The section views by key, each built on first use."""
+
+    def __init__(self, build: Callable[[str], SectionView]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> SectionView:
+        view = self._build(key)
+        self[key] = view
+        return view
+
+
 class LockedPage(QWidget):
     unlock_requested = Signal()
 
@@ -133,16 +158,10 @@ class MainWindow(QMainWindow):
         self.undo_stack: list[tuple[str, str]] = []
         self.actions_by_name: dict[str, QAction] = {}
 
-        self.views: dict[str, SectionView] = {
-            "dashboard": DashboardView(stale_days=settings.stale_after_days),
-            "people": PeopleView(),
-            "priorities": PrioritiesView(stale_days=settings.stale_after_days),
-            "alignment": AlignmentView(stale_days=settings.stale_after_days),
-            "outcomes": OutcomesView(),
-            "meetings": MeetingsView(),
-            "reviews": ReviewsView(),
-            "trash": TrashView(),
-        }
+        # Each section's widgets are built when it is first wanted (shown, or asked for by
+        # name): start-up builds none, unlocking only the one on screen. `views.values()` is
+        # what exists, which is all that flushing, locking and saving need to visit.
+        self.views: dict[str, SectionView] = _Sections(self._build_section)
         self.nav = QTreeWidget()
         self.nav.setObjectName("navigation")
         self.nav.setHeaderHidden(True)
@@ -166,12 +185,6 @@ class MainWindow(QMainWindow):
                     item.addChild(child)
         self.stack = QStackedWidget()
         self.stack.setObjectName("sectionStack")
-        for view in self.views.values():
-            _compact_combos(view)
-            self.stack.addWidget(view)
-            view.status.connect(self.show_message)
-            view.trashed.connect(self._trashed)
-            view.open_record.connect(self.open_record)
         self.locked_page = LockedPage()
         self.locked_page.unlock_requested.connect(self.unlock_requested.emit)
         self.stack.addWidget(self.locked_page)
@@ -184,12 +197,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.palette_popup = SearchPalette(self)
         self.palette_popup.chosen.connect(self.open_record)
-        meetings = self.views["meetings"]
-        assert isinstance(meetings, MeetingsView)
-        self.meetings_view = meetings
-        meetings.draft_requested.connect(self.draft_agenda)
-        meetings.templates_requested.connect(self.manage_templates)
-        meetings.add_outcome_requested.connect(self.capture_for_meeting)
 
         self._make_actions()
         self._make_menus()
@@ -385,19 +392,7 @@ class MainWindow(QMainWindow):
             icon="trash",
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
-        for view in self.views.values():
-            for table_name in (
-                "peopleTable",
-                "prioritiesTable",
-                "outcomesTable",
-                "prioritiesTree",
-                "meetingsTable",
-                "agendaTable",
-                "actionsTable",
-            ):
-                table = view.findChild(QWidget, table_name)
-                if table is not None:
-                    table.addAction(delete)
+        self._delete_action = delete
         a("find", "&Filter Notes", self.focus_filter, shortcut=QKeySequence.StandardKey.Find)
         a("search", "&Search Everything…", self.open_palette, shortcut="Ctrl+K", icon="search")
         a("toggle_tree", "Alignment &Tree", self.toggle_tree, shortcut="Ctrl+T", icon="tree")
@@ -476,6 +471,50 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     # -- sections --------------------------------------------------------------------------
+
+    def _build_section(self, key: str) -> SectionView:
+        stale_days = self.settings.stale_after_days
+        view: SectionView
+        if key == "dashboard":
+            view = DashboardView(stale_days=stale_days)
+        elif key == "people":
+            view = PeopleView()
+        elif key == "priorities":
+            view = PrioritiesView(stale_days=stale_days)
+        elif key == "alignment":
+            view = AlignmentView(stale_days=stale_days)
+        elif key == "outcomes":
+            view = OutcomesView()
+        elif key == "meetings":
+            view = MeetingsView()
+            view.draft_requested.connect(self.draft_agenda)
+            view.templates_requested.connect(self.manage_templates)
+            view.add_outcome_requested.connect(self.capture_for_meeting)
+        elif key == "reviews":
+            view = ReviewsView()
+        elif key == "trash":
+            view = TrashView()
+        else:
+            raise KeyError(key)
+        _compact_combos(view)
+        self.stack.insertWidget(self.stack.count() - 1, view)  # the locked page stays last
+        view.status.connect(self.show_message)
+        view.trashed.connect(self._trashed)
+        view.open_record.connect(self.open_record)
+        for table in view.findChildren(QAbstractItemView):
+            if table.objectName() in DELETE_TABLES:
+                table.addAction(self._delete_action)
+        for splitter in view.findChildren(QSplitter):
+            saved = self.settings.state(f"splitter/{splitter.objectName()}")
+            if saved is not None:
+                splitter.restoreState(saved)
+        return view
+
+    @property
+    def meetings_view(self) -> MeetingsView:
+        view = self.views["meetings"]
+        assert isinstance(view, MeetingsView)
+        return view
 
     def current_view(self) -> SectionView | None:
         widget = self.stack.currentWidget()
@@ -769,7 +808,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         section = str(self.settings.qsettings.value("state/section", "outcomes"))
         self.nav.setCurrentItem(None)
-        self.show_section(section if section in self.views else "outcomes")
+        self.show_section(section if section in self.nav_items else "outcomes")
         self._update_lock_label()
         self.show_message("Unlocked")
 

@@ -21,16 +21,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import icalendar
-import recurring_ical_events
 from sqlalchemy import select
 
 from upwardprep.services.common import Clock, ValidationError, system_clock
 from upwardprep.services.meetings import MeetingService
 from upwardprep.store.engine import Store
 from upwardprep.store.entities import Meeting, MeetingKind, MeetingStatus, Person, Role
+
+if TYPE_CHECKING:  # the parser loads on the first import, not with every start of the app
+    import icalendar
 
 DEFAULT_HORIZON = timedelta(days=365)
 MAX_HORIZON = timedelta(days=3650)  # ten years ahead
@@ -110,6 +111,8 @@ def _read(path: Path | str) -> tuple[Path, icalendar.Calendar]:
     data = path.read_bytes()
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise _unreadable(path, "it does not start like an iCalendar (.ics) export.")
+    import icalendar
+
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except (ValueError, KeyError, IndexError, TypeError) as error:
@@ -244,7 +247,7 @@ def _expand(
         # Occurrences are known by their original start (the expander gives every occurrence a
         # RECURRENCE-ID, a one-off event's own start included), except a lone one-off event.
         by_original = recurring or any(e.get("RECURRENCE-ID") is not None for e in events)
-        one = icalendar.Calendar()
+        one = type(calendar)()  # a new icalendar.Calendar, without importing it here
         for name, value in calendar.items():  # X-WR-TIMEZONE among them
             one[name] = value
         for zone in zones:
@@ -289,6 +292,8 @@ def _expand(
 
 
 def _walk(calendar: icalendar.Calendar, start: datetime) -> Iterator[Any]:
+    import recurring_ical_events
+
     query = recurring_ical_events.of(calendar, keep_recurrence_attributes=False)
     yield from query.after(start)
 
