@@ -97,7 +97,13 @@ def test_sections_in_order_with_sources(frozen: Services, clock: FrozenClock) ->
     frozen.outcomes.create(
         "Vendor demo", kind="learning", occurred_on="2026-11-21", ask="Budget for a pilot"
     )
-    weekly = frozen.templates.create("Weekly", "## Numbers first [5 min]\n- Which moved?\n")
+    weekly = frozen.templates.create(
+        "Weekly",
+        # The draft fills "Risks and asks" and "Confirm" itself: those headings are not added
+        # again; "Wins" has no drafted section of that name and stays.
+        "## Numbers first [5 min]\n- Which moved?\n## Risks and asks [10 min]\n"
+        "## confirm\n## Wins\n",
+    )
     clock.now = NOW + timedelta(days=30)  # both priorities are now stale (never confirmed)
     meeting = frozen.agenda.draft_next(dana.id, template_id=weekly.id)
     assert meeting.template_id == weekly.id
@@ -111,6 +117,7 @@ def test_sections_in_order_with_sources(frozen: Services, clock: FrozenClock) ->
         ("Confirm", "priority", "Confirm: Cut churn"),
         ("Confirm", "priority", "Confirm: Hire six"),
         ("Weekly", "template", "Numbers first"),
+        ("Weekly", "template", "Wins"),
     ]
     by_title = {i.title: i for i in meeting.agenda_items}
     assert by_title["Licence runs out"].source_id == risk.id
@@ -121,7 +128,7 @@ def test_sections_in_order_with_sources(frozen: Services, clock: FrozenClock) ->
     )
     assert by_title["Numbers first"].time_box_minutes == 5
     assert all(i.source_id for i in meeting.agenda_items)
-    assert [i.position for i in meeting.agenda_items] == list(range(1, 10))
+    assert [i.position for i in meeting.agenda_items] == list(range(1, 11))
     assert w1.id not in {i.source_id for i in meeting.agenda_items}  # grouped under its priority
 
     # A report's agenda only has what concerns them.

@@ -328,12 +328,22 @@ class AgendaService:
                 f"Stale priorities are those unconfirmed for 1 to {MAX_STALE_DAYS} days."
             )
         days = stale_days if stale_days is not None else self._stale_days(session)
-        return [
+        drafted = [
             *self._actions(session, meeting),
             *self._risks_and_asks(session, person, since, last),
             *self._outcomes(session, person, meeting, since, last),
             *self._confirmations(session, person, days),
-            *self._template_items(session, meeting),
+        ]
+        # A template heading named like a section the draft fills ("Risks and asks",
+        # "Confirm") would be that section a second time, with its own time box.
+        filled = {draft.section.casefold() for draft in drafted}
+        return [
+            *drafted,
+            *(
+                item
+                for item in self._template_items(session, meeting)
+                if item.title.casefold() not in filled
+            ),
         ]
 
     def _stale_days(self, session: Session) -> int:
