@@ -113,6 +113,9 @@ class ListDetailView(SectionView):
                 return
             self.editor.load(self.services, record_id)
 
+    def flush(self) -> bool:
+        return self.editor.flush()
+
     def _stay_on(self, record_id: str | None) -> None:
         if record_id is not None:
             QTimer.singleShot(0, lambda: self.select(record_id))

@@ -298,6 +298,3 @@ class MeetingsView(ListDetailView):
         self.editor.unbind_models()
         self.table.setModel(None)
         self.model = None
-
-    def flush(self) -> bool:
-        return self.editor.flush()

@@ -515,9 +515,6 @@ class OutcomesView(ListDetailView):
         self.table.setModel(None)
         self.model = None
 
-    def flush(self) -> bool:
-        return self.editor.flush()
-
     def new_record(self) -> None:
         if self.services is None:
             return

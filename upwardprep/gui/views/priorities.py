@@ -394,9 +394,6 @@ class PrioritiesView(ListDetailView):
         self.model = None
         self.tree_model = None
 
-    def flush(self) -> bool:
-        return self.editor.flush()
-
     def new_record(self) -> None:
         if self.services is None:
             return

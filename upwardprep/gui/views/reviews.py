@@ -418,9 +418,6 @@ class ReviewsView(ListDetailView):
         self.table.setModel(None)
         self.model = None
 
-    def flush(self) -> bool:
-        return self.editor.flush()
-
     def new_record(self) -> None:
         if self.services is None:
             return
