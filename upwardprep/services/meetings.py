@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from upwardprep.services.common import (
@@ -43,22 +43,40 @@ from upwardprep.store.entities import (
 DEFAULT_CADENCE_DAYS = 7
 
 
+def _live_copy(copy: Any, holder: Any) -> tuple[ColumnElement[bool], ...]:
+    """`copy` (an action item joined to `holder`, its meeting) continues the item it was carried
+    from: neither it nor its meeting is in the Trash. (A copy in the Trash does not continue its
+    original: the original is still the open head of the chain.)"""
+    return (
+        copy.carried_from_id.is_not(None),
+        copy.deleted_at.is_(None),
+        holder.deleted_at.is_(None),
+    )
+
+
 def live_copies(of: Iterable[str] | None = None) -> Select[Any]:
-    """The ids of action items that have a live carried copy: one not in the Trash, on a meeting
-    not in the Trash. (A copy in the Trash does not continue its original: the original is still
-    the open head of the chain.) `of` limits it to those originals."""
+    """The ids of action items that have a live carried copy; `of` limits it to those
+    originals. Aliased, so that it stays a plain list inside a query over action items."""
     copy = aliased(ActionItem)
     holder = aliased(Meeting)
     query = (
         select(copy.carried_from_id)
         .join(holder, holder.id == copy.meeting_id)
-        .where(
-            copy.carried_from_id.is_not(None),
-            copy.deleted_at.is_(None),
-            holder.deleted_at.is_(None),
-        )
+        .where(*_live_copy(copy, holder))
     )
     return query if of is None else query.where(copy.carried_from_id.in_(list(of)))
+
+
+def _copies_of(session: Session, ids: Iterable[str]) -> builtins.list[ActionItem]:
+    """The live copies carried from these items, one step down the chain, oldest first."""
+    return list(
+        session.scalars(
+            select(ActionItem)
+            .join(Meeting, Meeting.id == ActionItem.meeting_id)
+            .where(*_live_copy(ActionItem, Meeting), ActionItem.carried_from_id.in_(list(ids)))
+            .order_by(ActionItem.created_at)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -402,16 +420,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         found: builtins.list[ActionItem] = []
         frontier = [item_id]
         while frontier:
-            copies = session.scalars(
-                select(ActionItem)
-                .join(Meeting, Meeting.id == ActionItem.meeting_id)
-                .where(
-                    ActionItem.carried_from_id.in_(frontier),
-                    ActionItem.deleted_at.is_(None),
-                    Meeting.deleted_at.is_(None),
-                )
-            ).all()
-            copies = [c for c in copies if c not in found]
+            copies = [c for c in _copies_of(session, frontier) if c not in found]
             found.extend(copies)
             frontier = [c.id for c in copies]
         return found
@@ -424,17 +433,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         for _ in range(1000):  # a chain is as long as the 1:1s it was carried through
             if not frontier:
                 break
-            rows = session.execute(
-                select(ActionItem.carried_from_id, ActionItem.id)
-                .join(Meeting, Meeting.id == ActionItem.meeting_id)
-                .where(
-                    ActionItem.carried_from_id.in_(frontier),
-                    ActionItem.deleted_at.is_(None),
-                    Meeting.deleted_at.is_(None),
-                )
-                .order_by(ActionItem.created_at)
-            ).all()
-            moved = {old: new for old, new in rows}
+            moved = {c.carried_from_id: c.id for c in _copies_of(session, frontier)}
             for start, head in heads.items():
                 if head in moved:
                     heads[start] = moved[head]
