@@ -563,17 +563,7 @@ class AgendaService:
     def _merge(self, session: Session, meeting: Meeting, wanted: list[_Draft]) -> None:
         """Bring the agenda in line with the draft, leaving the user's work alone."""
         items = sorted(meeting.agenda_items, key=lambda i: (i.position, i.pk or 0))
-        # An action carried since it was drafted is now its copy at the head of the chain.
-        heads = self._meetings.chain_heads(
-            session, [i.source_id for i in items if i.source_type == "action" and i.source_id]
-        )
-        for item in items:
-            if item.source_type == "action" and item.source_id in heads:
-                item.source_id = heads[item.source_id]
-        drafts = {draft.key: draft for draft in wanted}
-        present = {_key(i.source_type, i.source_id, i.title) for i in items if i.source_type}
-        # An item the user edited holds its place in the draft: nothing is added beside it; one
-        # the user removed from this agenda is not drafted again.
+        # What the user removed from this agenda (kept aside) is not drafted again.
         removed = session.execute(
             select(AgendaItem.source_type, AgendaItem.source_id, AgendaItem.title).where(
                 AgendaItem.meeting_id == meeting.id,
@@ -581,11 +571,18 @@ class AgendaService:
                 AgendaItem.source_type.is_not(None),
             )
         ).all()
-        removed_heads = self._meetings.chain_heads(
-            session, [source_id for kind, source_id, _ in removed if kind == "action" and source_id]
-        )
+        # An action carried since it was drafted is now its copy at the head of the chain.
+        actions = [i.source_id for i in items if i.source_type == "action" and i.source_id]
+        actions += [source_id for kind, source_id, _ in removed if kind == "action" and source_id]
+        heads = self._meetings.chain_heads(session, actions)
+        for item in items:
+            if item.source_type == "action" and item.source_id in heads:
+                item.source_id = heads[item.source_id]
+        drafts = {draft.key: draft for draft in wanted}
+        present = {_key(i.source_type, i.source_id, i.title) for i in items if i.source_type}
+        # An item the user edited holds its place in the draft: nothing is added beside it.
         taken = {
-            _key(kind, removed_heads.get(source_id or "", source_id), title)
+            _key(kind, heads.get(source_id or "", source_id), title)
             for kind, source_id, title in removed
         }
         taken.update(
