@@ -143,17 +143,36 @@ def clean_fields(spec: dict[str, Cleaner], values: dict[str, Any], *, what: str)
     return {name: spec[name](value) for name, value in values.items()}
 
 
+@dataclasses.dataclass(frozen=True)
+class Bounded:
+    """A text cleaner that knows its limit, so a form can stop typing where the store would
+    refuse (`limit_of`)."""
+
+    clean: Cleaner
+    limit: int
+
+    def __call__(self, value: Any) -> Any:
+        return self.clean(value)
+
+
+def limit_of(cleaner: Cleaner) -> int:
+    """The most characters a text field takes."""
+    if not isinstance(cleaner, Bounded):
+        raise TypeError("not a text field")
+    return cleaner.limit
+
+
 def text_field(what: str, limit: int = MAX_TEXT) -> Cleaner:
-    return lambda value: clean_text(value, what=what, limit=limit)
+    return Bounded(lambda value: clean_text(value, what=what, limit=limit), limit)
 
 
 def line_field(what: str, limit: int = 200) -> Cleaner:
     """A single-line optional text: surrounding space dropped."""
-    return lambda value: clean_text(value, what=what, limit=limit).strip()
+    return Bounded(lambda value: clean_text(value, what=what, limit=limit).strip(), limit)
 
 
 def title_field(what: str, limit: int = MAX_TITLE) -> Cleaner:
-    return lambda value: clean_title(value, what=what, limit=limit)
+    return Bounded(lambda value: clean_title(value, what=what, limit=limit), limit)
 
 
 def enum_field(kind: type[enum.StrEnum], what: str) -> Cleaner:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.services import Services, ValidationError
+from upwardprep.services.common import limit_of
+from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 from upwardprep.store.entities import OutcomeKind
 
 KIND_LABELS = {
@@ -57,7 +59,7 @@ class QuickCaptureDialog(QDialog):
 
         self.title = QLineEdit()
         self.title.setObjectName("titleEdit")
-        self.title.setMaxLength(500)  # the store's limit
+        self.title.setMaxLength(limit_of(OUTCOME_FIELDS["title"]))
         self.title.setPlaceholderText(
             "What did it produce or enable? e.g. “Cut p95 latency to 310 ms”"
         )
@@ -75,7 +77,7 @@ class QuickCaptureDialog(QDialog):
             self.kind.addItem(label, kind.value)
         self.ask = QLineEdit()
         self.ask.setObjectName("askEdit")
-        self.ask.setMaxLength(20_000)  # the store's limit
+        self.ask.setMaxLength(limit_of(OUTCOME_FIELDS["ask"]))
         self.ask.setPlaceholderText("What do you need, and from whom?")
         self.ask.setAccessibleName("Ask")
 

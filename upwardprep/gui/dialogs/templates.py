@@ -30,6 +30,8 @@ from upwardprep.gui.models.dates import absolute
 from upwardprep.gui.views.base import RecordEditor, make_table, size_columns
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
+from upwardprep.services.common import limit_of
+from upwardprep.services.templates import FIELDS as TEMPLATE_FIELDS
 from upwardprep.services.templates import TemplateData
 
 
@@ -66,7 +68,7 @@ class TemplateEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.name = QLineEdit()
         self.name.setObjectName("templateName")
-        self.name.setMaxLength(200)  # the store's limit
+        self.name.setMaxLength(limit_of(TEMPLATE_FIELDS["name"]))
         self.name.setAccessibleName("Template name")
         form.addRow("N&ame:", self.name)
         layout.addLayout(form)

@@ -42,7 +42,14 @@ from upwardprep.gui.models.meetings import KIND_LABELS, ActionsModel, AgendaMode
 from upwardprep.gui.views.base import RecordEditor, date_edit, fill_combo, get_date, size_columns
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import ValidationError
-from upwardprep.services.meetings import AgendaItemData, MeetingData
+from upwardprep.services.common import limit_of
+from upwardprep.services.meetings import (
+    ACTION_FIELDS,
+    AGENDA_FIELDS,
+    MEETING_FIELDS,
+    AgendaItemData,
+    MeetingData,
+)
 from upwardprep.services.outcomes import OutcomeFilter
 
 OVER_STYLE = "color: #b42318; font-weight: 600;"
@@ -156,7 +163,7 @@ class MeetingEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("meetingTitle")
-        self.title_edit.setMaxLength(300)  # the store's limit
+        self.title_edit.setMaxLength(limit_of(MEETING_FIELDS["title"]))
         self.title_edit.setAccessibleName("Meeting title")
         self.title_edit.setPlaceholderText("e.g. 1:1 with Dana")
         self.person = QComboBox()
@@ -246,7 +253,7 @@ class MeetingEditor(RecordEditor):
         bar = QHBoxLayout()
         self.add_item_edit = QLineEdit()
         self.add_item_edit.setObjectName("addAgendaItemEdit")
-        self.add_item_edit.setMaxLength(500)  # the store's limit
+        self.add_item_edit.setMaxLength(limit_of(AGENDA_FIELDS["title"]))
         self.add_item_edit.setPlaceholderText("Add an agenda item, Enter")
         self.add_item_edit.setAccessibleName("New agenda item")
         self.item_up = QToolButton()
@@ -314,7 +321,7 @@ class MeetingEditor(RecordEditor):
         bar = QHBoxLayout()
         self.add_action_edit = QLineEdit()
         self.add_action_edit.setObjectName("addActionEdit")
-        self.add_action_edit.setMaxLength(500)  # the store's limit
+        self.add_action_edit.setMaxLength(limit_of(ACTION_FIELDS["title"]))
         self.add_action_edit.setPlaceholderText("Add an action item, Enter")
         self.add_action_edit.setAccessibleName("New action item")
         self.add_action_owner = QComboBox()

@@ -41,6 +41,8 @@ from upwardprep.gui.views.base import (
 from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
+from upwardprep.services.common import limit_of
+from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 from upwardprep.services.outcomes import OutcomeFilter
 
 FILTER_DEBOUNCE_MS = 120
@@ -143,7 +145,7 @@ class OutcomeEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("outcomeTitle")
-        self.title_edit.setMaxLength(500)  # the store's limit
+        self.title_edit.setMaxLength(limit_of(OUTCOME_FIELDS["title"]))
         self.title_edit.setAccessibleName("Outcome title")
         self.hint = QLabel(
             "This reads like an activity. What did it produce or enable? "
@@ -164,12 +166,12 @@ class OutcomeEditor(RecordEditor):
         self.person.setAccessibleName("Person it concerns")
         self.impact = QLineEdit()
         self.impact.setObjectName("outcomeImpact")
-        self.impact.setMaxLength(20_000)  # the store's limit
+        self.impact.setMaxLength(limit_of(OUTCOME_FIELDS["impact"]))
         self.impact.setPlaceholderText("Who benefits, and how much")
         self.impact.setAccessibleName("Impact")
         self.metric = QLineEdit()
         self.metric.setObjectName("outcomeMetric")
-        self.metric.setMaxLength(200)  # the store's limit
+        self.metric.setMaxLength(limit_of(OUTCOME_FIELDS["metric_delta"]))
         self.metric.setPlaceholderText("e.g. +12 customers, −530 ms")
         self.metric.setAccessibleName("Metric change")
         evidence_row = QWidget()
@@ -187,7 +189,7 @@ class OutcomeEditor(RecordEditor):
         evidence.addWidget(self.open_evidence)
         self.ask = QLineEdit()
         self.ask.setObjectName("outcomeAsk")
-        self.ask.setMaxLength(20_000)  # the store's limit
+        self.ask.setMaxLength(limit_of(OUTCOME_FIELDS["ask"]))
         self.ask.setPlaceholderText("For a risk: what you need, and from whom")
         self.ask.setAccessibleName("Ask")
         self.priorities = PriorityPicker()

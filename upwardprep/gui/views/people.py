@@ -24,6 +24,8 @@ from upwardprep.gui.views.base import (
     size_columns,
 )
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.services.common import limit_of
+from upwardprep.services.people import FIELDS as PERSON_FIELDS
 from upwardprep.store.entities import Role
 
 ROLE_LABELS = {
@@ -47,7 +49,7 @@ class PersonEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.name = QLineEdit()
         self.name.setObjectName("personName")
-        self.name.setMaxLength(200)  # the store's limit
+        self.name.setMaxLength(limit_of(PERSON_FIELDS["name"]))
         self.name.setAccessibleName("Name")
         self.role = QComboBox()
         self.role.setObjectName("personRole")
@@ -56,11 +58,11 @@ class PersonEditor(RecordEditor):
             self.role.addItem(label, role.value)
         self.job_title = QLineEdit()
         self.job_title.setObjectName("personTitle")
-        self.job_title.setMaxLength(200)  # the store's limit
+        self.job_title.setMaxLength(limit_of(PERSON_FIELDS["title"]))
         self.job_title.setAccessibleName("Job title")
         self.email = QLineEdit()
         self.email.setObjectName("personEmail")
-        self.email.setMaxLength(320)  # the store's limit
+        self.email.setMaxLength(limit_of(PERSON_FIELDS["email"]))
         self.email.setAccessibleName("Email")
         self.cadence = QSpinBox()
         self.cadence.setObjectName("personCadence")

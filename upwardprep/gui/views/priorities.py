@@ -36,6 +36,8 @@ from upwardprep.gui.views.base import (
 )
 from upwardprep.gui.widgets.delegates import ProgressDelegate, StaleDelegate, StatusPillDelegate
 from upwardprep.services import Services
+from upwardprep.services.common import limit_of
+from upwardprep.services.priorities import FIELDS as PRIORITY_FIELDS
 from upwardprep.store.entities import PriorityStatus
 
 STATUS_LABELS = {
@@ -69,7 +71,7 @@ class PriorityEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("priorityTitle")
-        self.title_edit.setMaxLength(300)  # the store's limit
+        self.title_edit.setMaxLength(limit_of(PRIORITY_FIELDS["title"]))
         self.title_edit.setAccessibleName("Priority title")
         self.owner = QComboBox()
         self.owner.setObjectName("priorityOwner")
@@ -97,7 +99,7 @@ class PriorityEditor(RecordEditor):
         self.target.setAccessibleName("Metric target")
         self.unit = QLineEdit()
         self.unit.setObjectName("priorityUnit")
-        self.unit.setMaxLength(60)  # the store's limit
+        self.unit.setMaxLength(limit_of(PRIORITY_FIELDS["metric_unit"]))
         self.unit.setPlaceholderText("unit, e.g. customers")
         self.unit.setAccessibleName("Metric unit")
         metric_row.addWidget(self.current)

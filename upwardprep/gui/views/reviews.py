@@ -52,6 +52,8 @@ from upwardprep.gui.views.base import (
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
 from upwardprep.services.alignment import ReviewNote, ReviewWorkspace
+from upwardprep.services.common import limit_of
+from upwardprep.services.reviews import FIELDS as CYCLE_FIELDS
 from upwardprep.services.reviews import ReviewCycleData
 from upwardprep.store.entities import CycleKind
 
@@ -127,7 +129,7 @@ class ReviewEditor(RecordEditor):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("cycleName")
-        self.name_edit.setMaxLength(200)  # the store's limit
+        self.name_edit.setMaxLength(limit_of(CYCLE_FIELDS["name"]))
         self.name_edit.setAccessibleName("Cycle name")
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("cycleKind")
