@@ -51,6 +51,12 @@ class Outlined(Paragraph):
         self.outline = (key, title, level)
 
 
+def _probing(available_height: float) -> bool:
+    """KeepTogether measures its content with a near-endless height, not a page's: what fills
+    or fits "the rest of the page" must not take that for room."""
+    return available_height > 20_000
+
+
 class Anchor(Flowable):
     """An invisible link target and outline entry, for a section whose title is drawn by its
     first block."""
@@ -86,7 +92,7 @@ class IfRoom(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.fits = self.need <= available_height < 20_000  # not when measured for KeepTogether
+        self.fits = self.need <= available_height and not _probing(available_height)
         self.placed: list[tuple[Flowable, float]] = []  # each part, with its top offset
         used = 0.0
         if self.fits:
@@ -182,8 +188,7 @@ class NoteLines(Flowable):
         self.width = available_width
         wanted = self.lines * self.gap
         # KeepTogether measures with a huge height: it must see the minimum, not "fill".
-        probing = available_height > 20_000
-        if self.fill and not probing and available_height >= wanted:
+        if self.fill and not _probing(available_height) and available_height >= wanted:
             self.count = max(self.lines, int(available_height // self.gap) - 1)
         else:
             self.count = self.lines
