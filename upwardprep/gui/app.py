@@ -33,7 +33,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
     from upwardprep.assets import resource
 
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -41,7 +42,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     icon = resource("icons", "upwardprep.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
+    return app
 
 
 # -- errors ---------------------------------------------------------------------------------

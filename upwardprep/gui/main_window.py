@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -58,15 +58,13 @@ SectionRole = Qt.ItemDataRole.UserRole + 10
 RoleFilterRole = Qt.ItemDataRole.UserRole + 11
 
 
-def _icon(name: str):  # type: ignore[no-untyped-def]
+def _icon(name: str) -> QIcon:
     """The app's icon set when it is there; no icon rather than a crash if it is not."""
     try:
         from upwardprep.gui.icons import icon
 
         return icon(name)
     except Exception:
-        from PySide6.QtGui import QIcon
-
         return QIcon()
 
 
@@ -363,8 +361,9 @@ class MainWindow(QMainWindow):
         item = self.nav_items[key]
         if role is not None:
             for index in range(item.childCount()):
-                if item.child(index).data(0, RoleFilterRole) == role:
-                    item = item.child(index)
+                child = item.child(index)
+                if child is not None and child.data(0, RoleFilterRole) == role:
+                    item = child
         self.nav.setCurrentItem(item)
 
     def _nav_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
@@ -637,7 +636,7 @@ class MainWindow(QMainWindow):
         for action in self.actions_by_name.values():
             action.setEnabled(True)
         section = str(self.settings.qsettings.value("state/section", "outcomes"))
-        self.nav.setCurrentItem(None)
+        self.nav.setCurrentIndex(QModelIndex())  # so that showing the section is a change
         self.show_section(section if section in self.nav_items else "outcomes")
         self._update_lock_label()
         self.show_message("Unlocked")
@@ -673,7 +672,7 @@ class MainWindow(QMainWindow):
 
     # -- window state ----------------------------------------------------------------------
 
-    def _tables(self) -> list[QAbstractItemView]:
+    def _tables(self) -> list[QTableView | QTreeView]:
         return [
             view
             for view in self.findChildren(QAbstractItemView)

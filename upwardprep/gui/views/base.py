@@ -3,11 +3,19 @@ note text on lock, and editors that save themselves."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -284,7 +292,7 @@ class RecordEditor(QWidget):
 
     def watch(self, *widgets: QObject) -> None:
         for widget in widgets:
-            signal: Callable[..., Any] | None = None
+            signal: SignalInstance | None = None
             if isinstance(widget, QLineEdit):
                 signal = widget.textEdited
             elif isinstance(widget, QPlainTextEdit):
@@ -298,12 +306,12 @@ class RecordEditor(QWidget):
             elif isinstance(widget, QSpinBox | QDoubleSpinBox):
                 signal = widget.valueChanged
             elif hasattr(widget, "edited"):
-                signal = widget.edited  # type: ignore[attr-defined]
+                signal = widget.edited
                 if hasattr(widget, "flush"):
                     self._debounced.append(widget)
             if signal is None:
                 raise TypeError(f"cannot watch {type(widget).__name__}")
-            signal.connect(self.mark_dirty)  # type: ignore[attr-defined]
+            signal.connect(self.mark_dirty)
 
     def mark_dirty(self, *_args: object) -> None:
         if self._loading or self.record_id is None:
@@ -366,9 +374,7 @@ class RecordEditor(QWidget):
 
     def _pending(self) -> bool:
         return self._dirty or any(
-            field.hasPendingEdit()  # type: ignore[attr-defined]
-            for field in self._debounced
-            if hasattr(field, "hasPendingEdit")
+            field.hasPendingEdit() for field in self._debounced if hasattr(field, "hasPendingEdit")
         )
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from upwardprep.gui.forms.ui_meeting_editor import Ui_MeetingEditor
-from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.models.base import AnyIndex, IdRole
 from upwardprep.gui.models.dates import absolute
 from upwardprep.gui.models.meetings import KIND_LABELS, ActionsModel, AgendaModel
 from upwardprep.gui.views.base import RecordEditor, fill_combo, get_date, size_columns
@@ -56,7 +56,7 @@ class OwnerDelegate(QStyledItemDelegate):
     """The action owner as a combo: me, them, or anyone in People."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("ownerEditor")
@@ -66,11 +66,11 @@ class OwnerDelegate(QStyledItemDelegate):
                 combo.addItem(label, key)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -89,6 +89,7 @@ class MeetingEditor(RecordEditor):
         self._meeting: MeetingData | None = None
         self._item_id: str | None = None  # the agenda item whose text is shown
         self._item_body = ""  # as loaded, to save only a real change
+        self._people: dict[str, str] = {}  # id -> name, for the action owners
         self.heading, self.add_outcome_button, self.finish_button = (
             ui.sectionTitle,
             ui.addOutcomeButton,
@@ -343,7 +344,7 @@ class MeetingEditor(RecordEditor):
         self._meeting = None
         self._item_id = None
         self._item_body = ""
-        self._people: dict[str, str] = {}
+        self._people = {}
         self.heading.setText("Meeting")
         self.item_label.setText("Text of the selected item")
         for field in (self.title_edit, self.add_item_edit, self.add_action_edit):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.models.base import AnyIndex, IdRole
 from upwardprep.gui.models.search import EntityRole, SearchResultsModel, SnippetRole
 from upwardprep.services import Services
 
@@ -35,7 +35,7 @@ ENTITY_LABELS = {
 class HitDelegate(QStyledItemDelegate):
     """Two lines per hit: the title (with its kind) and the snippet with matches in bold."""
 
-    def _document(self, index: QModelIndex, option: QStyleOptionViewItem) -> QTextDocument:
+    def _document(self, index: AnyIndex, option: QStyleOptionViewItem) -> QTextDocument:
         title = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         kind = ENTITY_LABELS.get(str(index.data(EntityRole)), "")
         snippet = str(index.data(SnippetRole) or "")
@@ -55,7 +55,7 @@ class HitDelegate(QStyledItemDelegate):
         doc.setTextWidth(option.rect.width() or 520)
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         option_text = option.text
@@ -74,7 +74,7 @@ class HitDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         doc = self._document(index, option)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
@@ -122,6 +122,8 @@ class SearchPalette(QFrame):
 
     def popup(self) -> None:
         parent = self.parentWidget()
+        if parent is None:  # always made with the window as parent
+            return
         width = min(640, max(420, parent.width() - 80))
         height = min(460, max(240, parent.height() - 160))
         top_centre = parent.mapToGlobal(QPoint(parent.width() // 2, 56))
