@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from upwardprep.gui.forms.ui_meeting_editor import Ui_MeetingEditor
 from upwardprep.gui.models.base import AnyIndex, IdRole
 from upwardprep.gui.models.dates import absolute
-from upwardprep.gui.models.meetings import KIND_LABELS, ActionsModel, AgendaModel
+from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
+from upwardprep.gui.models.meetings import KIND_LABELS
 from upwardprep.gui.views.base import RecordEditor, fill_combo, get_date, size_columns
 from upwardprep.services import ValidationError
 from upwardprep.services.common import limit_of

@@ -12,7 +12,8 @@ from upwardprep.gui.dialogs.finish_summary import FinishSummaryDialog, summarise
 from upwardprep.gui.forms.ui_meetings_bar import Ui_MeetingsBar
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import today_of
-from upwardprep.gui.models.meetings import ActionsModel, AgendaModel, MeetingsModel
+from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
+from upwardprep.gui.models.meetings import MeetingsModel
 from upwardprep.gui.views.base import ListDetailView, fill_combo, size_columns
 from upwardprep.gui.views.meeting_editor import MeetingEditor
 from upwardprep.services import Services
