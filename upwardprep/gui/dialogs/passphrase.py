@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from upwardprep.gui.forms.ui_change_passphrase_dialog import Ui_ChangePassphraseDialog
 from upwardprep.gui.forms.ui_create_store_dialog import Ui_CreateStoreDialog
 from upwardprep.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
+from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.store.errors import PassphraseRefused, WrongPassphrase
 
 COMMON = {
@@ -114,27 +116,35 @@ class UnlockDialog(_PassphraseDialog):
 
     `attempt` opens the store; WrongPassphrase keeps the dialog open with a message, any other
     store error closes it and is left in `failure` for the caller to explain.
+
+    With `finish`, the attempt (the key derivation, the store's open sequence) runs on the
+    thread pool while the dialog stays responsive, and `finish(result)` takes the opened store
+    on the GUI thread; without it, the attempt runs on the GUI thread as before.
     """
 
     def __init__(
         self,
         store_path: Path,
-        attempt: Callable[[str], None],
+        attempt: Callable[[str], Any],
         *,
         hint: str = "",
         parent: QWidget | None = None,
+        finish: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_UnlockDialog()
         self.ui.setupUi(self)
         self.attempt = attempt
+        self.finish = finish
         self.failure: Exception | None = None
+        self.job: Job | None = None  # the attempt running in the background
         self.passphrase, self.error, self.buttons = (
             self.ui.passphraseEdit,
             self.ui.errorLabel,
             self.ui.buttons,
         )
         self._setup()
+        self.ui.unlockProgress.hide()
         self.ui.introLabel.setText(f"Enter the passphrase for <b>{escape(store_path.stem)}</b>.")
         self.ui.introLabel.setToolTip(str(store_path))
         self.ui.hintLabel.setText(hint)
@@ -144,29 +154,73 @@ class UnlockDialog(_PassphraseDialog):
         self.buttons.accepted.connect(self._try)
         self.passphrase.setFocus()
 
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
     def _try(self) -> None:
+        if self.busy:
+            return
         secret = self.passphrase.text()
         if not secret:
             self.show_error("Type your passphrase first.")
             return
+        if self.finish is not None:
+            self._start(secret)
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.attempt(secret)
-        except WrongPassphrase:
-            self.passphrase.clear()
-            self.show_error(
-                "That passphrase does not open this store. Check Caps Lock and try again."
-            )
-            return
-        except Exception as error:  # another store problem: the caller explains it
-            self.failure = error
-            self.passphrase.clear()
-            self.reject()
+        except Exception as error:
+            self._refused(error)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.passphrase.clear()
         self.accept()
+
+    def _start(self, secret: str) -> None:
+        """The attempt on the thread pool; the field empties at once and the dialog waits,
+        repainting and moving as usual, with Unlock and Cancel off until the answer."""
+        attempt = self.attempt
+        self.passphrase.clear()
+        self.error.hide()
+        self._show_busy(True)
+        self.job = run_in_background(lambda: attempt(secret), self._opened, self._refused)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.ui.unlockProgress.setVisible(busy)
+        self.passphrase.setEnabled(not busy)
+        for button in self.buttons.buttons():
+            button.setEnabled(not busy)
+        if not busy:
+            self.job = None
+            self.passphrase.setFocus()
+
+    def _opened(self, result: Any) -> None:
+        self._show_busy(False)
+        assert self.finish is not None
+        try:
+            self.finish(result)
+        except Exception as error:
+            self._refused(error)
+            return
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self._show_busy(False)
+        self.passphrase.clear()
+        if isinstance(error, WrongPassphrase):
+            self.show_error(
+                "That passphrase does not open this store. Check Caps Lock and try again."
+            )
+            return
+        self.failure = error  # another store problem: the caller explains it
+        self.reject()
+
+    def reject(self) -> None:
+        if not self.busy:  # Esc or the close button while the store opens: wait for it
+            super().reject()
 
 
 class CreateStoreDialog(_PassphraseDialog):

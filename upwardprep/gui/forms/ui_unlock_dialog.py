@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QFormLayout, QLabel, QProgressBar, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 from upwardprep.gui.widgets.secret_field import SecretField
 
@@ -58,6 +58,14 @@ class Ui_UnlockDialog(object):
 
         self.dialogLayout.addLayout(self.form)
 
+        self.unlockProgress = QProgressBar(unlockDialog)
+        self.unlockProgress.setObjectName(u"unlockProgress")
+        self.unlockProgress.setMaximumSize(QSize(16777215, 6))
+        self.unlockProgress.setMaximum(0)
+        self.unlockProgress.setTextVisible(False)
+
+        self.dialogLayout.addWidget(self.unlockProgress)
+
         self.errorLabel = QLabel(unlockDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setStyleSheet(u"color: #b42318;")
@@ -83,6 +91,9 @@ class Ui_UnlockDialog(object):
         self.passphraseLabel.setText(QCoreApplication.translate("UnlockDialog", u"&Passphrase:", None))
 #if QT_CONFIG(accessibility)
         self.passphraseEdit.setAccessibleName(QCoreApplication.translate("UnlockDialog", u"Passphrase", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.unlockProgress.setAccessibleName(QCoreApplication.translate("UnlockDialog", u"Unlocking", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 
