@@ -14,14 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from upwardprep.export import markdown as md
-from upwardprep.export.markdown import (
-    ALLOWED_TAGS,
+from upwardprep.export.markdown import ALLOWED_TAGS, parse, safe_href
+from upwardprep.export.markdown_html import (
     DARK,
     LIGHT,
     PreviewColors,
     document_html,
-    parse,
-    safe_href,
+    serialise,
     stylesheet,
     to_html,
 )
@@ -357,9 +356,9 @@ def test_every_commonmark_example_parses_and_renders() -> None:
     for number, example in enumerate(examples, start=1):
         tree = md._parse(example)  # the strict parse: a fallback would hide a failure
         assert_clean(tree)
-        well_formed(md.serialise(tree))
-        well_formed(md.serialise(tree, qt=True))
-        assert "<script" not in md.serialise(tree), number
+        well_formed(serialise(tree))
+        well_formed(serialise(tree, qt=True))
+        assert "<script" not in serialise(tree), number
 
 
 MARKDOWN_PIECES = st.sampled_from(
@@ -391,7 +390,7 @@ MARKDOWNISH = st.lists(MARKDOWN_PIECES | st.text(max_size=3), max_size=60).map("
 def test_any_text_renders_well_formed(text: str) -> None:
     tree = md._parse(text)
     assert_clean(tree)
-    well_formed(md.serialise(tree))
+    well_formed(serialise(tree))
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -399,8 +398,8 @@ def test_any_text_renders_well_formed(text: str) -> None:
 def test_any_markdown_punctuation_renders_well_formed(text: str) -> None:
     tree = md._parse(text)
     assert_clean(tree)
-    well_formed(md.serialise(tree))
-    well_formed(md.serialise(tree, qt=True))
+    well_formed(serialise(tree))
+    well_formed(serialise(tree, qt=True))
 
 
 # --- speed and the preview document -------------------------------------------------------------

@@ -12,11 +12,13 @@ from pypdf import PdfReader
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
 from upwardprep.export import model as m
-from upwardprep.export.markdown import to_html
-from upwardprep.export.markdown_out import render_markdown
-from upwardprep.export.pdf.flowables import Nested, escape, markdown_flowables
+from upwardprep.export.markdown_document import render_markdown
+from upwardprep.export.markdown_html import to_html
+from upwardprep.export.pdf.flowables import Nested
+from upwardprep.export.pdf.fonts import FALLBACK, MONO, SANS, covered_codepoints, escape
+from upwardprep.export.pdf.markdown_walker import markdown_flowables
 from upwardprep.export.pdf.render import render_pdf
-from upwardprep.export.pdf.theme import FALLBACK, MONO, SANS, Theme, covered_codepoints
+from upwardprep.export.pdf.theme import Theme
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonmark-examples.json"
 THEME = Theme()

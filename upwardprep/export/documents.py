@@ -18,7 +18,7 @@ from pathlib import Path
 
 from upwardprep.export import content
 from upwardprep.export import model as m
-from upwardprep.export.markdown_out import render_markdown
+from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
 from upwardprep.services import Services, ValidationError
 

@@ -1,18 +1,13 @@
 """The one look of every PDF: fonts, type scale, colours, spacing and page geometry (UI.md).
 
 Body 10 pt on 14 pt leading, headings 16/13/11 pt in the bold face, one deep-blue accent, greys
-for metadata, margins of 18 mm. The fonts are the DejaVu Sans family shipped in resources/fonts/
-(embedded as subsets): Latin with accents, Greek, Cyrillic, Hebrew, Arabic, Armenian, Georgian,
-many symbols and some emoji. Chinese and Japanese characters, which DejaVu lacks, come from Droid
-Sans Fallback (4 MB, shipped because names and notes in those scripts are common); Korean Hangul
-and most colour-emoji code points have no glyph in either and print as the font's empty box.
+for metadata, margins of 18 mm. The fonts themselves are in fonts.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 
 from reportlab.lib import colors
@@ -20,63 +15,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import TableStyle
 
-from upwardprep.assets import resource
+from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, register_fonts
 
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
-
-SANS = "UPSans"
-SANS_BOLD = "UPSans-Bold"
-SANS_ITALIC = "UPSans-Italic"
-SANS_BOLD_ITALIC = "UPSans-BoldItalic"
-MONO = "UPMono"
-FALLBACK = "UPFallback"  # CJK, for the characters DejaVu lacks
-
-FONT_FILES = {
-    SANS: "DejaVuSans.ttf",
-    SANS_BOLD: "DejaVuSans-Bold.ttf",
-    SANS_ITALIC: "DejaVuSans-Oblique.ttf",
-    SANS_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-    MONO: "DejaVuSansMono.ttf",
-    FALLBACK: "DroidSansFallbackFull.ttf",
-}
-
-
-@cache
-def register_fonts() -> None:
-    """Register the shipped TTFs with ReportLab once per process (subset-embedded on use)."""
-    for name, filename in FONT_FILES.items():
-        if name != FALLBACK:
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
-    pdfmetrics.registerFontFamily(
-        SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC
-    )
-    # No bold or italic monospace is shipped: code keeps one face whatever surrounds it.
-    _single_face_family(MONO)
-
-
-@cache
-def register_fallback() -> None:
-    """The CJK fallback, read only when a text needs it (4 MB: 0.15 s to parse)."""
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource("fonts", FONT_FILES[FALLBACK]))))
-    _single_face_family(FALLBACK)
-
-
-def _single_face_family(name: str) -> None:
-    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-
-
-@cache
-def covered_codepoints(font: str = SANS) -> frozenset[int]:
-    """The code points the font has a glyph for (from its cmap)."""
-    register_fonts()
-    if font == FALLBACK:
-        register_fallback()
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
-    return frozenset(face.charToGlyph)
 
 
 class Palette:
