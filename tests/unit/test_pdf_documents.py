@@ -159,7 +159,7 @@ def test_brief_outline_metadata_fonts_and_footer(brief: Path) -> None:
     assert "Dana Whitfield" in (metadata.subject or "")
     used = fonts(brief)
     assert used and all(used.values()), used
-    assert any("DejaVuSans" in name for name in used)
+    assert any("NotoSans-Regular" in name for name in used)
     texts = page_texts(brief)
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(texts)}" in text

@@ -15,7 +15,14 @@ from upwardprep.export import model as m
 from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.markdown_html import to_html
 from upwardprep.export.pdf.flowables import Nested
-from upwardprep.export.pdf.fonts import FALLBACK, MONO, SANS, covered_codepoints, escape
+from upwardprep.export.pdf.fonts import (
+    CJK,
+    FAMILIES,
+    HEBREW,
+    MONO,
+    covered_codepoints,
+    escape,
+)
 from upwardprep.export.pdf.markdown_walker import markdown_flowables
 from upwardprep.export.pdf.render import render_pdf
 from upwardprep.export.pdf.theme import Theme
@@ -202,9 +209,9 @@ UNICODE = {
 
 
 def test_unicode_sample_has_glyphs_and_survives_the_round_trip() -> None:
-    main, fallback = covered_codepoints(SANS), covered_codepoints(FALLBACK)
+    shipped = frozenset().union(*(covered_codepoints(family) for family in FAMILIES))
     for script, sample in UNICODE.items():
-        missing = [ch for ch in sample if not ch.isspace() and ord(ch) not in main | fallback]
+        missing = [ch for ch in sample if not ch.isspace() and ord(ch) not in shipped]
         assert missing == [], (script, missing)
     body = "\n\n".join(f"**{name}**: {sample}" for name, sample in UNICODE.items())
     reader = pdf_of(document(body))
@@ -223,11 +230,12 @@ def test_unicode_sample_has_glyphs_and_survives_the_round_trip() -> None:
 
 def test_cjk_runs_switch_font_and_everything_else_stays() -> None:
     assert escape("a < b & c") == "a &lt; b &amp; c"
-    assert escape("Aiko 田中") == f'Aiko <font face="{FALLBACK}">田中</font>'
+    assert escape("Aiko 田中") == f'Aiko <font face="{CJK}">田中</font>'
     assert escape("Привет") == "Привет"
-    # Code is set in DejaVu Sans Mono, which lacks Hebrew and CJK: they come from the others.
+    # Code is set in Noto Sans Mono, which lacks Hebrew and CJK: they come from the fallbacks
+    # (a right-to-left run keeps its spaces, so it is reordered in one piece).
     assert escape("x = 'שלום 田'", MONO) == (
-        f'x = \'<font face="{SANS}">שלום</font> <font face="{FALLBACK}">田</font>\''
+        f'x = \'<font face="{HEBREW}">שלום </font><font face="{CJK}">田</font>\''
     )
 
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from upwardprep.export import model as m
 from upwardprep.export.markdown import parse, safe_href
+from upwardprep.export.pdf.bidi import Paragraph
 from upwardprep.export.pdf.chart import monthly_chart
 from upwardprep.export.pdf.flowables import NoteLines, Outlined, ProgressBar
 from upwardprep.export.pdf.fonts import escape

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from upwardprep.export.pdf.bidi import Paragraph
 from upwardprep.export.pdf.fonts import SANS
 from upwardprep.export.pdf.theme import Theme
 

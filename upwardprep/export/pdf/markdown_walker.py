@@ -15,12 +15,13 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from upwardprep.export.markdown import BLOCK_TAGS, HEADINGS, parse, safe_href
+from upwardprep.export.pdf.bidi import Paragraph
 from upwardprep.export.pdf.flowables import Nested
-from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, escape
+from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, escape, font_with
 from upwardprep.export.pdf.theme import Theme, table_style
 
 _MAX_INLINE_DEPTH = 40
@@ -190,14 +191,13 @@ class MarkdownWalker:
             style = ParagraphStyle(
                 f"{style_name}_bullet",
                 parent=style,
-                bulletFontName=style.fontName,
+                bulletFontName=font_with(context.bullet, style.fontName),
                 bulletFontSize=style.fontSize,
                 bulletIndent=-self.theme.list_indent + 2,
                 leftIndent=0,
                 spaceAfter=3,
             )
-            bullet_text = escape(context.bullet)
-            paragraph = Paragraph(markup or "&nbsp;", style, bulletText=bullet_text)
+            paragraph = Paragraph(markup or "&nbsp;", style, bulletText=context.bullet)
         else:
             paragraph = Paragraph(markup, style)
         return [self._nest(paragraph, context)]

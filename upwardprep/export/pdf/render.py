@@ -9,7 +9,7 @@ the layout is done, so one layout pass is enough (ReportLab's TableOfContents ne
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -22,12 +22,12 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 
 from upwardprep import __version__
 from upwardprep.export import model as m
+from upwardprep.export.pdf.bidi import Paragraph
 from upwardprep.export.pdf.blocks import BlockFlowables
 from upwardprep.export.pdf.flowables import Anchor, Contents, IfRoom, NoteLines, Outlined
 from upwardprep.export.pdf.fonts import SANS, escape
@@ -82,7 +82,7 @@ class _Canvas(Canvas):
 class _DocTemplate(BaseDocTemplate):
     def __init__(
         self,
-        out: BinaryIO,
+        out: IO[bytes],
         document: m.Document,
         theme: Theme,
         *,
@@ -232,8 +232,8 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
     flowables: list[Flowable] = []
     if document.cover:
         flowables.append(Spacer(1, theme.frame_height * 0.28))
-        first, *rest = document.cover
-        flowables.append(Paragraph(escape(first), theme.style("cover_title")))
+        title, *rest = document.cover
+        flowables.append(Paragraph(escape(title), theme.style("cover_title")))
         for line in rest:
             flowables.append(Paragraph(escape(line), theme.style("cover_sub")))
         flowables.append(NextPageTemplate("body"))
@@ -276,7 +276,7 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
 
 def render_pdf(
     document: m.Document,
-    out: BinaryIO,
+    out: IO[bytes],
     *,
     paper: str = "A4",
     progress: Progress | None = None,

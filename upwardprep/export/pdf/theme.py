@@ -118,7 +118,7 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
     )
 
     def derive(name: str, **changes: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=body, **changes)  # type: ignore[arg-type]
+        return ParagraphStyle(name, parent=body, **changes)
 
     heading = {"fontName": SANS_BOLD, "keepWithNext": 1, "textColor": p.text}
     styles = {
