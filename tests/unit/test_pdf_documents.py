@@ -15,7 +15,6 @@ from upwardprep.demo import populate
 from upwardprep.export import content
 from upwardprep.export.documents import ExportCancelled, build_brief, build_packet
 from upwardprep.export.markdown import parse
-from upwardprep.export.packet import recency_warning
 from upwardprep.services import Services, ValidationError
 from upwardprep.store.engine import Store
 
@@ -297,11 +296,11 @@ def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
 def test_recency_warning() -> None:
     start, end = date(2026, 1, 1), date(2026, 12, 31)
     spread = [date(2026, month, 10) for month in range(1, 13)]
-    assert recency_warning(spread, start, end) == ""
+    assert content.recency_warning(spread, start, end) == ""
     lopsided = [date(2026, 3, 1), *[date(2026, 11, day) for day in (2, 9, 16)]]
-    warning = recency_warning(lopsided, start, end)
+    warning = content.recency_warning(lopsided, start, end)
     assert warning.startswith("Recency bias: 3 of 4 documented outcomes (75 %)")
-    assert recency_warning([], start, end) == ""
+    assert content.recency_warning([], start, end) == ""
 
 
 def test_lopsided_packet_shows_the_warning(services: Services, tmp_path: Path) -> None:
@@ -384,7 +383,7 @@ def test_an_empty_meeting_still_makes_a_brief(services: Services, tmp_path: Path
 def test_a_packet_of_many_notes_leaves_their_bodies_out(
     demo: Services, cycle_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("upwardprep.export.packet.FULL_TEXT_LIMIT", 10)
+    monkeypatch.setattr(content, "FULL_TEXT_LIMIT", 10)
     text = build_packet(demo, cycle_id, tmp_path / "p.md", fmt="md").path.read_text("utf-8")
     assert "Save-offer experiment live on 25 % of cancellation flows; 9 kept" in text
     assert "**Impact:** First evidence that an offer moves the number." in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -43,6 +44,7 @@ BRIEF_PRIORITIES_MAX = 8
 BRIEF_ACTIONS_MAX = 12
 BRIEF_RISKS_MAX = 6
 BRIEF_AGENDA_NOTES_MAX = 6  # agenda items up to which the brief prints each item's text
+FULL_TEXT_LIMIT = 150  # notes in a packet's period up to which it prints their bodies
 
 
 def default_author() -> str:
@@ -259,7 +261,7 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
 
     facts = [("With", with_whom + (f", {person.title}" if person and person.title else ""))]
     facts.append(("When", f"{day(start.date())}, {start:%H:%M} · {meeting.duration_minutes} min"))
-    facts.append(("Kind", kind_and_title(meeting)))
+    facts.append(("Kind", _kind_and_title(meeting)))
     if last:
         facts.append(("Last 1:1", day(local(last.scheduled_at).date())))
 
@@ -391,7 +393,7 @@ def brief_document(services: Services, meeting_id: str, *, author: str | None = 
     )
 
 
-def kind_and_title(meeting: MeetingData) -> str:
+def _kind_and_title(meeting: MeetingData) -> str:
     kind = MEETING_KINDS.get(meeting.kind, meeting.kind)
     titled = meeting.title and not meeting.title.casefold().startswith(kind.casefold())
     return kind + (f" · {meeting.title}" if titled else "")
@@ -403,3 +405,269 @@ def _action_row(action: ActionItemData, today: date) -> tuple[str, str, str, str
         due = short_day(action.due_on) + (" (overdue)" if action.due_on < today else "")
     carried = f"{action.carry_count}×" if action.carry_count else ""
     return (action.title, OWNER_LABELS.get(action.owner, action.owner), due or "—", carried)
+
+
+# -- the review packet ------------------------------------------------------------------------
+
+
+def _months(start: date, end: date) -> list[date]:
+    months = []
+    current = date(start.year, start.month, 1)
+    while current <= end:
+        months.append(current)
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
+
+
+def recency_warning(dates: list[date], start: date, end: date) -> str:
+    """A warning when more than half the notes fall in the last quarter of the period."""
+    if not dates:
+        return ""
+    cutoff = end - timedelta(days=(end - start).days / 4)
+    late = sum(1 for d in dates if d > cutoff)
+    if late * 2 <= len(dates):
+        return ""
+    return (
+        f"Recency bias: {late} of {len(dates)} documented outcomes "
+        f"({round(100 * late / len(dates))} %) fall in the last quarter of the period "
+        f"(after {short_day(cutoff)}). Add notes for the earlier months before the review."
+    )
+
+
+def _overlaps(priority: PriorityData, start: date, end: date) -> bool:
+    if priority.period_start and priority.period_start > end:
+        return False
+    return not (priority.period_end and priority.period_end < start)
+
+
+def packet_document(
+    services: Services,
+    cycle_id: str,
+    *,
+    include_private: bool = False,
+    author: str | None = None,
+    progress: Progress | None = None,
+) -> m.Document:
+    report = progress or (lambda fraction, text: None)
+    cycle = services.reviews.get(cycle_id)
+    if cycle.deleted_at is not None:
+        raise NotFound(f"The review cycle “{cycle.name}” is in the Trash; restore it first.")
+    start, end = cycle.period_start, cycle.period_end
+    today = local(services.reviews.clock()).date()
+    report(0.02, "Reading outcome notes")
+    people = {p.id: p.name for p in services.people.list(include_deleted=True)}
+    notes = services.outcomes.list(
+        OutcomeFilter(date_from=start, date_to=end, include_private=include_private),
+        newest_first=False,
+    )
+    report(0.12, "Reading priorities and meetings")
+    priorities = [p for p in services.priorities.list() if _overlaps(p, start, end)]
+    meetings = sorted(
+        (
+            meeting
+            for meeting in services.meetings.list(status="held")
+            if start <= local(meeting.scheduled_at).date() <= end
+        ),
+        key=lambda meeting: meeting.scheduled_at,
+    )
+    all_meetings = services.meetings.list()
+
+    documented = [o for o in notes if o.kind not in FEEDBACK + LEARNING]
+    feedback = [o for o in notes if o.kind in FEEDBACK]
+    learning = [o for o in notes if o.kind in LEARNING]
+
+    # summary figures
+    done = sum(1 for p in priorities if p.status == "done")
+    counted = [p for p in priorities if p.status != "dropped"]
+    on_time, due_total = _actions_on_time(all_meetings, start, end)
+    figures = m.Figures(
+        (
+            (
+                str(len(notes)),
+                "outcomes documented",
+                f"{len(documented)} results, {len(feedback)} feedback, {len(learning)} learning",
+            ),
+            (
+                f"{done}/{len(counted)}",
+                "priorities completed",
+                f"{sum(1 for p in counted if p.status == 'at-risk')} at risk",
+            ),
+            (
+                f"{round(100 * on_time / due_total)} %" if due_total else "—",
+                "action items done on time",
+                f"{on_time} of {due_total} due in the period",
+            ),
+        )
+    )
+    counts = Counter(date(o.occurred_on.year, o.occurred_on.month, 1) for o in notes)
+    chart = m.MonthlyChart(
+        "Documented outcomes per month",
+        tuple((f"{month:%b %Y}", counts.get(month, 0)) for month in _months(start, end)),
+        recency_warning([o.occurred_on for o in notes], start, end),
+    )
+    period = f"{day(start)} – {day(end)}"
+    summary: list[m.Block] = [
+        m.Facts(
+            (
+                ("Period", period),
+                ("Reviewer", cycle.reviewer_name or "—"),
+                ("Kind", cycle.kind.replace("-", " ").capitalize()),
+            )
+        ),
+        figures,
+        chart,
+    ]
+    report(0.2, "Grouping outcomes by priority")
+
+    by_priority: dict[str, list[OutcomeData]] = {}
+    unaligned: list[OutcomeData] = []
+    for outcome in documented:
+        if outcome.priority_ids:
+            for pid in outcome.priority_ids:
+                by_priority.setdefault(pid, []).append(outcome)
+        else:
+            unaligned.append(outcome)
+    titles = {p.id: p for p in priorities}
+    # A packet is read by a person: past FULL_TEXT_LIMIT notes it keeps each note's title, meta,
+    # impact, ask and evidence and leaves the bodies to the notes themselves (and stays fast).
+    full = len(notes) <= FULL_TEXT_LIMIT
+    grouped: list[m.Block] = []
+    if not full:
+        grouped.append(
+            m.Text(
+                f"With {len(notes):,} notes in the period, each is shown by its title, impact "
+                "and evidence; the full text stays in the notes.",
+                "muted",
+            )
+        )
+    for priority in priorities:
+        items = by_priority.get(priority.id, [])
+        if not items:
+            continue
+        bar = progress_of(priority, today)
+        grouped.append(
+            m.Heading(
+                priority.title,
+                anchor=f"priority-{priority.id}",
+                meta=f"{bar.owner} · {priority.status} · {bar.figure} · "
+                f"{len(items)} outcome{'s' if len(items) != 1 else ''}",
+            )
+        )
+        grouped.extend(entry(o, people, full=full) for o in items)
+    others = [pid for pid in by_priority if pid not in titles]
+    for pid in others:  # linked to a priority outside the period (or trashed)
+        items = by_priority[pid]
+        title = items[0].priority_titles[items[0].priority_ids.index(pid)]
+        grouped.append(m.Heading(title, anchor=f"priority-{pid}", meta="outside this period"))
+        grouped.extend(entry(o, people, full=full) for o in items)
+    silent = [p.title for p in priorities if p.id not in by_priority and p.status != "dropped"]
+    if silent:
+        grouped.append(m.Text("No outcomes documented for: " + "; ".join(silent) + ".", "muted"))
+    if not grouped:
+        grouped.append(m.Text("No outcomes linked to a priority in this period.", "muted"))
+
+    report(0.3, "Feedback, learning and 1:1s")
+    appendix: list[m.Block] = []
+    for meeting in meetings:
+        when = local(meeting.scheduled_at).date()
+        appendix.append(
+            m.Heading(
+                f"{day(when)} — {meeting.person_name or meeting.title or 'meeting'}",
+                anchor=f"meeting-{meeting.id}",
+                meta=_kind_and_title(meeting),
+            )
+        )
+        discussed = [item.title for item in meeting.agenda_items if item.discussed]
+        if discussed:
+            appendix.append(m.Bullets(tuple(discussed)))
+        if meeting.notes.strip():
+            appendix.append(m.Markdown(meeting.notes))
+        if meeting.decisions.strip():
+            appendix.append(m.Text("Decisions", "label"))
+            appendix.append(m.Markdown(meeting.decisions))
+        actions = [a.title + (" (done)" if not a.is_open else "") for a in meeting.action_items]
+        if actions:
+            appendix.append(m.Text("Action items", "label"))
+            appendix.append(m.Bullets(tuple(actions)))
+    if not appendix:
+        appendix.append(m.Text("No 1:1s were held in this period.", "muted"))
+
+    sections = (
+        m.Section("summary", "Summary", tuple(summary), new_page=True),
+        m.Section(
+            "priorities",
+            "Priority progress",
+            (m.ProgressList(tuple(progress_of(p, today) for p in priorities)),)
+            if priorities
+            else (m.Text("No priorities in this period.", "muted"),),
+        ),
+        m.Section("outcomes", "Outcomes by priority", tuple(grouped), new_page=True),
+        m.Section(
+            "unaligned",
+            "Unaligned outcomes",
+            tuple(entry(o, people, full=full) for o in unaligned)
+            or (m.Text("Every outcome is linked to a priority.", "muted"),),
+        ),
+        m.Section(
+            "feedback",
+            "Feedback log",
+            tuple(entry(o, people, full=full) for o in feedback)
+            or (m.Text("No feedback recorded in this period.", "muted"),),
+        ),
+        m.Section(
+            "learning",
+            "Learning and development",
+            tuple(entry(o, people, full=full) for o in learning)
+            or (m.Text("No learning recorded in this period.", "muted"),),
+        ),
+        m.Section(
+            "self-assessment",
+            "Self-assessment",
+            (m.Markdown(cycle.self_assessment),)
+            if cycle.self_assessment.strip()
+            else (m.Text("No self-assessment written yet.", "muted"),),
+            new_page=True,
+        ),
+        m.Section("appendix", "Appendix: 1:1 summaries", tuple(appendix), new_page=True),
+    )
+    who = author or default_author()
+    cover = (
+        cycle.name,
+        "Review packet",
+        f"{who} · {period}",
+        f"Reviewer: {cycle.reviewer_name}" if cycle.reviewer_name else "",
+        f"Prepared {day(today)}" + (" · includes private notes" if include_private else ""),
+    )
+    return m.Document(
+        kind="packet",
+        title=f"Review packet: {cycle.name}",
+        headline=cycle.name,
+        person=who,
+        author=who,
+        subject=f"Review packet for {cycle.name} ({period})",
+        generated=today,
+        sections=sections,
+        cover=tuple(line for line in cover if line),
+        contents=True,
+        keywords=("review packet", cycle.name),
+    )
+
+
+def _actions_on_time(meetings: list[MeetingData], start: date, end: date) -> tuple[int, int]:
+    """Of the action items due in the period (last link of each carry chain), how many were done
+    by their due date."""
+    items: dict[str, ActionItemData] = {}
+    continued: set[str] = set()
+    for meeting in meetings:
+        for item in meeting.action_items:
+            items[item.id] = item
+            if item.carried_from_id:
+                continued.add(item.carried_from_id)
+    on_time = total = 0
+    for item in items.values():
+        if item.id in continued or item.due_on is None or not start <= item.due_on <= end:
+            continue
+        total += 1
+        if item.done_at is not None and local(item.done_at).date() <= item.due_on:
+            on_time += 1
+    return on_time, total

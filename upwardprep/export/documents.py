@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from upwardprep.export import content, packet
+from upwardprep.export import content
 from upwardprep.export import model as m
 from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
@@ -150,7 +150,7 @@ def build_packet(
     """The review packet of one review cycle, written to `out` (a file, or a folder)."""
     fmt, paper = _check_format(fmt), _check_paper(paper)
     report = progress or _noop_progress
-    document = packet.packet_document(
+    document = content.packet_document(
         services, cycle_id, include_private=include_private, author=author, progress=report
     )
     return _write(document, out, fmt, paper, report, cancelled or _never)

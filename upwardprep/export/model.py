@@ -1,8 +1,8 @@
 """The documents as data: sections of typed blocks, rendered alike to PDF and to Markdown.
 
-`content.py` (the brief) and `packet.py` fill these from the services; `pdf/render.py` and
-`markdown_document.py` only draw them, so both formats always have the same sections in the same
-order. Text fields are plain text unless the block says Markdown.
+`content.py` fills these from the services; `pdf/render.py` and `markdown_document.py` only draw
+them, so both formats always have the same sections in the same order. Text fields are plain
+text unless the block says Markdown.
 """
 
 from __future__ import annotations
