@@ -29,6 +29,7 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonma
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
+    "li": {"class"},
     "th": {"align"},
     "td": {"align"},
     "code": {"class"},
@@ -465,3 +466,21 @@ def test_colours_and_stylesheets_are_checked() -> None:
     with pytest.raises(ValueError):
         document_html("x", "p { color: red } </style><script>")
     assert "border-left: 3px solid" in stylesheet(LIGHT)
+
+
+def test_strikethrough_tasks_footnotes_and_bare_urls() -> None:
+    html = to_html(
+        "~~old~~ new, see https://example.com/a_(b) and www.example.org.\n\n"
+        "- [ ] book the room\n- [x] send the agenda\n\n"
+        "A claim[^1].\n\n[^1]: The source.\n\n"
+        "`https://not.a.link ~~kept~~`"
+    )
+    assert "<s>old</s>" in html
+    assert '<a href="https://example.com/a_(b)">https://example.com/a_(b)</a> and' in html
+    assert '<a href="https://www.example.org">www.example.org</a>.' in html
+    assert '<li class="task">☐ book the room</li>' in html
+    assert '<li class="task done">☑ send the agenda</li>' in html
+    assert "A claim<sup><span>1</span></sup>." in html
+    assert "<li><p>The source.</p>" in html and "fnref" not in html and "↩" not in html
+    assert "<code>https://not.a.link ~~kept~~</code>" in html
+    assert_clean(parse("[https://inside.example](https://outside.example) https://x.example"))

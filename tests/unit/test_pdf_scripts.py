@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase import pdfmetrics
 
+from tests.unit.pdf_text import runs
 from upwardprep.export.documents import build_packet
 from upwardprep.export.pdf.bidi import join_arabic, visual
 from upwardprep.export.pdf.fonts import FONT_FILES, covered_codepoints
@@ -60,38 +60,14 @@ def packet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pat
     store.close()
 
 
-def _postscript_names() -> dict[str, str]:
-    """Our registered font of each embedded PostScript name (subset prefix stripped)."""
-    names = {}
-    for name in FONT_FILES:
-        covered_codepoints(name)  # registers the font's family
-        names[pdfmetrics.getFont(name).face.name.decode()] = name
-    return names
-
-
-def _runs(path: Path) -> list[tuple[str, str]]:
-    runs: list[tuple[str, str]] = []
-
-    def visit(text: str, cm: object, tm: object, font: object, size: object) -> None:
-        if text.strip() and font is not None:
-            base = str(font["/BaseFont"]).split("+", 1)[-1]
-            runs.append((base, text))
-
-    for page in PdfReader(path).pages:
-        page.extract_text(visitor_text=visit)
-    return runs
-
-
 def test_every_character_is_drawn_with_a_font_that_has_it(packet: tuple[Path, Path]) -> None:
-    names = _postscript_names()
-    runs = _runs(packet[0])
     drawn: set[str] = set()
-    for base, text in runs:
-        assert base in names, f"{base} is not a shipped font"
-        cmap = covered_codepoints(names[base])
-        missing = {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
-        assert not missing, (base, sorted(missing))
-        drawn |= set(text)
+    for run in runs(PdfReader(packet[0])):
+        assert run.font in FONT_FILES, f"{run.font} is not a shipped font"
+        cmap = covered_codepoints(run.font)
+        missing = {ch for ch in run.text if not ch.isspace() and ord(ch) not in cmap}
+        assert not missing, (run.font, sorted(missing))
+        drawn |= set(run.text)
     for script, (title, body) in SAMPLES.items():
         wanted = {ch for text in (title, body.replace("**", "")) for ch in join_arabic(text)} - set(
             _FORMAT_CHARACTERS.findall(title + body)

@@ -10,9 +10,10 @@ the package's internals:
   pattern are removed, so `<script>` stays the literal text a user typed;
 - images are never fetched: an `img` becomes ``<span class="image">[image: alt]</span>``;
 - links keep their `href` only for http, https and mailto; any other link becomes a plain `span`;
-- only these tags occur: `div` (the root), p, h1–h6, ul, ol (`start`), li, blockquote,
-  pre > code (`class="language-…"`), hr, table, thead, tbody, tr, th/td (`align`), em, strong,
-  code, a (`href`, `title`), br, span (`class="image"` or none).
+- only these tags occur: `div` (the root), p, h1–h6, ul, ol (`start`), li (`class="task"` or
+  `"task done"`), blockquote, pre > code (`class="language-…"`), hr, table, thead, tbody, tr,
+  th/td (`align`), em, strong, s, sup, code, a (`href`, `title`), br, span (`class="image"` or
+  none); strikethrough, tasks, bare URLs and footnotes as export.markdown_extras says.
 
 The package is pure Python and a few inputs make it slow (thousands of unmatched brackets in one
 paragraph are quadratic) or exhaust recursion (hundreds of nested list levels); the bracket scans
@@ -35,6 +36,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, HTML_PLACEHOLDER_RE, STX
 
+from upwardprep.export import markdown_extras
+
 log = logging.getLogger(__name__)
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -44,7 +47,7 @@ BLOCK_TAGS = HEADINGS | {
     *("div", "p", "ul", "ol", "li", "blockquote", "pre", "hr"),
     *("table", "thead", "tbody", "tr", "th", "td"),
 }
-INLINE_TAGS = frozenset({"em", "strong", "code", "a", "br", "span"})
+INLINE_TAGS = frozenset({"em", "strong", "code", "a", "br", "span", "s", "sup"})
 ALLOWED_TAGS = BLOCK_TAGS | INLINE_TAGS
 VOID_TAGS = frozenset({"br", "hr"})
 
@@ -248,7 +251,7 @@ class _CaptureTree(Treeprocessor):
 
 def _new_markdown() -> tuple[markdown.Markdown, _CaptureTree]:
     md = markdown.Markdown(
-        extensions=["tables", "fenced_code", "sane_lists"],
+        extensions=["tables", "fenced_code", "sane_lists", "footnotes"],
         extension_configs={"tables": {"use_align_attribute": True}},
         output_format="html",
     )
@@ -258,6 +261,7 @@ def _new_markdown() -> tuple[markdown.Markdown, _CaptureTree]:
     md.treeprocessors.deregister("prettify")  # whitespace for the package's own output only
     for name, cls, pattern, priority in _LINK_PROCESSORS:
         md.inlinePatterns.register(_bounded(cls)(pattern, md), name, priority)
+    markdown_extras.register(md)
     capture = _CaptureTree(md)
     md.treeprocessors.register(capture, "upwardprep_capture", -100)
     return md, capture
@@ -453,6 +457,9 @@ def _clean_element(element: ET.Element, stash: list[Any]) -> None:
             element.set("href", href)
             if attributes.get("title"):
                 element.set("title", html.unescape(attributes["title"]))
+    elif tag == "li":
+        if attributes.get("class") in ("task", "task done"):
+            element.set("class", attributes["class"])
     elif tag == "ol":
         if attributes.get("start", "").isdigit():
             element.set("start", str(int(attributes["start"])))

@@ -11,8 +11,9 @@ Arabic came out reversed and unjoined. Two steps make Arabic and Hebrew read rig
    rule L2 reverses runs here and L4 mirrors brackets in right-to-left runs. Layout and page
    splits keep working on logical text; only drawing sees the visual order.
 
-A paragraph whose first strong character is right-to-left is right-aligned. Text extractors (and
-screen readers) read the visual runs back in logical order, as they do for any RTL PDF.
+A paragraph whose first strong character is right-to-left is right-aligned (pdf/paragraph.py).
+Text extractors (and screen readers) read the visual runs back in logical order, as they do for
+any RTL PDF.
 
 ReportLab's own support was not enough: its RTL mode needs `rlbidi`, which is not on PyPI, and
 its uharfbuzz shaping maps joined glyphs to private-use code points, so copied or searched text
@@ -29,9 +30,6 @@ import arabic_reshaper
 from bidi import get_base_level
 from bidi.bidi import get_display_inner
 from bidi.mirror import MIRRORED
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 # Strong right-to-left characters: Hebrew, Arabic, Syriac, Thaana, N'Ko … and their forms.
 RTL = re.compile(
@@ -151,33 +149,7 @@ def _visual_fragments(line: Any, base: int) -> Any:
     return copy
 
 
-class Paragraph(_ReportLabParagraph):
-    """ReportLab's Paragraph, drawing right-to-left text in visual order (see the module)."""
-
-    style: Any
-    blPara: Any
-
-    def __init__(self, text: str, style: Any = None, *args: Any, **kwargs: Any) -> None:
-        super().__init__(text, style, *args, **kwargs)
-        plain = "".join(getattr(fragment, "text", "") for fragment in self.frags or ())
-        self._bidi = RTL.search(plain) is not None
-        self._base = 1 if self._bidi and get_base_level(plain) == 1 else 0
-        if self._base and self.style.alignment == TA_LEFT:
-            self.style = ParagraphStyle(f"{self.style.name}_rtl", self.style, alignment=TA_RIGHT)
-
-    def drawPara(self, debug: int = 0) -> None:
-        if not self._bidi:
-            super().drawPara(debug)
-            return
-        logical = self.blPara
-        self.blPara = _visual_lines(logical, self._base)
-        try:
-            super().drawPara(debug)
-        finally:
-            self.blPara = logical
-
-
-def _visual_lines(paragraph: Any, base: int) -> Any:
+def visual_lines(paragraph: Any, base: int) -> Any:
     copy = paragraph.clone()
     if paragraph.kind == 0:
         copy.lines = [(line[0], _visual_words(list(line[1]), base)) for line in paragraph.lines]

@@ -11,11 +11,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from upwardprep.export import model as m
 from upwardprep.export.markdown import parse, safe_href
-from upwardprep.export.pdf.bidi import Paragraph
 from upwardprep.export.pdf.chart import monthly_chart
 from upwardprep.export.pdf.flowables import NoteLines, Outlined, ProgressBar
 from upwardprep.export.pdf.fonts import escape
 from upwardprep.export.pdf.markdown_walker import MarkdownWalker, link, markdown_flowables
+from upwardprep.export.pdf.paragraph import Paragraph
 from upwardprep.export.pdf.theme import Theme, table_style
 
 

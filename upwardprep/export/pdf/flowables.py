@@ -7,8 +7,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from upwardprep.export.pdf.bidi import Paragraph
 from upwardprep.export.pdf.fonts import SANS
+from upwardprep.export.pdf.paragraph import Paragraph
 from upwardprep.export.pdf.theme import Theme
 
 

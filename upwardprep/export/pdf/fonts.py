@@ -91,7 +91,7 @@ _PLAIN = re.compile("[\x00-\x7f]*")  # text Noto Sans and Noto Sans Mono set alo
 def register_fonts() -> None:
     """Register the text faces with ReportLab once per process (subset-embedded on use)."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    for family in (SANS, MONO):
+    for family in (SANS, MONO, SYMBOLS):  # DejaVu draws the continuation marks
         _register(family)
 
 

@@ -19,12 +19,14 @@ from reportlab.platypus import Flowable, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from upwardprep.export.markdown import BLOCK_TAGS, HEADINGS, parse, safe_href
-from upwardprep.export.pdf.bidi import Paragraph
+from upwardprep.export.markdown_extras import DONE_BOX, OPEN_BOX
 from upwardprep.export.pdf.flowables import Nested
 from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, escape, font_with
+from upwardprep.export.pdf.paragraph import Paragraph
 from upwardprep.export.pdf.theme import Theme, table_style
 
 _MAX_INLINE_DEPTH = 40
+_MARK = "↪"  # begins the rest of a code line too long for the page
 _ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
 
@@ -63,6 +65,10 @@ def _inline(element: ET.Element, theme: Theme, depth: int) -> str:
         return f"<i>{inner}</i>"
     if tag == "strong":
         return f"<b>{inner}</b>"
+    if tag == "s":
+        return f"<strike>{inner}</strike>"
+    if tag == "sup":
+        return f"<super>{inner}</super>"
     if tag == "a" and element.get("href"):
         href = safe_href(element.get("href", ""))
         return link(href, inner, theme) if href else inner
@@ -106,8 +112,7 @@ class MarkdownWalker:
     ) -> list[Flowable]:
         tag = element.tag
         if tag in HEADINGS:
-            level = min(int(tag[1]), 3)
-            return self._paragraph(inline_markup(element, self.theme), f"md_h{level}", context)
+            return self._paragraph(inline_markup(element, self.theme), f"md_{tag}", context)
         if tag in ("ul", "ol"):
             self._push_list(element, context, stack)
             return []
@@ -170,6 +175,8 @@ class MarkdownWalker:
             wrapper = ET.Element("div")
             wrapper.text = child.text
             wrapper.extend(list(child))
+            if "task" in child.get("class", ""):  # its ballot box stands where a bullet would
+                item_context = replace(item_context, bullet=_take_box(wrapper) or bullet)
             items.append((wrapper, item_context))
         if context.bullet is not None and items:
             # A list first in an item ("- - a"): the outer bullet stands on a line of its own.
@@ -204,12 +211,17 @@ class MarkdownWalker:
 
     def _code(self, element: ET.Element, context: _Context) -> list[Flowable]:
         text = "".join(element.itertext())
-        # Spaces kept (non-breaking) before escaping: the markup's own spaces must stay spaces.
-        lines = [
-            escape(line.expandtabs(4).replace(" ", "\u00a0"), MONO) or "\u00a0"
-            for line in text.split("\n")
-        ]
-        paragraph = Paragraph("<br/>".join(lines), self.theme.style("code"))
+        style = self.theme.style("code")
+        room = self.width - context.left - style.leftIndent - style.rightIndent - 2
+        faint = self.theme.palette.hex(self.theme.palette.faint)
+        mark = f'<font color="{faint}">{escape(_MARK, MONO)}</font>'
+        lines = []
+        for line in text.split("\n"):
+            for index, piece in enumerate(code_lines(line.expandtabs(4), room, style.fontSize)):
+                # Spaces kept (non-breaking) before escaping: the markup's own stay spaces.
+                markup = escape(piece.replace(" ", "\u00a0"), MONO) or "\u00a0"
+                lines.append(f"{mark}\u00a0{markup}" if index else markup)
+        paragraph = Paragraph("<br/>".join(lines), style)
         flowables: list[Flowable] = [paragraph]
         if context.bullet is not None:
             flowables.insert(0, Paragraph("&nbsp;", self.theme.style("body"), context.bullet))
@@ -275,6 +287,46 @@ class MarkdownWalker:
         )
         table.setStyle(table_style(commands))
         return table
+
+
+def _take_box(item: ET.Element) -> str | None:
+    """Remove a task's ballot box from the start of its text; the box, or None."""
+    holder = item if (item.text or "").strip() or not len(item) else item[0]
+    text = holder.text or ""
+    if text[:1] in (OPEN_BOX, DONE_BOX):
+        holder.text = text[1:].lstrip()
+        return text[0]
+    return None
+
+
+def code_lines(line: str, room: float, size: float) -> list[str]:
+    """A code line cut to fit `room` points: at the last space that fits, else mid-word; the
+    pieces after the first leave room for the continuation mark drawn before them."""
+    pieces: list[str] = []
+    indent = stringWidth("↪ ", MONO, size)
+    while line:
+        width = room - (indent if pieces else 0)
+        fits = _fitting(line, width, size)
+        if fits >= len(line):
+            pieces.append(line)
+            break
+        space = line.rfind(" ", 0, fits + 1)
+        cut = space + 1 if space > fits // 3 else max(fits, 1)
+        pieces.append(line[:cut])
+        line = line[cut:]
+    return pieces or [""]
+
+
+def _fitting(text: str, width: float, size: float) -> int:
+    """How many leading characters of `text` fit `width` in the code font."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle], MONO, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _segments(element: ET.Element) -> list[ET.Element]:

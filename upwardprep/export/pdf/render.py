@@ -27,10 +27,10 @@ from reportlab.platypus import (
 
 from upwardprep import __version__
 from upwardprep.export import model as m
-from upwardprep.export.pdf.bidi import Paragraph
 from upwardprep.export.pdf.blocks import BlockFlowables
 from upwardprep.export.pdf.flowables import Anchor, Contents, IfRoom, NoteLines, Outlined
 from upwardprep.export.pdf.fonts import SANS, escape
+from upwardprep.export.pdf.paragraph import Paragraph
 from upwardprep.export.pdf.theme import Theme
 
 Progress = Callable[[float, str], None]

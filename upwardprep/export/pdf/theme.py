@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, register_fonts
+from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, SANS_BOLD_ITALIC, register_fonts
 
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
 
@@ -111,7 +111,9 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         alignment=TA_LEFT,
         spaceAfter=theme.spacing,
         splitLongWords=True,
-        uriWasteReduce=0.3,
+        # ReportLab's address splitting (uriWasteReduce) cuts a URL at its first slash and
+        # then leaves the rest whole, past the frame; splitLongWords cuts it where it must.
+        uriWasteReduce=0,
         bulletFontName=SANS,
         allowWidows=0,
         allowOrphans=0,
@@ -121,6 +123,7 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         return ParagraphStyle(name, parent=body, **changes)
 
     heading = {"fontName": SANS_BOLD, "keepWithNext": 1, "textColor": p.text}
+    muted_heading = {**heading, "textColor": p.muted}
     styles = {
         "body": body,
         "small": derive("small", fontSize=8.5, leading=11.5, spaceAfter=3),
@@ -166,16 +169,30 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         ),
         "h2": derive("h2", fontSize=13, leading=17, spaceBefore=10, spaceAfter=5, **heading),
         "h3": derive("h3", fontSize=11, leading=15, spaceBefore=8, spaceAfter=3, **heading),
-        # Headings inside a user's Markdown sit below the document's own levels.
-        "md_h1": derive("md_h1", fontSize=11, leading=15, spaceBefore=6, spaceAfter=3, **heading),
-        "md_h2": derive("md_h2", fontSize=10.5, leading=14, spaceBefore=5, spaceAfter=2, **heading),
-        "md_h3": derive(
-            "md_h3",
-            fontSize=10,
-            leading=14,
+        # Headings inside a user's Markdown sit below the document's own levels, each level a
+        # step apart: size, then colour, then italic and small capitals for the last two.
+        "md_h1": derive("md_h1", fontSize=12, leading=16, spaceBefore=7, spaceAfter=3, **heading),
+        "md_h2": derive("md_h2", fontSize=11, leading=15, spaceBefore=6, spaceAfter=2, **heading),
+        "md_h3": derive("md_h3", fontSize=10, leading=14, spaceBefore=5, spaceAfter=2, **heading),
+        "md_h4": derive(
+            "md_h4", fontSize=10, leading=14, spaceBefore=4, spaceAfter=2, **muted_heading
+        ),
+        "md_h5": derive(
+            "md_h5",
+            fontSize=9.5,
+            leading=13,
             spaceBefore=4,
-            spaceAfter=2,
-            **{**heading, "textColor": p.muted},
+            spaceAfter=1,
+            **{**muted_heading, "fontName": SANS_BOLD_ITALIC},
+        ),
+        "md_h6": derive(
+            "md_h6",
+            fontSize=8.5,
+            leading=12,
+            spaceBefore=4,
+            spaceAfter=1,
+            textTransform="uppercase",
+            **muted_heading,
         ),
         "code": derive(
             "code",
