@@ -176,8 +176,12 @@ def block(item: m.Block) -> str:
 
 def render_markdown(document: m.Document) -> str:
     parts = [f"# {text(document.headline)}"]
+    if document.band:
+        parts.append(f"> **{text(document.band)}**")
     if document.cover:
-        parts.append("\n".join(f"_{text(line)}_  " for line in document.cover[1:]))
+        cover = document.cover
+        rows = [f"- **{text(label)}:** {text(value)}" for label, value in cover.rows]
+        parts.append("\n".join([f"_{text(cover.kind)} · {text(cover.notice)}_", "", *rows]))
     parts += [block(item) for item in document.intro]
     if document.contents:
         parts.append("\n".join(f"- [{text(s.title)}](#{slug(s.title)})" for s in document.sections))

@@ -12,11 +12,13 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from upwardprep.export import model as m
 from upwardprep.export.markdown import parse, safe_href
 from upwardprep.export.pdf.chart import monthly_chart
-from upwardprep.export.pdf.flowables import NoteLines, Outlined, ProgressBar
+from upwardprep.export.pdf.flowables import Nested, NoteLines, Outlined, ProgressBar
 from upwardprep.export.pdf.fonts import escape
 from upwardprep.export.pdf.markdown_walker import MarkdownWalker, link, markdown_flowables
 from upwardprep.export.pdf.paragraph import Paragraph
 from upwardprep.export.pdf.theme import Theme, table_style
+
+PRIVATE_INDENT = 9.0  # a private note's text sits right of its amber bar
 
 
 class BlockFlowables:
@@ -240,12 +242,16 @@ class BlockFlowables:
             yield self.p("⚠ " + escape(block.warning), "warning")
 
     def entry(self, block: m.Entry) -> Iterator[Flowable]:
-        head = [
-            self.p(f"<b>{escape(block.title)}</b>", "entry_title"),
-            self.p(escape(block.meta), "entry_meta"),
-        ]
-        body = markdown_flowables(block.body, self.theme, self.width)
+        title = f"<b>{escape(block.title)}</b>"
+        if block.private:
+            warning = self.palette.hex(self.palette.warning)
+            title = f'<font color="{warning}" size="7.5"><b>PRIVATE</b></font>&nbsp;&nbsp;{title}'
+        head = [self.p(title, "entry_title"), self.p(escape(block.meta), "entry_meta")]
+        indent = PRIVATE_INDENT if block.private else 0
+        body = markdown_flowables(block.body, self.theme, self.width - indent)
         extra: list[Flowable] = []
+        if block.also:
+            extra.append(self.p(escape(block.also), "meta"))
         if block.impact.strip():
             extra.append(self.p(f"<b>Impact:</b> {escape(block.impact)}", "body"))
         if block.ask.strip():
@@ -255,15 +261,18 @@ class BlockFlowables:
             label = escape(block.evidence_url)
             shown = link(href, label, self.theme) if href else label
             extra.append(self.p(f"<b>Evidence:</b> {shown}", "small"))
+        parts = [*head, *body, *extra]
+        if block.private:  # an amber bar down its left side, on every page it reaches
+            parts = [Nested(part, indent, (1.5,), self.palette.warning) for part in parts]
         if body:
             # A note with its text stays on one page when it can (KeepTogether splits it when it
             # is taller than a page), so its impact and evidence never open the next page.
-            yield KeepTogether([*head, *body, *extra])
+            yield KeepTogether(parts)
         else:
             # Title-only notes (packets of many notes): room for the note or a new page, which
             # is cheaper than KeepTogether's second layout.
             yield CondPageBreak(56)
-            yield from head + extra
+            yield from parts
         yield Spacer(1, 6)
 
 

@@ -10,6 +10,20 @@ from upwardprep.export.pdf.fonts import SANS, SANS_BOLD
 from upwardprep.export.pdf.theme import Theme
 
 
+def round_step(top: float) -> int:
+    """A tick step of 1, 2 or 5 times a power of ten that gives at most five steps to `top`."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if top / (factor * magnitude) <= 5:
+                return factor * magnitude
+        magnitude *= 10
+
+
+def thousands(value: float) -> str:
+    return f"{value:,.0f}"
+
+
 def monthly_chart(block: m.MonthlyChart, theme: Theme, width: float) -> Drawing:
     height = 150
     drawing = Drawing(width, height, initialFontName=SANS, initialFontSize=8)
@@ -25,11 +39,11 @@ def monthly_chart(block: m.MonthlyChart, theme: Theme, width: float) -> Drawing:
     chart.categoryAxis.labels.dy = -4
     chart.categoryAxis.strokeColor = theme.palette.rule
     chart.categoryAxis.tickDown = 0
-    top = max([*values, 1])
-    step = max(1, -(-top // 4))
+    step = round_step(max([*values, 1]))
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = step * 4
+    chart.valueAxis.valueMax = step * -(-max([*values, 1]) // step)
     chart.valueAxis.valueStep = step
+    chart.valueAxis.labelTextFormat = thousands
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.labels.fillColor = theme.palette.muted
@@ -41,7 +55,7 @@ def monthly_chart(block: m.MonthlyChart, theme: Theme, width: float) -> Drawing:
     chart.bars[0].strokeColor = None
     chart.barWidth = 10
     chart.groupSpacing = 10
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = thousands
     chart.barLabels.fontName = SANS_BOLD
     chart.barLabels.fontSize = 7.5
     chart.barLabels.fillColor = theme.palette.text

@@ -103,10 +103,12 @@ class Contents(Flowable):
             canvas.setFont(SANS, 11)
             canvas.setFillColor(self.theme.palette.text)
             canvas.drawString(0, y, title)
-            start = canvas.stringWidth(title, SANS, 11) + 6
-            dots = max(0, int((self.width - 34 - start) // 5))
+            # Leaders on a grid shared by every line, up to the widest page number's edge.
+            step = canvas.stringWidth(". ", SANS, 11)
+            first = (int((canvas.stringWidth(title, SANS, 11) + 8) // step) + 1) * step
+            end = self.width - canvas.stringWidth("000", SANS, 11) - 4
             canvas.setFillColor(muted)
-            canvas.drawString(start, y, " ." * (dots // 2))
+            canvas.drawString(first, y, ". " * max(0, int((end - first) // step)))
             canvas.saveState()
             canvas.translate(self.width, y)
             canvas.doForm(f"contents-{key}")

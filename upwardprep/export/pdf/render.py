@@ -23,15 +23,16 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
+    Table,
 )
 
 from upwardprep import __version__
 from upwardprep.export import model as m
 from upwardprep.export.pdf.blocks import BlockFlowables
 from upwardprep.export.pdf.flowables import Anchor, Contents, IfRoom, NoteLines, Outlined
-from upwardprep.export.pdf.fonts import SANS, escape
+from upwardprep.export.pdf.fonts import SANS, SANS_BOLD, escape
 from upwardprep.export.pdf.paragraph import Paragraph
-from upwardprep.export.pdf.theme import Theme
+from upwardprep.export.pdf.theme import Theme, table_style
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -131,13 +132,28 @@ class _DocTemplate(BaseDocTemplate):
             templates.reverse()
         self.addPageTemplates(templates)
 
-    def _footer(self, canvas: Any) -> None:
+    def _footer(self, canvas: Any, *, numbered: bool = True) -> None:
         theme = self.theme
         canvas.setFont(SANS, 8)
         canvas.setFillColor(theme.palette.muted)
         text = f"{self.document.confidential} — prepared by {self.document.author}"
         self._line(canvas, _fit(text, 90), theme.footer_gap, right=False)
-        canvas.page_number_here()
+        if numbered:
+            canvas.page_number_here()
+
+    def _band(self, canvas: Any, top: float) -> None:
+        """The notice every page carries (a packet with private notes), as a strip at `top`."""
+        if not self.document.band:
+            return
+        theme = self.theme
+        width = theme.page_size[0]
+        height = 6.5 * mm
+        canvas.setFillColor(theme.palette.warning_shade)
+        canvas.rect(0, top - height, width, height, stroke=0, fill=1)
+        canvas.setFillColor(theme.palette.warning)
+        canvas.rect(0, top - height, width, 0.8, stroke=0, fill=1)
+        canvas.setFont(SANS_BOLD, 8.5)
+        canvas.drawCentredString(width / 2, top - height + 2.4 * mm, self.document.band)
 
     def _line(self, canvas: Any, text: str, baseline: float, *, right: bool) -> None:
         """One line of page furniture, set as a paragraph so any script finds its font."""
@@ -161,15 +177,28 @@ class _DocTemplate(BaseDocTemplate):
         canvas.setStrokeColor(theme.palette.rule)
         canvas.setLineWidth(0.5)
         canvas.line(theme.margin, y - 3, width - theme.margin, y - 3)
+        self._band(canvas, height)
         self._footer(canvas)
         canvas.restoreState()
 
     def _cover_furniture(self, canvas: Any, doc: Any) -> None:
+        """The title page: an accent strip, the notice at the foot, no page number."""
+        theme = self.theme
         canvas.saveState()
-        canvas.setFillColor(self.theme.palette.accent)
-        width, height = self.theme.page_size
+        canvas.setFillColor(theme.palette.accent)
+        width, height = theme.page_size
         canvas.rect(0, height - 14 * mm, width, 14 * mm, stroke=0, fill=1)
-        self._footer(canvas)
+        self._band(canvas, height - 14 * mm)
+        cover = self.document.cover
+        if cover is not None and cover.notice:
+            y = theme.margin + 14 * mm
+            canvas.setStrokeColor(theme.palette.accent)
+            canvas.setLineWidth(1.2)
+            canvas.line(theme.margin, y + 16, theme.margin + 40 * mm, y + 16)
+            canvas.setFillColor(theme.palette.accent)
+            canvas.setFont(SANS_BOLD, 12)
+            canvas.drawString(theme.margin, y, cover.notice)
+        self._footer(canvas, numbered=False)
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -227,15 +256,42 @@ def _room_for_lines(section: m.Section, theme: Theme) -> float:
     return h1.spaceBefore + h1.leading + h1.spaceAfter + lines * NoteLines.gap + 2
 
 
+def cover_page(cover: m.Cover, theme: Theme) -> list[Flowable]:
+    """What the title page says: the kind of document, its title, then who and when."""
+    rows = [
+        [
+            Paragraph(escape(label), theme.style("cover_label")),
+            Paragraph(escape(value), theme.style("cover_value")),
+        ]
+        for label, value in cover.rows
+    ]
+    facts = Table(rows, colWidths=[32 * mm, theme.frame_width - 32 * mm], hAlign="LEFT")
+    facts.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, theme.palette.rule),
+            ]
+        )
+    )
+    return [
+        Anchor("cover", "Cover", 0),
+        Spacer(1, theme.frame_height * 0.16),
+        Paragraph(escape(cover.kind.upper()), theme.style("cover_kind")),
+        Paragraph(escape(cover.title), theme.style("cover_title")),
+        Spacer(1, 10 * mm),
+        facts,
+    ]
+
+
 def story(document: m.Document, theme: Theme) -> list[Flowable]:
     builder = BlockFlowables(theme)
     flowables: list[Flowable] = []
     if document.cover:
-        flowables.append(Spacer(1, theme.frame_height * 0.28))
-        title, *rest = document.cover
-        flowables.append(Paragraph(escape(title), theme.style("cover_title")))
-        for line in rest:
-            flowables.append(Paragraph(escape(line), theme.style("cover_sub")))
+        flowables += cover_page(document.cover, theme)
         flowables.append(NextPageTemplate("body"))
         flowables.append(PageBreak())
     else:
@@ -243,7 +299,9 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
         for block in document.intro:
             flowables.extend(builder.block(block, document.sections[0]))
     if document.contents:
-        flowables.append(Paragraph("Contents", theme.style("h1")))
+        flowables.append(
+            Outlined("Contents", theme.style("h1"), key="contents", title="Contents", level=0)
+        )
         flowables.append(Contents([(s.key, s.title) for s in document.sections], theme))
     first = True
     for section in document.sections:

@@ -220,6 +220,11 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
             spaceAfter=10,
         ),
         "cover_sub": derive("cover_sub", fontSize=13, leading=18, textColor=p.muted, spaceAfter=4),
+        "cover_kind": derive(
+            "cover_kind", fontName=SANS_BOLD, fontSize=10, leading=14, textColor=p.accent
+        ),
+        "cover_label": derive("cover_label", fontSize=9, leading=13, textColor=p.muted),
+        "cover_value": derive("cover_value", fontSize=12, leading=16, spaceAfter=0),
         "toc1": derive("toc1", fontSize=11, leading=18, leftIndent=0, spaceAfter=0),
         "toc2": derive(
             "toc2", fontSize=9.5, leading=14, leftIndent=14, spaceAfter=0, textColor=p.muted
