@@ -38,6 +38,9 @@ Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 
 
+DOCUMENT_KINDS = {"brief": "Meeting brief", "packet": "Review packet", "handoff": "Handoff packet"}
+
+
 class ExportCancelled(Exception):
     """The user cancelled the build; nothing was written."""
 
@@ -171,7 +174,7 @@ class _DocTemplate(BaseDocTemplate):
         canvas.setFont(SANS, 8)
         canvas.setFillColor(theme.palette.muted)
         y = height - theme.header_gap
-        label = "Meeting brief" if self.document.kind == "brief" else "Review packet"
+        label = DOCUMENT_KINDS.get(self.document.kind, "")
         canvas.drawString(theme.margin, y, label)
         self._line(canvas, _fit(self.document.person, 60), y, right=True)
         canvas.setStrokeColor(theme.palette.rule)
