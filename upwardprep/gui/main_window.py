@@ -333,6 +333,12 @@ class MainWindow(QMainWindow):
             tip="The whole review period as a report, with contents and charts",
         )
         a(
+            "export_handoff",
+            "&Handoff Packet…",
+            self.export_handoff,
+            tip="One working relationship for a new manager or a successor (no private notes)",
+        )
+        a(
             "export",
             "&Export…",
             self.export_brief,
@@ -440,7 +446,7 @@ class MainWindow(QMainWindow):
             ],
             "&Edit": ["undo", None, "delete", None, "find", "search"],
             "&View": ["toggle_tree"],
-            "E&xport": ["export_brief", "export_packet"],
+            "E&xport": ["export_brief", "export_packet", "export_handoff"],
             "&Go": [f"go_{key}" for key, _label, _icon_name in SECTIONS],
             "&Help": ["shortcuts", "about"],
         }
@@ -775,6 +781,13 @@ class MainWindow(QMainWindow):
         if self.session.services is not None:
             self.flush_all()
             pick_and_export_packet(self, self.session.services)
+
+    def export_handoff(self) -> None:
+        from upwardprep.gui.export_flow import pick_and_export_handoff
+
+        if self.session.services is not None:
+            self.flush_all()
+            pick_and_export_handoff(self, self.session.services)
 
     def _discard_refused(self) -> bool:
         """Asked on quit when a form holds input that could not be saved."""
