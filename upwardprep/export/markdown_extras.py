@@ -17,8 +17,9 @@ from markdown.inlinepatterns import InlineProcessor, SimpleTagInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 STRIKE = r"(~~)(?=\S)(.+?)(?<=\S)~~"
-# A bare address starts a word and runs to whitespace; trailing punctuation is trimmed below.
-BARE_URL = r"(?<![\w/@.:\-])((?:https?://|www\.)[^\s<>\"]+)"
+# A bare address follows a space, the start, *, _, ~ or ( (as on GitHub: not an attribute in
+# raw HTML) and runs to whitespace; trailing punctuation is trimmed below.
+BARE_URL = r"(?<![^\s*_~(])((?:https?://|www\.)[^\s<>\"]+)"
 _TRAILING = ".,:;!?'*_~"
 _TASK = re.compile(r"\[([ xX])\]\s+")
 OPEN_BOX, DONE_BOX = "☐", "☑"
@@ -46,19 +47,28 @@ class _Tidy(Treeprocessor):
     """Tasks marked, footnote back links dropped, a link inside a link flattened."""
 
     def run(self, root: ET.Element) -> None:
-        for item in root.iter("li"):
+        items, links = [], []
+        for element in root.iter():
+            if element.tag == "li":
+                items.append(element)
+            elif element.tag == "a":
+                links.append(element)
+        for item in items:
             holder = item if (item.text or "").strip() or not len(item) else item[0]
             if holder is not item and holder.tag != "p":
                 continue
             text = holder.text or ""
-            found = _TASK.match(text)
+            found = _TASK.match(text) if text[:1] == "[" else None
             if found:
                 done = found.group(1) != " "
                 holder.text = f"{DONE_BOX if done else OPEN_BOX} " + text[found.end() :]
                 item.set("class", "task done" if done else "task")
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for element in list(root.iter("a")):
+        if not links:
+            return
+        parents: dict[ET.Element, ET.Element] | None = None
+        for element in links:
             if "footnote-backref" in element.get("class", ""):
+                parents = parents or {child: up for up in root.iter() for child in up}
                 parent = parents[element]
                 _remove_keeping_tail(parent, element)
                 if parent.text:
