@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
+from tests.conftest import COMMONMARK_EXAMPLES
 from upwardprep.export import model as m
 from upwardprep.export.markdown import to_html
 from upwardprep.export.markdown_out import render_markdown
@@ -18,7 +18,6 @@ from upwardprep.export.pdf.flowables import Nested, escape, markdown_flowables
 from upwardprep.export.pdf.render import render_pdf
 from upwardprep.export.pdf.theme import FALLBACK, MONO, SANS, Theme, covered_codepoints
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonmark-examples.json"
 THEME = Theme()
 
 
@@ -138,7 +137,7 @@ def test_deep_nesting_stops_moving_right() -> None:
 
 
 def test_commonmark_examples_render_in_the_preview_and_in_one_pdf() -> None:
-    examples = json.loads(CORPUS.read_text(encoding="utf-8"))
+    examples = json.loads(COMMONMARK_EXAMPLES.read_text(encoding="utf-8"))
     assert len(examples) == 655
     story: list[Flowable] = []
     for example in examples:
