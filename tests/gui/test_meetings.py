@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.clock import TODAY
 from tests.conftest import PASSPHRASE
 from tests.gui.test_app_flows import when_modal
 from upwardprep.gui.main_window import MainWindow
@@ -527,7 +528,7 @@ def test_calendar_import_dialog(
 
     services = services_of(window)
     zoe = services.people.find("Zoë")
-    ics = _weekly_ics(tmp_path / "work.ics", date.today() + timedelta(days=2))
+    ics = _weekly_ics(tmp_path / "work.ics", TODAY + timedelta(days=2))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(ics), ""))
     seen: list[str] = []
 
