@@ -60,6 +60,7 @@ def test_people(demo: Services) -> None:
     assert {"Zoë Ångström", "Nikolai Петров"} <= names
 
 
+@pytest.mark.date_sensitive
 def test_priorities_and_alignment(demo: Services) -> None:
     dana = demo.people.find("Dana Whitfield")
     top = demo.priorities.list(owner_id=dana.id)
@@ -82,6 +83,7 @@ def test_priorities_and_alignment(demo: Services) -> None:
     assert len(stale) == 2 and all(p.owner_id == dana.id for p in stale)
 
 
+@pytest.mark.date_sensitive
 def test_outcomes(demo: Services) -> None:
     notes = demo.outcomes.list()
     assert 55 <= len(notes) <= 65
@@ -108,6 +110,7 @@ def test_outcomes(demo: Services) -> None:
     assert any("840 ms to 310 ms" in hit.title for hit in hits)
 
 
+@pytest.mark.date_sensitive
 def test_meetings(demo: Services) -> None:
     dana = demo.people.find("Dana")
     held = demo.meetings.list(person_id=dana.id, status="held")
@@ -143,6 +146,7 @@ def test_meetings(demo: Services) -> None:
     assert any(item.carry_count >= 1 and item.done_at for item in items)
 
 
+@pytest.mark.date_sensitive
 def test_review_and_templates(demo: Services) -> None:
     (cycle,) = demo.reviews.list()
     assert cycle.kind == "self-review" and cycle.reviewer_name == "Dana Whitfield"

@@ -137,6 +137,7 @@ def links(path: Path) -> tuple[list[tuple[int, int]], list[str]]:
 # -- the meeting brief --------------------------------------------------------------------------
 
 
+@pytest.mark.date_sensitive
 def test_brief_fits_two_pages_with_its_sections_in_order(
     brief: Path, demo: Services, meeting_id: str
 ) -> None:
@@ -216,6 +217,7 @@ def test_brief_for_a_person_asks_the_agenda_service_to_draft(
 # -- the review packet ------------------------------------------------------------------------
 
 
+@pytest.mark.date_sensitive
 def test_packet_sections_outline_and_contents_links(packet: Path) -> None:
     texts = page_texts(packet)
     whole = "\n".join(texts)
@@ -242,6 +244,7 @@ def _months(start: date, end: date) -> list[str]:
     return [f"{date(index // 12, index % 12 + 1, 1):%b}" for index in range(first, last + 1)]
 
 
+@pytest.mark.date_sensitive
 def test_packet_figures_chart_and_private_notes(
     packet: Path, demo: Services, cycle_id: str
 ) -> None:
@@ -258,6 +261,7 @@ def test_packet_figures_chart_and_private_notes(
     assert PRIVATE_TITLE not in whole
 
 
+@pytest.mark.date_sensitive
 def test_packet_metadata_fonts_pages(packet: Path, demo: Services, cycle_id: str) -> None:
     reader = PdfReader(packet)
     assert reader.metadata is not None
@@ -294,6 +298,7 @@ def test_packet_markdown_has_the_same_sections(
     assert PRIVATE_TITLE not in text
 
 
+@pytest.mark.date_sensitive
 def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
     result = build_brief(demo, meeting_id, tmp_path / "letter.pdf", paper="Letter")
     box = PdfReader(result.path).pages[0].mediabox
