@@ -183,7 +183,7 @@ def run(out: TextIO | None = None) -> int:
             result.path.unlink()  # an export made here is not left for the plaintext check
             _check(data.startswith(b"%PDF-"), "the brief is not a PDF")
             _check(result.pages in (1, 2), f"the brief has {result.pages} pages")
-            _check(b"/FontFile2" in data and b"DejaVuSans" in data, "the fonts are not embedded")
+            _check(b"/FontFile2" in data and b"NotoSans" in data, "the fonts are not embedded")
             return f"{result.pages} page, fonts embedded, {len(data):,} bytes"
 
         def plaintext() -> str:

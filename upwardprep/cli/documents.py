@@ -1,4 +1,4 @@
-"""`export brief` / `export packet`: the documents, as PDF or Markdown."""
+"""`export brief` / `packet` / `handoff`: the documents, as PDF or Markdown."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from upwardprep.cli.common import UsageError, open_services
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """`export brief` / `export packet`: a PDF or Markdown file, never half written."""
+    """`export brief` / `packet` / `handoff`: a PDF or Markdown file, never half written."""
     from upwardprep.export.content import meeting_for_person
-    from upwardprep.export.documents import build_brief, build_packet
+    from upwardprep.export.documents import build_brief, build_handoff, build_packet
 
     out = Path(args.out).expanduser() if args.out else Path.cwd()
     with open_services(args) as services:
@@ -25,6 +25,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 else meeting_for_person(services, services.people.find(args.person).id)
             )
             result = build_brief(services, meeting.id, out, **options)
+        elif args.what == "handoff":
+            person = services.people.find(args.person)
+            result = build_handoff(services, person.id, out, **options)
         else:
             cycle = services.reviews.find(args.cycle)
             result = build_packet(

@@ -205,7 +205,9 @@ def build_parser() -> Parser:
 
     command("check", cmd_check, "run the integrity checks")
 
-    p = command("export", cmd_export, "write a meeting brief or a review packet (PDF or Markdown)")
+    p = command(
+        "export", cmd_export, "write a meeting brief, a review packet or a handoff packet (PDF, md)"
+    )
     documents = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     brief = documents.add_parser("brief", help="the brief for one meeting", parents=[common])
     brief.add_argument("--person", help="the person's next planned meeting")
@@ -215,7 +217,13 @@ def build_parser() -> Parser:
     packet.add_argument(
         "--include-private", action="store_true", help="include notes marked private"
     )
-    for document in (brief, packet):
+    handoff = documents.add_parser(
+        "handoff",
+        help="the handoff packet for a working relationship (never private notes)",
+        parents=[common],
+    )
+    handoff.add_argument("--person", required=True, help="whose priorities, actions and 1:1s")
+    for document in (brief, packet, handoff):
         document.add_argument("--format", default="pdf", choices=["pdf", "md"])
         document.add_argument(
             "--out", metavar="FILE", help="file or folder (default: a named file here)"

@@ -6,6 +6,7 @@ from upwardprep.services.agenda import AgendaService
 from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
+from upwardprep.services.handoff import HandoffService
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
 from upwardprep.services.people import PeopleService
@@ -34,6 +35,14 @@ class Services:
         self.calendar = CalendarService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)
+        self.handoff = HandoffService(
+            store,
+            clock=clock,
+            people=self.people,
+            priorities=self.priorities,
+            outcomes=self.outcomes,
+            meetings=self.meetings,
+        )
         self.alignment = AlignmentService(
             store,
             clock=clock,
