@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from upwardprep.cli.common import UsageError
 from upwardprep.cli.parser import build_parser
+from upwardprep.clock import check_environment
 
 __all__ = ["build_parser", "gui_main", "main"]
 
@@ -34,6 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        check_environment()
+    except ValueError as error:
+        print(f"upwardprep: {error}", file=sys.stderr)
+        return 1
     try:
         return int(args.func(args))
     except UsageError as error:

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from upwardprep.clock import Clock, system_clock
 from upwardprep.gui.jobs import Change
 from upwardprep.services import Services
 from upwardprep.services.vault import Vault
@@ -38,10 +39,12 @@ class StoreSession(QObject):
         parent: QObject | None = None,
         *,
         backup_folder: Callable[[], Path | None] = lambda: None,
+        clock: Clock = system_clock,
     ) -> None:
         super().__init__(parent)
         self.path = path
         self._backup_folder = backup_folder  # read at each use: the user may change it
+        self.clock = clock  # what the services, and through them every view, call "now"
         self.services: Services | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -63,7 +66,7 @@ class StoreSession(QObject):
     @property
     def vault(self) -> Vault:
         """The store's life cycle (services.vault), with the backup folder chosen now."""
-        return Vault(self.path, backup_folder=self._backup_folder())
+        return Vault(self.path, backup_folder=self._backup_folder(), clock=self.clock)
 
     # -- opening -------------------------------------------------------------------------
 

@@ -60,7 +60,9 @@ class Store:
         self._lock = lock
         self.engine: Engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # What "now" is for this store's backups; the services set their own clock here.
+        # What "now" is for this store's backups, and what stamps rows the services change
+        # without stamping them (see entities); the services set their own clock here, so a
+        # frozen clock freezes every stamp.
         self.clock: Clock = system_clock
 
     # -- opening -----------------------------------------------------------------------------
@@ -117,6 +119,7 @@ class Store:
     def transaction(self, *, write: bool = True) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error, never half-applies."""
         session = self._sessions()
+        session.info["clock"] = self.clock
         try:
             session.connection(execution_options={"write": write})
             yield session
