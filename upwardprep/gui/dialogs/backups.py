@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
 
 from upwardprep.gui.forms.ui_backup_chooser import Ui_BackupChooser
-from upwardprep.store.backup import BackupInfo
+from upwardprep.services.vault import BackupInfo
 
 REASONS = {
     "": "backup",
