@@ -10,8 +10,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -115,12 +115,15 @@ class UnlockDialog(_PassphraseDialog):
     """Asks until the passphrase opens the store, or the user gives up.
 
     `attempt` opens the store; WrongPassphrase keeps the dialog open with a message, any other
-    store error closes it and is left in `failure` for the caller to explain.
+    store error closes it and is left in `failure` for the caller to explain. `painted` fires
+    once, after the dialog's first paint (start-up loads the rest from then on).
 
     With `finish`, the attempt (the key derivation, the store's open sequence) runs on the
     thread pool while the dialog stays responsive, and `finish(result)` takes the opened store
     on the GUI thread; without it, the attempt runs on the GUI thread as before.
     """
+
+    painted = Signal()
 
     def __init__(
         self,
@@ -138,6 +141,7 @@ class UnlockDialog(_PassphraseDialog):
         self.finish = finish
         self.failure: Exception | None = None
         self.job: Job | None = None  # the attempt running in the background
+        self._painted = False
         self.passphrase, self.error, self.buttons = (
             self.ui.passphraseEdit,
             self.ui.errorLabel,
@@ -157,6 +161,12 @@ class UnlockDialog(_PassphraseDialog):
     @property
     def busy(self) -> bool:
         return self.job is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)  # once this paint has reached the screen
 
     def _try(self) -> None:
         if self.busy:
