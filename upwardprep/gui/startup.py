@@ -54,6 +54,8 @@ class Controller(QObject):
         self.session = StoreSession(store_path, backup_folder=self._backup_folder)
         self._window: MainWindow | None = None
         self._jobs: list[Job] = []
+        self._dialog: UnlockDialog | None = None  # the start-up unlock dialog while it is open
+        self._later_pending = False
 
     @property
     def window(self) -> MainWindow:
@@ -90,10 +92,13 @@ class Controller(QObject):
 
     def unlock_at_start(self) -> None:
         """The unlock dialog alone, at once; the rest loads behind it (see the module)."""
-        dialog = self._unlock_dialog(parent=None)
+        dialog = self._dialog = self._unlock_dialog(parent=None)
         dialog.painted.connect(self._prepare)
         accepted = dialog.exec()
+        self._dialog = None
         self.window.show()
+        if self._later_pending:
+            QTimer.singleShot(0, self._import_the_rest)
         if not accepted and dialog.failure is not None:
             self._problem(dialog.failure)
 
@@ -107,6 +112,13 @@ class Controller(QObject):
 
     def _build_then_import_the_rest(self) -> None:
         self.window  # noqa: B018 - built now, hidden, while the passphrase is typed
+        if self._dialog is not None and self._dialog.busy:
+            self._later_pending = True  # Enter came first: the store opens before the rest loads
+        else:
+            self._import_the_rest()
+
+    def _import_the_rest(self) -> None:
+        self._later_pending = False
         self._jobs.append(
             run_in_background(lambda: import_all(FOR_LATER), lambda _r: None, self._not_warmed)
         )
