@@ -6,10 +6,12 @@ from upwardprep.services.agenda import AgendaService
 from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
+from upwardprep.services.dashboard import DashboardService
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
 from upwardprep.services.people import PeopleService
 from upwardprep.services.priorities import PriorityService
+from upwardprep.services.review_workspace import ReviewWorkspaceService
 from upwardprep.services.reviews import ReviewService
 from upwardprep.services.search import SearchService
 from upwardprep.services.templates import TemplateService
@@ -35,9 +37,9 @@ class Services:
         self.search = SearchService(store)
         self.trash = TrashService(store)
         self.alignment = AlignmentService(
-            store,
-            clock=clock,
-            priorities=self.priorities,
-            outcomes=self.outcomes,
-            reviews=self.reviews,
+            store, clock=clock, priorities=self.priorities, outcomes=self.outcomes
+        )
+        self.dashboard = DashboardService(store, clock=clock, alignment=self.alignment)
+        self.review_workspace = ReviewWorkspaceService(
+            store, clock=clock, alignment=self.alignment, reviews=self.reviews
         )
