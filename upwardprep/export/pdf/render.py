@@ -9,7 +9,7 @@ the layout is done, so one layout pass is enough (ReportLab's TableOfContents ne
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -247,7 +247,7 @@ class _Canvas(Canvas):
 class _DocTemplate(BaseDocTemplate):
     def __init__(
         self,
-        out: BinaryIO,
+        out: IO[bytes],
         document: m.Document,
         theme: Theme,
         *,
@@ -495,7 +495,8 @@ class _Story:
         widths = [self.width * f for f in (0.45, 0.30, 0.25)]
         for item in block.items:
             colour = self.palette.status.get(item.status, self.palette.accent)
-            status = f'<font color="{self.palette.hex(colour)}">●</font> {escape(item.status)}'
+            said = escape(item.status_label or item.status)
+            status = f'<font color="{self.palette.hex(colour)}">●</font> {said}'
             row = [
                 [
                     self.p(f"<b>{escape(item.title)}</b>", "cell"),
@@ -699,8 +700,8 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
     flowables: list[Flowable] = []
     if document.cover:
         flowables.append(Spacer(1, theme.frame_height * 0.28))
-        first, *rest = document.cover
-        flowables.append(Paragraph(escape(first), theme.style("cover_title")))
+        cover_title, *rest = document.cover
+        flowables.append(Paragraph(escape(cover_title), theme.style("cover_title")))
         for line in rest:
             flowables.append(Paragraph(escape(line), theme.style("cover_sub")))
         flowables.append(NextPageTemplate("body"))
@@ -743,7 +744,7 @@ def story(document: m.Document, theme: Theme) -> list[Flowable]:
 
 def render_pdf(
     document: m.Document,
-    out: BinaryIO,
+    out: IO[bytes],
     *,
     paper: str = "A4",
     progress: Progress | None = None,
