@@ -75,7 +75,7 @@ def covered_codepoints(font: str = SANS) -> frozenset[int]:
     register_fonts()
     if font == FALLBACK:
         register_fallback()
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(font).face
     return frozenset(face.charToGlyph)
 
 
@@ -175,7 +175,7 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
     )
 
     def derive(name: str, **changes: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=body, **changes)  # type: ignore[arg-type]
+        return ParagraphStyle(name, parent=body, **changes)
 
     heading = {"fontName": SANS_BOLD, "keepWithNext": 1, "textColor": p.text}
     styles = {
