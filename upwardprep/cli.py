@@ -188,7 +188,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     try:
         if args.what == "outcome":
             body = _body(args)
-            person = services.people.find(args.person).id if args.person else None
+            person_id = services.people.find(args.person).id if args.person else None
             outcome = services.outcomes.create(
                 args.title,
                 kind=args.kind,
@@ -198,7 +198,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                 metric_delta=args.metric_delta,
                 evidence_url=args.evidence,
                 ask=args.ask,
-                person_id=person,
+                person_id=person_id,
                 private=args.private,
                 tags=args.tag,
                 priority_ids=_lookup(services.priorities.find, args.priority),
@@ -241,6 +241,7 @@ def _date(value: object) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     services = open_services(args)
+    rows: list[tuple[object, ...]]
     try:
         what = args.what
         if what == "people":
@@ -303,6 +304,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from upwardprep.services.common import parse_date
     from upwardprep.services.outcomes import OutcomeFilter
+    from upwardprep.services.search import SearchHit
 
     services = open_services(args)
     try:
@@ -318,7 +320,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 date_from=parse_date(args.date_from, what="--from date"),
                 date_to=parse_date(args.date_to, what="--to date"),
             )
-            hits = services.search.outcomes(args.query, filters, limit=args.limit)
+            hits: list[SearchHit] = services.search.outcomes(args.query, filters, limit=args.limit)
         else:
             hits = services.search.everything(args.query, limit=args.limit)
         for hit in hits:
@@ -549,7 +551,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`export brief` / `packet` / `handoff`: a PDF or Markdown file, never half written."""
-    from upwardprep.export.content import meeting_for_person
+    from upwardprep.export.brief import meeting_for_person
     from upwardprep.export.documents import build_brief, build_handoff, build_packet
 
     out = Path(args.out).expanduser() if args.out else Path.cwd()
@@ -646,7 +648,7 @@ def build_parser() -> Parser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(func=func)
-        return p  # type: ignore[return-value]
+        return p
 
     p = command("init", cmd_init, "create a new encrypted store")
     p.add_argument("--demo", action="store_true", help="fill it with realistic sample data")

@@ -12,7 +12,8 @@ from pypdf import PdfReader
 
 from tests.conftest import row_hashes
 from upwardprep.demo import populate
-from upwardprep.export import content
+from upwardprep.export import packet as packet_content
+from upwardprep.export.brief import meeting_for_person
 from upwardprep.export.documents import ExportCancelled, build_brief, build_packet
 from upwardprep.export.markdown import parse
 from upwardprep.services import Services, ValidationError
@@ -54,7 +55,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 
 @pytest.fixture(scope="module")
 def meeting_id(demo: Services) -> str:
-    return content.meeting_for_person(demo, demo.people.find("Dana").id).id
+    return meeting_for_person(demo, demo.people.find("Dana").id).id
 
 
 @pytest.fixture(scope="module")
@@ -185,9 +186,9 @@ def test_brief_for_a_person_without_a_planned_meeting(services: Services) -> Non
     peer = services.people.create("Robin Peer", role="peer")
     if getattr(services, "agenda", None) is None:
         with pytest.raises(ValidationError, match="no planned meeting"):
-            content.meeting_for_person(services, peer.id)
+            meeting_for_person(services, peer.id)
     else:  # the agenda service plans the next meeting and drafts its agenda
-        meeting = content.meeting_for_person(services, peer.id)
+        meeting = meeting_for_person(services, peer.id)
         assert meeting.person_id == peer.id and meeting.status == "planned"
 
 
@@ -206,7 +207,7 @@ def test_brief_for_a_person_asks_the_agenda_service_to_draft(
             return services.meetings.get(drafted.id)
 
     monkeypatch.setattr(services, "agenda", Agenda(), raising=False)
-    assert content.meeting_for_person(services, boss.id).id == drafted.id
+    assert meeting_for_person(services, boss.id).id == drafted.id
     assert calls == [boss.id]
 
 
@@ -295,11 +296,11 @@ def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
 def test_recency_warning() -> None:
     start, end = date(2026, 1, 1), date(2026, 12, 31)
     spread = [date(2026, month, 10) for month in range(1, 13)]
-    assert content.recency_warning(spread, start, end) == ""
+    assert packet_content.recency_warning(spread, start, end) == ""
     lopsided = [date(2026, 3, 1), *[date(2026, 11, day) for day in (2, 9, 16)]]
-    warning = content.recency_warning(lopsided, start, end)
+    warning = packet_content.recency_warning(lopsided, start, end)
     assert warning.startswith("Recency bias: 3 of 4 documented outcomes (75 %)")
-    assert content.recency_warning([], start, end) == ""
+    assert packet_content.recency_warning([], start, end) == ""
 
 
 def test_lopsided_packet_shows_the_warning(services: Services, tmp_path: Path) -> None:
@@ -382,7 +383,7 @@ def test_an_empty_meeting_still_makes_a_brief(services: Services, tmp_path: Path
 def test_a_packet_of_many_notes_leaves_their_bodies_out(
     demo: Services, cycle_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(content, "FULL_TEXT_LIMIT", 10)
+    monkeypatch.setattr(packet_content, "FULL_TEXT_LIMIT", 10)
     text = build_packet(demo, cycle_id, tmp_path / "p.md", fmt="md").path.read_text("utf-8")
     assert "Save-offer experiment live on 25 % of cancellation flows; 9 kept" in text
     assert "**Impact:** First evidence that an offer moves the number." in text

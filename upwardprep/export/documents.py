@@ -16,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from upwardprep.export import content
 from upwardprep.export import model as m
+from upwardprep.export.brief import brief_document
 from upwardprep.export.handoff import handoff_document
 from upwardprep.export.markdown_document import render_markdown
+from upwardprep.export.packet import packet_document
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
 from upwardprep.services import Services, ValidationError
 
@@ -126,6 +127,7 @@ def build_brief(
     fmt: str = "pdf",
     paper: str = "A4",
     author: str | None = None,
+    stale_days: int | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
@@ -133,7 +135,7 @@ def build_brief(
     fmt, paper = _check_format(fmt), _check_paper(paper)
     report = progress or _noop_progress
     report(0.0, "Reading the meeting")
-    document = content.brief_document(services, meeting_id, author=author)
+    document = brief_document(services, meeting_id, author=author, stale_days=stale_days)
     return _write(document, out, fmt, paper, report, cancelled or _never)
 
 
@@ -146,14 +148,20 @@ def build_packet(
     paper: str = "A4",
     include_private: bool = False,
     author: str | None = None,
+    stale_days: int | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
     """The review packet of one review cycle, written to `out` (a file, or a folder)."""
     fmt, paper = _check_format(fmt), _check_paper(paper)
     report = progress or _noop_progress
-    document = content.packet_document(
-        services, cycle_id, include_private=include_private, author=author, progress=report
+    document = packet_document(
+        services,
+        cycle_id,
+        include_private=include_private,
+        author=author,
+        progress=report,
+        stale_days=stale_days,
     )
     return _write(document, out, fmt, paper, report, cancelled or _never)
 

@@ -131,7 +131,8 @@ def block(item: m.Block) -> str:
         return _table(tuple(cell(h) for h in item.header), rows, item.align)
     if isinstance(item, m.ProgressList):
         return "\n".join(
-            f"- **{text(p.title)}** ({text(p.owner)}, {p.status}) {bar(p.fraction)} "
+            f"- **{text(p.title)}** ({text(p.owner)}, {text(p.status_label or p.status)}) "
+            f"{bar(p.fraction)} "
             f"{text(p.figure)} · {text(p.confirmed)}".replace("  ", " ")
             for p in item.items
         )

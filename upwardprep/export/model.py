@@ -1,8 +1,8 @@
 """The documents as data: sections of typed blocks, rendered alike to PDF and to Markdown.
 
-`content.py` fills these from the services; `pdf/render.py` and `markdown_document.py` only draw
-them, so both formats always have the same sections in the same order. Text fields are plain
-text unless the block says Markdown.
+`brief.py`, `packet.py` and `handoff.py` fill these from the services; `pdf/render.py` and
+`markdown_document.py` only draw them, so both formats always have the same sections in the same
+order. Text fields are plain text unless the block says Markdown.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class Progress:
     figure: str
     confirmed: str
     owner: str = ""
+    status_label: str = ""  # the status as a person reads it ("At risk"); `status` picks a colour
 
 
 @dataclass(frozen=True)

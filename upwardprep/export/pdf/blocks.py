@@ -156,7 +156,8 @@ class BlockFlowables:
         widths = [self.width * f for f in (0.45, 0.30, 0.25)]
         for item in block.items:
             colour = self.palette.status.get(item.status, self.palette.accent)
-            status = f'<font color="{self.palette.hex(colour)}">●</font> {escape(item.status)}'
+            said = escape(item.status_label or item.status)
+            status = f'<font color="{self.palette.hex(colour)}">●</font> {said}'
             row = [
                 [
                     self.p(f"<b>{escape(item.title)}</b>", "cell"),

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from upwardprep.gui import jobs
 from upwardprep.gui.models.base import EntityTableModel, SortRole, today_of
 from upwardprep.gui.models.dates import absolute, short
-from upwardprep.gui.models.outcomes import KIND_LABELS
 from upwardprep.gui.models.priorities import period_label
 from upwardprep.gui.views.base import (
     EmptyState,
@@ -52,18 +51,11 @@ from upwardprep.gui.views.base import (
 )
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
-from upwardprep.services.alignment import ReviewNote, ReviewWorkspace
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import CYCLE_KIND_LABELS, OUTCOME_KIND_LABELS, CycleKind, label_of
+from upwardprep.services.review_workspace import ReviewNote, ReviewWorkspace
 from upwardprep.services.reviews import FIELDS as CYCLE_FIELDS
 from upwardprep.services.reviews import ReviewCycleData
-from upwardprep.store.entities import CycleKind
-
-KIND_NAMES = {
-    CycleKind.SELF_REVIEW.value: "Self-review",
-    CycleKind.MID_YEAR.value: "Mid-year",
-    CycleKind.ANNUAL.value: "Annual",
-    CycleKind.PROMOTION.value: "Promotion case",
-}
 
 
 def reference(note: ReviewNote) -> str:
@@ -89,7 +81,7 @@ class ReviewCyclesModel(EntityTableModel[ReviewCycleData]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 record.name,
-                KIND_NAMES.get(record.kind, record.kind),
+                label_of(CYCLE_KIND_LABELS, record.kind),
                 period_label(record.period_start, record.period_end),
                 record.reviewer_name or "—",
             )[column]
@@ -135,8 +127,8 @@ class ReviewEditor(RecordEditor):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("cycleKind")
         self.kind_combo.setAccessibleName("Kind of review")
-        for value, label in KIND_NAMES.items():
-            self.kind_combo.addItem(label, value)
+        for value, label in CYCLE_KIND_LABELS.items():
+            self.kind_combo.addItem(label, value.value)
         self.reviewer = QComboBox()
         self.reviewer.setObjectName("cycleReviewer")
         self.reviewer.setAccessibleName("Reviewer")
@@ -256,7 +248,7 @@ class ReviewEditor(RecordEditor):
 
     def _load_workspace(self, record_id: str) -> None:
         assert self.services is not None
-        workspace = self.services.alignment.review(record_id)
+        workspace = self.services.review_workspace.read(record_id)
         self.workspace = workspace
         notes = workspace.notes()
         self._notes = {}
@@ -296,7 +288,7 @@ class ReviewEditor(RecordEditor):
 
 def _note_line(note: ReviewNote) -> str:
     extra = " · ".join(part for part in (note.metric_delta, note.impact[:160]) if part)
-    kind = KIND_LABELS.get(note.kind, note.kind)
+    kind = label_of(OUTCOME_KIND_LABELS, note.kind)
     private = " · <i>private</i>" if note.private else ""
     return (
         f"<li>{escape(short(note.occurred_on))} · {escape(kind)} · "
