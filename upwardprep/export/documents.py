@@ -45,6 +45,7 @@ class ExportResult:
     format: str
     pages: int | None  # None for Markdown
     sections: tuple[str, ...]
+    advice: tuple[str, ...] = ()  # for the author: what to do before the document is used
 
 
 def _check_format(fmt: str) -> str:
@@ -108,7 +109,7 @@ def _write(
             temporary.unlink()
         raise
     progress(1.0, "Done")
-    return ExportResult(target, fmt, pages, tuple(document.section_titles()))
+    return ExportResult(target, fmt, pages, tuple(document.section_titles()), document.advice)
 
 
 def _noop_progress(fraction: float, text: str) -> None:
