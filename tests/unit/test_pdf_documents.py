@@ -236,7 +236,7 @@ def test_packet_sections_outline_and_contents_links(packet: Path) -> None:
 
 
 def test_packet_figures_chart_and_private_notes(packet: Path) -> None:
-    whole = "\n".join(page_texts(packet))
+    whole = " ".join(" ".join(page_texts(packet)).split())
     assert "outcomes documented" in whole
     assert "priorities completed" in whole
     assert "action items done on time" in whole

@@ -183,6 +183,15 @@ def packet_document(
         grouped.append(m.Text("No outcomes documented for: " + "; ".join(silent) + ".", "muted"))
     if not grouped:
         grouped.append(m.Text("No outcomes linked to a priority in this period.", "muted"))
+    if not full:
+        grouped.insert(
+            0,
+            m.Text(
+                f"With {len(facts.notes):,} notes in the period, each is shown by its title, "
+                "impact and evidence; the full text stays in the notes.",
+                "muted",
+            ),
+        )
     if detail_apart:
         grouped.insert(
             0,
