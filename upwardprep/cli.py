@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from upwardprep import __version__
+from upwardprep.clock import check_environment
 from upwardprep.services import Services
 from upwardprep.services.common import NotFound, ValidationError
 from upwardprep.store.errors import PassphraseRefused, StoreError
@@ -822,6 +823,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        check_environment()
+    except ValueError as error:
+        print(f"upwardprep: {error}", file=sys.stderr)
+        return 1
     try:
         return int(args.func(args))
     except StoreError as error:

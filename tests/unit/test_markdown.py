@@ -7,12 +7,12 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from html import escape as html_escape
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import COMMONMARK_EXAMPLES
 from upwardprep.export import markdown as md
 from upwardprep.export.markdown import ALLOWED_TAGS, parse, safe_href
 from upwardprep.export.markdown_html import (
@@ -25,7 +25,6 @@ from upwardprep.export.markdown_html import (
     to_html,
 )
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonmark-examples.json"
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
@@ -352,7 +351,7 @@ def test_parse_is_safe_from_several_threads() -> None:
 
 
 def test_every_commonmark_example_parses_and_renders() -> None:
-    examples = json.loads(CORPUS.read_text(encoding="utf-8"))
+    examples = json.loads(COMMONMARK_EXAMPLES.read_text(encoding="utf-8"))
     assert len(examples) == 655
     for number, example in enumerate(examples, start=1):
         tree = md._parse(example)  # the strict parse: a fallback would hide a failure

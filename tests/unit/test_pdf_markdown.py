@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
+from tests.conftest import COMMONMARK_EXAMPLES
 from tests.unit.pdf_text import runs
 from upwardprep.export import model as m
 from upwardprep.export.markdown_document import render_markdown
@@ -29,7 +29,6 @@ from upwardprep.export.pdf.markdown_walker import markdown_flowables
 from upwardprep.export.pdf.render import render_pdf
 from upwardprep.export.pdf.theme import Theme
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonmark-examples.json"
 THEME = Theme()
 
 
@@ -149,7 +148,7 @@ def test_deep_nesting_stops_moving_right() -> None:
 
 
 def test_commonmark_examples_render_in_the_preview_and_in_one_pdf() -> None:
-    examples = json.loads(CORPUS.read_text(encoding="utf-8"))
+    examples = json.loads(COMMONMARK_EXAMPLES.read_text(encoding="utf-8"))
     assert len(examples) == 655
     story: list[Flowable] = []
     for example in examples:

@@ -29,6 +29,8 @@ class Services:
 
     def __init__(self, store: Store, *, clock: Clock = system_clock) -> None:
         self.store = store
+        self.clock = clock  # the one clock every service reads; the GUI and documents too
+        store.clock = clock  # and what stamps the rows a service changes without stamping
         self.people = PeopleService(store, clock=clock)
         self.priorities = PriorityService(store, clock=clock)
         self.outcomes = OutcomeService(store, clock=clock)

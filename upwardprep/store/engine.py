@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from upwardprep.clock import Clock, system_clock
 from upwardprep.store.errors import (
     NotAStore,
     StorageFailed,
@@ -135,6 +136,9 @@ class Store:
         self._lock = lock
         self.engine: Engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # What stamps rows the services change without stamping them (see entities); the
+        # services set their own clock here, so a frozen clock freezes every stamp.
+        self.clock: Clock = system_clock
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -299,6 +303,7 @@ class Store:
     def transaction(self, *, write: bool = True) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error, never half-applies."""
         session = self._sessions()
+        session.info["clock"] = self.clock
         try:
             session.connection(execution_options={"write": write})
             yield session
