@@ -162,7 +162,13 @@ def packet_document(
             grouped.append(m.Callout("Highlights", tuple(highlight(n) for n in strongest)))
             named_once_more.update(note.id for note in strongest)
         entries = [make_entry(note, pid) for note in notes]
-        if detail_apart:
+        if detail_apart and not full:
+            # The appendix's entries are already one short block each: a list here would
+            # only repeat their titles (and, at 1,000 notes, add twenty pages).
+            grouped.append(m.Text(f"All {len(notes):,} in the appendix, by date.", "muted"))
+            appendix_detail.append(m.Heading(titles.get(pid, "Priority"), meta=meta))
+            appendix_detail.extend(entries)
+        elif detail_apart:
             grouped.append(
                 m.Table(
                     header=("Date", "Kind", "Outcome"),
