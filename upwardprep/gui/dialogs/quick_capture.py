@@ -13,18 +13,8 @@ from upwardprep.gui.forms.ui_quick_capture_dialog import Ui_QuickCaptureDialog
 from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import OUTCOME_KIND_CHOICES, OutcomeKind
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
-from upwardprep.store.entities import OutcomeKind
-
-KIND_LABELS = {
-    OutcomeKind.WIN: "Win",
-    OutcomeKind.PROGRESS: "Progress",
-    OutcomeKind.RISK: "Risk or blocker",
-    OutcomeKind.FEEDBACK_RECEIVED: "Feedback received",
-    OutcomeKind.FEEDBACK_GIVEN: "Feedback given",
-    OutcomeKind.DECISION: "Decision",
-    OutcomeKind.LEARNING: "Learning",
-}
 
 
 class QuickCaptureDialog(QDialog):
@@ -56,7 +46,7 @@ class QuickCaptureDialog(QDialog):
         self.ask.setMaxLength(limit_of(OUTCOME_FIELDS["ask"]))
         self._priorities = {p.title: p.id for p in services.priorities.list()}
         attach_completer(self.priority, list(self._priorities))
-        for kind, label in KIND_LABELS.items():
+        for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.link_meeting.setText(f"&Link to {meeting[1]}" if meeting else "")
         self.link_meeting.setChecked(meeting is not None)

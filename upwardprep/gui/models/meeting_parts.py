@@ -25,20 +25,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from upwardprep.gui.models.base import (
-    AnyIndex,
-    IdRole,
-    column_header,
-    today_of,
-)
+from upwardprep.gui.models.base import AnyIndex, IdRole, column_header, today_of
 from upwardprep.gui.models.dates import absolute
 from upwardprep.services.common import ValidationError
+from upwardprep.services.labels import ActionOwner
 from upwardprep.services.meetings import ActionItemData, AgendaItemData, MeetingData
 
 if TYPE_CHECKING:
     from upwardprep.services import Services
 
-OWNER_LABELS = {"me": "Me", "them": "Them"}
+_ME_OR_THEM = (ActionOwner.ME, ActionOwner.THEM)
 SOURCE_LABELS = {  # the agenda service's source types
     "action": "open action",
     "risk": "open risk",
@@ -384,7 +380,7 @@ class ActionsModel(_MeetingPartModel):
     def owner_key(self, action: ActionItemData) -> str:
         if action.owner == "person" and action.owner_person_id:
             return action.owner_person_id
-        return action.owner if action.owner in OWNER_LABELS else "me"
+        return action.owner if action.owner in _ME_OR_THEM else "me"
 
     def owner_text(self, action: ActionItemData) -> str:
         if action.owner == "person":
@@ -423,7 +419,8 @@ class ActionsModel(_MeetingPartModel):
             if column == self.OWNER:
                 return self.owner_key(action)
             if column == self.DUE:
-                day = action.due_on or self._today  # an empty due date opens its editor on today
+                due = action.due_on
+                day = due or self._today  # an empty due date opens its editor on today
                 return QDate(day.year, day.month, day.day)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -482,7 +479,7 @@ class ActionsModel(_MeetingPartModel):
         if column == self.TITLE and value != action.title:
             return self._write(index.row(), lambda: meetings.update_action(action.id, title=value))
         if column == self.OWNER and value != self.owner_key(action):
-            owner, person = (value, None) if value in OWNER_LABELS else ("person", value)
+            owner, person = (value, None) if value in _ME_OR_THEM else ("person", value)
             return self._write(
                 index.row(),
                 lambda: meetings.update_action(action.id, owner=owner, owner_person_id=person),

@@ -21,20 +21,13 @@ from upwardprep.gui.models.base import (
 )
 from upwardprep.gui.models.dates import absolute, local_date, relative_day
 from upwardprep.gui.models.meeting_parts import MUTED, agenda_minutes
+from upwardprep.services.labels import MEETING_KIND_LABELS, label_of
 from upwardprep.services.meetings import MeetingData
 
 if TYPE_CHECKING:
     from upwardprep.services import Services
 
 StatusRole = FIRST_MODEL_ROLE  # "upcoming" | "overdue" | "held" | "cancelled"
-
-KIND_LABELS = {
-    "1:1": "1:1",
-    "skip-level": "Skip-level",
-    "alignment": "Alignment check",
-    "review": "Review",
-    "other": "Other",
-}
 
 
 def meeting_state(meeting: MeetingData, today: date) -> str:
@@ -62,7 +55,7 @@ def when_text(moment: datetime, today: date) -> str:
 
 def meeting_label(meeting: MeetingData) -> str:
     """The title, with whom when the title does not already say it ("1:1 with Dana")."""
-    title = meeting.title or KIND_LABELS.get(meeting.kind, meeting.kind)
+    title = meeting.title or label_of(MEETING_KIND_LABELS, meeting.kind)
     person = meeting.person_name
     if not person:
         return title
@@ -116,7 +109,7 @@ class MeetingsModel(EntityTableModel[MeetingData]):
             if column == self.STATUS and meeting.held_at is not None:
                 return f"Held; finished {absolute(meeting.held_at)}"
             if column == self.TITLE:
-                kind = KIND_LABELS.get(meeting.kind, meeting.kind)
+                kind = label_of(MEETING_KIND_LABELS, meeting.kind)
                 return " · ".join(
                     part for part in (meeting.title, meeting.person_name, kind) if part
                 )

@@ -26,10 +26,10 @@ from upwardprep.gui.forms.ui_meeting_editor import Ui_MeetingEditor
 from upwardprep.gui.models.base import AnyIndex, IdRole
 from upwardprep.gui.models.dates import absolute
 from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
-from upwardprep.gui.models.meetings import KIND_LABELS
 from upwardprep.gui.views.base import RecordEditor, fill_combo, get_date, size_columns
 from upwardprep.services import ValidationError
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import MEETING_KIND_LABELS, label_of
 from upwardprep.services.meetings import (
     ACTION_FIELDS,
     AGENDA_FIELDS,
@@ -137,8 +137,8 @@ class MeetingEditor(RecordEditor):
         self.title_edit.setMaxLength(limit_of(MEETING_FIELDS["title"]))
         self.add_item_edit.setMaxLength(limit_of(AGENDA_FIELDS["title"]))
         self.add_action_edit.setMaxLength(limit_of(ACTION_FIELDS["title"]))
-        for value, label in KIND_LABELS.items():
-            self.kind.addItem(label, value)
+        for value, label in MEETING_KIND_LABELS.items():
+            self.kind.addItem(label, value.value)
         self.notes.sourceWidget().setPlaceholderText("What was said, in Markdown")
         self.decisions.sourceWidget().setPlaceholderText("- What was decided, one per line")
         self.item_body.sourceWidget().setPlaceholderText(
@@ -271,7 +271,7 @@ class MeetingEditor(RecordEditor):
 
     def _set_held(self, meeting: MeetingData) -> None:
         held = meeting.is_held
-        self.heading.setText(meeting.title or KIND_LABELS.get(meeting.kind, "Meeting"))
+        self.heading.setText(meeting.title or label_of(MEETING_KIND_LABELS, meeting.kind))
         if held:
             when = absolute(meeting.held_at) if meeting.held_at else "earlier"
             self.banner_label.setText(
@@ -338,7 +338,9 @@ class MeetingEditor(RecordEditor):
             self._meeting = self.services.meetings.update(record_id, **changes)
             if "person_id" in changes:
                 self.actions_model.load(self._meeting, self._people)
-            self.heading.setText(self._meeting.title or KIND_LABELS.get(self._meeting.kind, ""))
+            self.heading.setText(
+                self._meeting.title or label_of(MEETING_KIND_LABELS, self._meeting.kind)
+            )
             self._update_counts()
 
     def _blank(self) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from upwardprep.gui import jobs
-from upwardprep.gui.dialogs.quick_capture import KIND_LABELS
 from upwardprep.gui.forms.ui_outcome_editor import Ui_OutcomeEditor
 from upwardprep.gui.forms.ui_outcome_filters import Ui_OutcomeFilters
 from upwardprep.gui.models.outcomes import OutcomesModel
@@ -26,6 +25,7 @@ from upwardprep.gui.views.base import (
 from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import OUTCOME_KIND_CHOICES
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 from upwardprep.services.outcomes import OutcomeFilter
 
@@ -78,7 +78,7 @@ class OutcomeEditor(RecordEditor):
         ):
             field.setMaxLength(limit_of(OUTCOME_FIELDS[key]))
         self.hint.hide()
-        for kind, label in KIND_LABELS.items():
+        for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.watch(
             self.title_edit,
@@ -190,7 +190,7 @@ class OutcomeFilters(QWidget):
             ui.outcomeCount,
         )
         self.kind.addItem("All kinds", None)
-        for kind, label in KIND_LABELS.items():
+        for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

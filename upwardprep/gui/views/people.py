@@ -10,16 +10,8 @@ from upwardprep.gui.models.people import PeopleModel
 from upwardprep.gui.views.base import ListDetailView, RecordEditor, size_columns
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import ROLE_LABELS, Role
 from upwardprep.services.people import FIELDS as PERSON_FIELDS
-from upwardprep.store.entities import Role
-
-ROLE_LABELS = {
-    Role.MANAGER: "Manager",
-    Role.SKIP_LEVEL: "Skip-level",
-    Role.REPORT: "Direct report",
-    Role.PEER: "Peer",
-    Role.STAKEHOLDER: "Stakeholder",
-}
 
 
 class PersonEditor(RecordEditor):

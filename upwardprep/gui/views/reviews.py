@@ -25,7 +25,6 @@ from upwardprep.gui.forms.ui_review_editor import Ui_ReviewEditor
 from upwardprep.gui.forms.ui_reviews_bar import Ui_ReviewsBar
 from upwardprep.gui.models.base import EntityTableModel, SortRole, today_of
 from upwardprep.gui.models.dates import absolute, short
-from upwardprep.gui.models.outcomes import KIND_LABELS
 from upwardprep.gui.models.priorities import period_label
 from upwardprep.gui.views.base import (
     ListDetailView,
@@ -36,18 +35,12 @@ from upwardprep.gui.views.base import (
     size_columns,
 )
 from upwardprep.services import Services
-from upwardprep.services.alignment import ReviewNote, ReviewWorkspace
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import CYCLE_KIND_LABELS, OUTCOME_KIND_LABELS, CycleKind, label_of
+from upwardprep.services.recency import recency
+from upwardprep.services.review_workspace import ReviewNote, ReviewWorkspace
 from upwardprep.services.reviews import FIELDS as CYCLE_FIELDS
 from upwardprep.services.reviews import ReviewCycleData
-from upwardprep.store.entities import CycleKind
-
-KIND_NAMES = {
-    CycleKind.SELF_REVIEW.value: "Self-review",
-    CycleKind.MID_YEAR.value: "Mid-year",
-    CycleKind.ANNUAL.value: "Annual",
-    CycleKind.PROMOTION.value: "Promotion case",
-}
 
 
 def reference(note: ReviewNote) -> str:
@@ -73,7 +66,7 @@ class ReviewCyclesModel(EntityTableModel[ReviewCycleData]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 record.name,
-                KIND_NAMES.get(record.kind, record.kind),
+                label_of(CYCLE_KIND_LABELS, record.kind),
                 period_label(record.period_start, record.period_end),
                 record.reviewer_name or "—",
             )[column]
@@ -109,8 +102,8 @@ class ReviewEditor(RecordEditor):
         self.summary, self.tabs, self.picker = ui.cycleSummary, ui.cycleTabs, ui.outcomePicker
         self.assessment, self.overview = ui.selfAssessment, ui.cycleOverview
         self.name_edit.setMaxLength(limit_of(CYCLE_FIELDS["name"]))
-        for value, label in KIND_NAMES.items():
-            self.kind_combo.addItem(label, value)
+        for value, label in CYCLE_KIND_LABELS.items():
+            self.kind_combo.addItem(label, value.value)
         self._picker_model = QStringListModel(self)
         self.completer = QCompleter(self._picker_model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -181,7 +174,7 @@ class ReviewEditor(RecordEditor):
 
     def _load_workspace(self, record_id: str) -> None:
         assert self.services is not None
-        workspace = self.services.alignment.review(record_id)
+        workspace = self.services.review_workspace.read(record_id)
         self.workspace = workspace
         notes = workspace.notes()
         self._notes = {}
@@ -198,7 +191,9 @@ class ReviewEditor(RecordEditor):
             f"{len(workspace.feedback)} feedback · {len(workspace.learning)} learning · "
             f"action items: {done} of {len(actions)} done, {on_time} on time"
         )
-        self.overview.setHtml(_overview_html(workspace))
+        cycle = workspace.cycle
+        spread = recency([n.occurred_on for n in notes], cycle.period_start, cycle.period_end)
+        self.overview.setHtml(_overview_html(workspace, spread.advice()))
 
     def build_packet(self) -> None:
         """Save what is typed, then the documents' export flow: where to, then built in the
@@ -221,7 +216,7 @@ class ReviewEditor(RecordEditor):
 
 def _note_line(note: ReviewNote) -> str:
     extra = " · ".join(part for part in (note.metric_delta, note.impact[:160]) if part)
-    kind = KIND_LABELS.get(note.kind, note.kind)
+    kind = label_of(OUTCOME_KIND_LABELS, note.kind)
     private = " · <i>private</i>" if note.private else ""
     return (
         f"<li>{escape(short(note.occurred_on))} · {escape(kind)} · "
@@ -231,8 +226,10 @@ def _note_line(note: ReviewNote) -> str:
     )
 
 
-def _overview_html(workspace: ReviewWorkspace) -> str:
-    parts = ["<h3>Outcomes by priority</h3>"]
+def _overview_html(workspace: ReviewWorkspace, advice: str = "") -> str:
+    """The period at a glance; `advice` is for the author (the packet itself never coaches)."""
+    parts = [f"<p style='color:#a15c00'><b>Before the review:</b> {escape(advice)}</p>"]
+    parts = (parts if advice else []) + ["<h3>Outcomes by priority</h3>"]
     if not workspace.by_priority:
         parts.append("<p>No notes of work in this period yet.</p>")
     for group in workspace.by_priority:
