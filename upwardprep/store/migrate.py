@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from upwardprep.store.engine import Store
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 
 def alembic_config() -> Config:
