@@ -52,6 +52,8 @@ def packet_document(
     stale_days: int | None = None,
 ) -> m.Document:
     report = progress or (lambda fraction, text: None)
+    who = author or services.settings.author()  # "" when nobody said: no "prepared by"
+    you = who or "You"
     report(0.02, "Reading outcome notes, priorities and meetings")
     facts = services.facts.packet(cycle_id, include_private=include_private, stale_days=stale_days)
     cycle, today, people = facts.cycle, facts.today, facts.people
@@ -124,7 +126,7 @@ def packet_document(
         items = by_priority.get(priority.id, [])
         if not items:
             continue
-        bar = progress_of(fact)
+        bar = progress_of(fact, you)
         grouped.append(
             m.Heading(
                 priority.title,
@@ -181,7 +183,7 @@ def packet_document(
         m.Section(
             "priorities",
             "Priority progress",
-            (m.ProgressList(tuple(progress_of(fact) for fact in facts.priorities)),)
+            (m.ProgressList(tuple(progress_of(fact, you) for fact in facts.priorities)),)
             if priorities
             else (m.Text("No priorities in this period.", "muted"),),
         ),
@@ -214,11 +216,10 @@ def packet_document(
         ),
         m.Section("appendix", "Appendix: 1:1 summaries", tuple(appendix), new_page=True),
     )
-    who = author or services.settings.author() or "me"
     cover = (
         cycle.name,
         "Review packet",
-        f"{who} · {period}",
+        f"{who} · {period}" if who else period,
         f"Reviewer: {cycle.reviewer_name}" if cycle.reviewer_name else "",
         f"Prepared {day(today)}" + (" · includes private notes" if include_private else ""),
     )

@@ -167,9 +167,10 @@ class ProgressBar(Flowable):
         canvas.roundRect(0, 1.5, self.bar_width, 5, 2.5, stroke=0, fill=1)
         if self.fraction:
             canvas.setFillColor(self.colour)
-            canvas.roundRect(
-                0, 1.5, max(5, self.bar_width * self.fraction), 5, 2.5, stroke=0, fill=1
-            )
+            filled = self.bar_width * self.fraction
+            if self.fraction < 1:  # short of the target: never a full bar
+                filled = min(filled, self.bar_width - 4)
+            canvas.roundRect(0, 1.5, max(5, filled), 5, 2.5, stroke=0, fill=1)
         canvas.restoreState()
 
 
@@ -300,7 +301,9 @@ class _DocTemplate(BaseDocTemplate):
         theme = self.theme
         canvas.setFont(SANS, 8)
         canvas.setFillColor(theme.palette.muted)
-        text = f"{self.document.confidential} — prepared by {self.document.author}"
+        text = self.document.confidential
+        if self.document.author:  # unknown: no name at all, rather than a login name
+            text += f" — prepared by {self.document.author}"
         self._line(canvas, _fit(text, 90), theme.footer_gap, right=False)
         canvas.page_number_here()
 
