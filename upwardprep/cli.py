@@ -554,6 +554,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from upwardprep.export.brief import meeting_for_person
     from upwardprep.export.documents import build_brief, build_packet
 
+    if args.what == "update":
+        return _export_update(args)
     out = Path(args.out).expanduser() if args.out else Path.cwd()
     services = open_services(args)
     try:
@@ -576,6 +578,25 @@ def cmd_export(args: argparse.Namespace) -> int:
         services.store.close()
     pages = f", {result.pages} page{'s' if result.pages != 1 else ''}" if result.pages else ""
     print(f"Wrote {result.path}{pages}.")
+    return 0
+
+
+def _export_update(args: argparse.Namespace) -> int:
+    """`export update`: the weekly update to a person, to --out or to stdout."""
+    from upwardprep.export.update import check_format, render, write_update
+
+    fmt = check_format(args.format)
+    services = open_services(args)
+    try:
+        person = services.people.find(args.person)
+        if args.out:
+            path = write_update(services, person.id, args.out, fmt=fmt, since=args.since)
+            print(f"Wrote {path}.")
+        else:
+            update = services.updates.weekly(person.id, since=args.since)
+            sys.stdout.write(render(update, fmt, now=services.updates.clock()).decode("utf-8"))
+    finally:
+        services.store.close()
     return 0
 
 
@@ -771,7 +792,11 @@ def build_parser() -> Parser:
 
     command("check", cmd_check, "run the integrity checks")
 
-    p = command("export", cmd_export, "write a meeting brief or a review packet (PDF or Markdown)")
+    p = command(
+        "export",
+        cmd_export,
+        "write a meeting brief or a review packet (PDF or Markdown), or the weekly update",
+    )
     documents = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     brief = documents.add_parser("brief", help="the brief for one meeting", parents=[common])
     brief.add_argument("--person", help="the person's next planned meeting")
@@ -781,13 +806,28 @@ def build_parser() -> Parser:
     packet.add_argument(
         "--include-private", action="store_true", help="include notes marked private"
     )
+    update = documents.add_parser(
+        "update",
+        help="the weekly update to a person (usually your manager)",
+        description="The weekly update to a person: outcomes since your last 1:1 by priority, "
+        "open risks and asks, decisions and what they owe; never private notes.",
+        parents=[common],
+    )
+    update.add_argument("--person", required=True, help="whom the update is for")
+    update.add_argument("--since", metavar="DATE", help="from this day (default: the last 1:1)")
+    update.add_argument("--format", default="md", choices=["md", "txt", "eml"])
+    update.add_argument("--out", metavar="FILE", help="file or folder (default: print it)")
     for document in (brief, packet):
         document.add_argument("--format", default="pdf", choices=["pdf", "md"])
         document.add_argument(
             "--out", metavar="FILE", help="file or folder (default: a named file here)"
         )
         document.add_argument("--paper", default="A4", choices=["A4", "Letter"])
-        document.add_argument("--author", help='the "prepared by" name (default: your account)')
+        document.add_argument(
+            "--author",
+            help='the "prepared by" name (default: the "Your name" setting, else the full name '
+            "of your account)",
+        )
 
     self_test_help = (
         "check this installation end to end on a temporary store (no display needed; "
