@@ -212,6 +212,15 @@ COMMANDS: tuple[Command, ...] = (
         shortcut="Ctrl+Alt+E",
         tip="The whole review period as a report, with contents and charts",
     ),
+    Command(
+        "weekly_update",
+        "Weekly &Update…",
+        "weekly_update",
+        EXPORT,
+        group=1,
+        shortcut="Ctrl+Shift+U",
+        tip="The update to your manager since the last 1:1: preview, copy, or save as e-mail",
+    ),
     # The toolbar's Export button: exports a brief, its arrow offers the Export menu.
     Command(
         "export",
