@@ -123,8 +123,7 @@ def to_email(update: WeeklyUpdate, *, now: datetime) -> EmailMessage:
         message["To"] = Address(update.person.name, addr_spec=update.person.email)
     else:
         message["To"] = Address(update.person.name)
-    if update.user_name:
-        message["From"] = Address(update.user_name)
+    # No From: the address is the mail client's to fill in when the draft is sent.
     message["Date"] = format_datetime(now)
     message["X-Unsent"] = "1"  # open as a draft to edit and send
     message.set_content(to_text(update))
