@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -91,15 +91,14 @@ def _workspace() -> Iterator[Path]:
 def run(out: TextIO | None = None) -> int:
     """Run every step, print one line each and a verdict; 0 if nothing failed, else 1."""
     from upwardprep.services import Services
-    from upwardprep.store.backup import create_backup
-    from upwardprep.store.engine import Store
+    from upwardprep.services.vault import Vault
 
     out = out or sys.stdout
     report = Run(out)
     passphrase = secrets.token_urlsafe(24)  # a fresh one each run, never shown or kept
     print(f"UpwardPrep {__version__} self-test", file=out, flush=True)
     with _workspace() as folder:
-        store_path = folder / "selftest.upwardprep"
+        vault = Vault(folder / "selftest.upwardprep", backup_folder=folder / "backups")
         state = report.state
 
         def resources() -> str:
@@ -118,7 +117,7 @@ def run(out: TextIO | None = None) -> int:
             return f"{count} files in {where}, {len(templates)} agenda templates"
 
         def create() -> str:
-            state["store"] = Store.create(store_path, passphrase)
+            state["store"] = vault.create(passphrase).store
             return "SQLCipher 4, AES-256"
 
         def write() -> str:
@@ -138,14 +137,14 @@ def run(out: TextIO | None = None) -> int:
             services.outcomes.create(
                 "Onboarding checklist drafted", kind="progress", body="A first draft."
             )
-            when = datetime.now(UTC) + timedelta(days=1)
+            when = services.clock() + timedelta(days=1)
             services.meetings.create(when, person_id=manager.id, title="Weekly 1:1")
             state["outcome_id"] = target.id
             return "1 person, 1 priority, 2 outcomes, 1 meeting"
 
         def reopen() -> str:
             state.pop("store").close()
-            state["store"] = Store.open(store_path, passphrase)
+            state["store"] = vault.unlock(passphrase).store
             count = Services(state["store"]).outcomes.count()
             _check(count == 2, f"expected 2 outcomes after reopening, found {count}")
             return "the passphrase opens it, the notes are there"
@@ -159,10 +158,10 @@ def run(out: TextIO | None = None) -> int:
             return "1 match, with its snippet"
 
         def backup() -> str:
-            info = create_backup(state["store"], folder=folder / "backups", keep=2)
-            with Store.open(info.path, passphrase, migrate=False) as copy:
-                count = Services(copy).outcomes.count()
-                findings = copy.check()
+            info = vault.backup(Services(state["store"]), keep=2)
+            with Vault(info.path).session(passphrase) as copy:
+                count = copy.outcomes.count()
+                findings = Vault.check(copy)
             _check(count == 2, f"the backup holds {count} outcomes, expected 2")
             _check(not findings, f"the backup failed its checks: {'; '.join(findings[:3])}")
             return f"{info.size:,} bytes, opened and checked"
@@ -184,7 +183,7 @@ def run(out: TextIO | None = None) -> int:
             result.path.unlink()  # an export made here is not left for the plaintext check
             _check(data.startswith(b"%PDF-"), "the brief is not a PDF")
             _check(result.pages in (1, 2), f"the brief has {result.pages} pages")
-            _check(b"/FontFile2" in data and b"DejaVuSans" in data, "the fonts are not embedded")
+            _check(b"/FontFile2" in data and b"NotoSans" in data, "the fonts are not embedded")
             return f"{result.pages} page, fonts embedded, {len(data):,} bytes"
 
         def plaintext() -> str:

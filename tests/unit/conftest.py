@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from tests.clock import NOW, TODAY, FrozenClock
 from upwardprep.demo import populate
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
 
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday
-DEMO_TODAY = date(2026, 11, 23)
-DEMO_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 DEMO_PASSPHRASE = "demo passphrase"
-
-
-class FrozenClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -38,8 +27,8 @@ def frozen(store: Store, clock: FrozenClock) -> Services:
 
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo store as of DEMO_TODAY, built once per test process (closed: copy it first)."""
+    """The demo store around the tests' NOW, built once per test process (closed: copy it)."""
     path = tmp_path_factory.mktemp("demo-store") / "demo.upwardprep"
     with Store.create(path, DEMO_PASSPHRASE) as store:
-        populate(Services(store, clock=lambda: DEMO_NOW), today=DEMO_TODAY)
+        populate(Services(store, clock=lambda: NOW), today=TODAY)
     return path

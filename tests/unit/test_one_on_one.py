@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.clock import NOW, TODAY, FrozenClock
 from tests.conftest import row_hashes
-from tests.unit.conftest import DEMO_NOW, DEMO_PASSPHRASE, DEMO_TODAY, NOW, FrozenClock
+from tests.unit.conftest import DEMO_PASSPHRASE
 from upwardprep.demo import USER_NAME
 from upwardprep.export.brief import meeting_for_person
 from upwardprep.export.documents import build_brief
@@ -28,7 +29,6 @@ from upwardprep.services.meetings import IF_TIME_ALLOWS, MeetingData, MeetingInF
 from upwardprep.services.outcomes import NewOutcome
 from upwardprep.store.engine import Store
 
-TODAY = DEMO_TODAY
 MARKER = "PRIVATE-MARKER-7Q"
 
 
@@ -54,7 +54,7 @@ def demo(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     copy = tmp_path_factory.mktemp("demo") / "demo.upwardprep"
     shutil.copyfile(demo_file, copy)
     with Store.open(copy, DEMO_PASSPHRASE) as store:
-        services = Services(store, clock=lambda: DEMO_NOW)
+        services = Services(store, clock=lambda: NOW)
         dana = services.people.find("Dana").id
         services.outcomes.create(
             f"{MARKER} about Dana", person_id=dana, private=True, occurred_on=TODAY, ask=MARKER
@@ -68,7 +68,7 @@ def big(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     copy = tmp_path_factory.mktemp("big") / "big.upwardprep"
     shutil.copyfile(demo_file, copy)
     with Store.open(copy, DEMO_PASSPHRASE) as store:
-        services = Services(store, clock=lambda: DEMO_NOW)
+        services = Services(store, clock=lambda: NOW)
         priorities = [p.id for p in services.priorities.list()]
         kinds = ("win", "progress", "risk", "decision", "learning")
         services.outcomes.bulk_import(
@@ -99,6 +99,11 @@ def big(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
 def store_services(request: pytest.FixtureRequest) -> Services:
     services: Services = request.getfixturevalue(request.param)
     return services
+
+
+def _weekday(day: date) -> date:
+    """Saturday and Sunday move to the Monday after (as planning does)."""
+    return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
 
 
 def _priorities_of(services: Services, meeting: MeetingData) -> list[str]:
@@ -186,7 +191,7 @@ def test_finishing_carries_unticked_talking_points(frozen: Services, clock: Froz
     assert finished.meeting.is_held
     following = finished.next_meeting
     assert following is not None
-    assert following.scheduled_at.astimezone().date() == date(2026, 11, 30)  # the cadence
+    assert following.scheduled_at.astimezone().date() == _weekday(TODAY + timedelta(days=7))
     carried = [i for i in following.agenda_items if i.source_type == "talking-point"]
     assert [(i.title, i.carry_count, i.time_box_minutes) for i in carried] == [
         ("Budget for the Berlin hire", 1, 5)
@@ -220,9 +225,10 @@ def test_finishing_a_meeting_still_ahead_asks_first(
     finished = frozen.agenda.finish(tomorrow.id, at_now=True)
     assert finished.meeting.scheduled_at == NOW and finished.meeting.is_held
     assert finished.next_meeting is not None
-    assert finished.next_meeting.scheduled_at.astimezone().date() == date(2026, 12, 7)
+    expected = _weekday(NOW.astimezone().date() + timedelta(days=14))  # at the cadence
+    assert finished.next_meeting.scheduled_at.astimezone().date() == expected
     # Today's outcomes are "since the last 1:1" of the next one, not hidden behind tomorrow.
-    frozen.outcomes.create("Shipped the thing", occurred_on=NOW.date())
+    frozen.outcomes.create("Shipped the thing", occurred_on=TODAY)
     facts = frozen.briefs.facts_for(finished.next_meeting.id)
     assert "Shipped the thing" in {o.title for o in facts.outcomes}
 
@@ -274,15 +280,21 @@ def test_the_weekly_update_as_email_and_markdown(store_services: Services, tmp_p
     path = write_update(services, dana.id, tmp_path, fmt="eml")
     assert path.stat().st_mode & 0o777 == 0o600
     message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
-    assert message["Subject"] == "Update for Dana Whitfield: 17–23 Nov 2026"
+    update = services.updates.weekly(dana.id)
+    last = services.meetings.list(person_id=dana.id, status="held")[0].scheduled_at
+    assert (update.since, update.until) == (last.astimezone().date(), TODAY)
+    assert message["Subject"] == f"Update for Dana Whitfield: {update.period}"
+    assert update.period.endswith(f"{TODAY.day} {TODAY:%b %Y}")
     assert "dana.whitfield@example.com" in message["To"]
     plain = message.get_body(preferencelist=("plain",))
     html = message.get_body(preferencelist=("html",))
     assert plain is not None and html is not None
     body = plain.get_content()
-    assert "since our 1:1 on Tue 17 Nov" in body and "Waiting on you" in body
+    since = update.since
+    assert f"since our 1:1 on {since:%a} {since.day} {since:%b}" in body
+    assert "Waiting on you" in body
     assert MARKER not in path.read_text("utf-8", errors="replace")
-    markdown = render(services.updates.weekly(dana.id), "md", now=DEMO_NOW).decode()
+    markdown = render(services.updates.weekly(dana.id), "md", now=NOW).decode()
     headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
     assert "Reduce churn: keep 120 at-risk customers this half (84 of 120 customers)" in headings
     assert {"Open risks and asks", "Waiting on you"} <= set(headings)

@@ -20,7 +20,8 @@ from typing import IO, TypeVar
 
 from upwardprep.export import model as m
 from upwardprep.export.brief import DENSITIES, brief_document, first_density
-from upwardprep.export.markdown_out import render_markdown
+from upwardprep.export.handoff import handoff_document
+from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.packet import packet_document
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
 from upwardprep.services import Services, ValidationError
@@ -30,6 +31,7 @@ __all__ = [
     "ExportCancelled",
     "ExportResult",
     "build_brief",
+    "build_handoff",
     "build_packet",
     "default_filename",
 ]
@@ -196,4 +198,23 @@ def build_packet(
         progress=report,
         stale_days=stale_days,
     )
+    return _write(document, out, fmt, paper, report, cancelled or _never)
+
+
+def build_handoff(
+    services: Services,
+    person_id: str,
+    out: Path | str,
+    *,
+    fmt: str = "pdf",
+    paper: str = "A4",
+    author: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """The handoff packet for the working relationship with one person (no private notes)."""
+    fmt, paper = _check_format(fmt), _check_paper(paper)
+    report = progress or _noop_progress
+    report(0.0, "Reading priorities, actions and 1:1s")
+    document = handoff_document(services, person_id, author=author)
     return _write(document, out, fmt, paper, report, cancelled or _never)

@@ -99,6 +99,7 @@ def entry(outcome: OutcomeData, people: dict[str, str], *, full: bool = True) ->
         impact=outcome.impact,
         ask=outcome.ask,
         evidence_url=outcome.evidence_url,
+        private=outcome.private,
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from upwardprep.export.documents import write_atomically
-from upwardprep.export.markdown_out import text as md
+from upwardprep.export.markdown_document import text as md
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.update import WeeklyUpdate
 

@@ -213,6 +213,13 @@ COMMANDS: tuple[Command, ...] = (
         tip="The whole review period as a report, with contents and charts",
     ),
     Command(
+        "export_handoff",
+        "&Handoff Packet…",
+        "export_handoff",
+        EXPORT,
+        tip="One working relationship for a new manager or a successor (no private notes)",
+    ),
+    Command(
         "weekly_update",
         "Weekly &Update…",
         "weekly_update",

@@ -9,6 +9,7 @@ from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
 from upwardprep.services.dashboard import DashboardService
 from upwardprep.services.document_facts import DocumentFacts
+from upwardprep.services.handoff import HandoffService
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
 from upwardprep.services.people import PeopleService
@@ -30,6 +31,8 @@ class Services:
 
     def __init__(self, store: Store, *, clock: Clock = system_clock) -> None:
         self.store = store
+        self.clock = clock  # the one clock every service reads; the GUI and documents too
+        store.clock = clock  # and what stamps the rows a service changes without stamping
         self.people = PeopleService(store, clock=clock)
         self.priorities = PriorityService(store, clock=clock)
         self.outcomes = OutcomeService(store, clock=clock)
@@ -40,6 +43,14 @@ class Services:
         self.calendar = CalendarService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)
+        self.handoff = HandoffService(
+            store,
+            clock=clock,
+            people=self.people,
+            priorities=self.priorities,
+            outcomes=self.outcomes,
+            meetings=self.meetings,
+        )
         self.alignment = AlignmentService(
             store, clock=clock, priorities=self.priorities, outcomes=self.outcomes
         )

@@ -26,10 +26,14 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    event,
+    inspect,
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+from upwardprep.clock import system_clock
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -41,7 +45,8 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Fallback stamp for rows written outside the services (which stamp by their own clock)."""
+    return system_clock()
 
 
 def new_id() -> str:
@@ -135,10 +140,36 @@ class Record:
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True, nullable=False, default=new_id)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow
-    )
+    # Changes are stamped by the session's clock (_stamp_by_the_session_clock), not by an
+    # onupdate default: that would read the wall clock whenever a frozen clock gives the old time.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_by_the_session_clock(session: Session, _context: object, _instances: object) -> None:
+    """Stamp what a service added or changed without stamping it, by the session's clock.
+
+    A session opened by `Store.transaction` carries the services' clock in `info`, so a frozen
+    clock freezes every stamp, not only those the services write themselves.
+    """
+    clock = session.info.get("clock", system_clock)
+    now: datetime | None = None
+    for entity in session.new:
+        if isinstance(entity, Record):
+            now = now or clock()
+            if entity.created_at is None:
+                entity.created_at = now
+            if entity.updated_at is None:
+                entity.updated_at = entity.created_at
+    for entity in session.dirty:
+        if not isinstance(entity, Record) or not session.is_modified(
+            entity, include_collections=False
+        ):
+            continue
+        if not inspect(entity).attrs.updated_at.history.has_changes():
+            now = now or clock()
+            entity.updated_at = now
 
 
 class Person(Record, Base):
