@@ -221,7 +221,7 @@ def test_a_held_meeting_refuses_a_draft_until_reopened(frozen: Services) -> None
     dana = frozen.people.create("Dana", role="manager")
     frozen.outcomes.create("A risk", kind="risk", occurred_on="2026-11-20")
     meeting = frozen.agenda.draft_next(dana.id)
-    frozen.meetings.finish(meeting.id)
+    frozen.meetings.finish(meeting.id, at_now=True)  # planned a week ahead: held now
     with pytest.raises(ValidationError, match="reopen"):
         frozen.agenda.redraft(meeting.id)
     with pytest.raises(ValidationError, match="reopen"):
