@@ -1214,6 +1214,8 @@ def populate(services: Services, *, today: date | None = None, seed: int = 7) ->
         reviewer_id=people["dana"],
         self_assessment=SELF_ASSESSMENT,
     )
+    # The self-assessment's author leads Customer Platform: the packet's cover names the role.
+    services.settings.set_your_role("Engineering Manager, Customer Platform")
     goals = len(TEAM_GOALS)
     return ", ".join(
         (

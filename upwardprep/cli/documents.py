@@ -39,6 +39,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
     pages = f", {result.pages} page{'s' if result.pages != 1 else ''}" if result.pages else ""
     print(f"Wrote {result.path}{pages}.")
+    for advice in result.advice:
+        print(f"Note: {advice}")
     return 0
 
 

@@ -48,6 +48,7 @@ class ExportResult:
     format: str
     pages: int | None  # None for Markdown
     sections: tuple[str, ...]
+    advice: tuple[str, ...] = ()  # for the author: what to do before the document is used
 
 
 def _check_format(fmt: str) -> str:
@@ -103,7 +104,7 @@ def _write(
 
     pages = write_atomically(target, produce, cancelled)
     progress(1.0, "Done")
-    return ExportResult(target, fmt, pages, tuple(document.section_titles()))
+    return ExportResult(target, fmt, pages, tuple(document.section_titles()), document.advice)
 
 
 T = TypeVar("T")

@@ -92,7 +92,7 @@ class Figures:
 class MonthlyChart:
     title: str
     months: tuple[tuple[str, int], ...]  # ("Jun 2026", 7)
-    warning: str = ""
+    note: str = ""  # a neutral line under the chart (how the notes spread over the period)
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,7 @@ class Document:
     confidential: str = "Confidential"
     keywords: tuple[str, ...] = field(default_factory=tuple)
     band: str = ""  # a notice on every page ("Contains private notes"); "" = none
+    advice: tuple[str, ...] = ()  # for the author (the CLI, the app), never printed in it
 
     def section_titles(self) -> list[str]:
         return [section.title for section in self.sections]

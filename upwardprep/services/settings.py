@@ -20,6 +20,7 @@ from upwardprep.store.entities import StoreSetting
 STALE_DAYS_SETTING = "priorities.stale_days"  # days after which a priority needs confirming
 MAX_STALE_DAYS = 3650
 YOUR_NAME_SETTING = "user.name"  # how documents name the user ("Your name")
+YOUR_ROLE_SETTING = "user.role"  # the user's job title, for a review packet's cover
 MAX_NAME = 200
 
 
@@ -102,6 +103,16 @@ class SettingsService:
         text = " ".join(clean_text(name, what="name", limit=MAX_NAME).split())
         with self.store.transaction() as session:
             _put(session, YOUR_NAME_SETTING, text or None)
+
+    def your_role(self) -> str:
+        """The user's job title ("" when unset: the packet's cover then leaves the row out)."""
+        with self.store.transaction(write=False) as session:
+            return (_value(session, YOUR_ROLE_SETTING) or "").strip()
+
+    def set_your_role(self, role: str) -> None:
+        text = " ".join(clean_text(role, what="role", limit=MAX_NAME).split())
+        with self.store.transaction() as session:
+            _put(session, YOUR_ROLE_SETTING, text or None)
 
     def author(self) -> str:
         """Who documents say prepared them: "Your name", else the account's full name."""

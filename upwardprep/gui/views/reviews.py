@@ -53,6 +53,7 @@ from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import CYCLE_KIND_LABELS, OUTCOME_KIND_LABELS, CycleKind, label_of
+from upwardprep.services.recency import recency
 from upwardprep.services.review_workspace import ReviewNote, ReviewWorkspace
 from upwardprep.services.reviews import FIELDS as CYCLE_FIELDS
 from upwardprep.services.reviews import ReviewCycleData
@@ -265,7 +266,9 @@ class ReviewEditor(RecordEditor):
             f"{len(workspace.feedback)} feedback · {len(workspace.learning)} learning · "
             f"action items: {done} of {len(actions)} done, {on_time} on time"
         )
-        self.overview.setHtml(_overview_html(workspace))
+        cycle = workspace.cycle
+        spread = recency([n.occurred_on for n in notes], cycle.period_start, cycle.period_end)
+        self.overview.setHtml(_overview_html(workspace, spread.advice()))
 
     def build_packet(self) -> None:
         """Save what is typed, then the documents' export flow: where to, then built in the
@@ -298,8 +301,10 @@ def _note_line(note: ReviewNote) -> str:
     )
 
 
-def _overview_html(workspace: ReviewWorkspace) -> str:
-    parts = ["<h3>Outcomes by priority</h3>"]
+def _overview_html(workspace: ReviewWorkspace, advice: str = "") -> str:
+    """The period at a glance; `advice` is for the author (the packet itself never coaches)."""
+    parts = [f"<p style='color:#a15c00'><b>Before the review:</b> {escape(advice)}</p>"]
+    parts = (parts if advice else []) + ["<h3>Outcomes by priority</h3>"]
     if not workspace.by_priority:
         parts.append("<p>No notes of work in this period yet.</p>")
     for group in workspace.by_priority:
