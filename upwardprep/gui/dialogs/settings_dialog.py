@@ -1,22 +1,32 @@
-"""Preferences: auto-lock, stale-after days, paper size, default agenda template, folders."""
+"""Preferences: your name, auto-lock, stale-after days, the 1:1 reminder, paper size, default
+agenda template, folders."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from upwardprep.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from upwardprep.gui.settings import APPEARANCES, PAPER_SIZES, AppSettings
+from upwardprep.services import Services, ValidationError
+from upwardprep.services.settings import MAX_NAME, account_name
 
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: AppSettings, templates: list[str], parent: QWidget | None = None
+        self,
+        settings: AppSettings,
+        templates: list[str],
+        parent: QWidget | None = None,
+        *,
+        services: Services | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         self.settings = settings
+        self.services = services  # the store's own settings ("Your name"), when unlocked
         ui = self.ui
+        self.your_name, self.nudge = ui.yourNameEdit, ui.nudgeSpin
         self.auto_lock, self.stale_days = ui.autoLockSpin, ui.staleDaysSpin
         self.paper, self.template, self.appearance = (
             ui.paperCombo,
@@ -24,6 +34,15 @@ class SettingsDialog(QDialog):
             ui.appearanceCombo,
         )
         self.store_path, self.backup_folder = ui.storePathEdit, ui.backupFolderEdit
+        self.your_name.setText(services.settings.your_name() if services else "")
+        self.your_name.setMaxLength(MAX_NAME)
+        self.your_name.setPlaceholderText(
+            account_name() or "How briefs and updates name you"
+            if services
+            else "Unlock the store to set your name"
+        )
+        self.your_name.setEnabled(services is not None)
+        self.nudge.setValue(settings.nudge_minutes)
         self.auto_lock.setValue(settings.auto_lock_minutes)
         self.stale_days.setValue(settings.stale_after_days)
         self.paper.addItems(list(PAPER_SIZES))
@@ -59,6 +78,13 @@ class SettingsDialog(QDialog):
             self.backup_folder.setText(chosen)
 
     def accept(self) -> None:
+        if self.services is not None:
+            try:
+                self.services.settings.set_your_name(self.your_name.text())
+            except ValidationError as error:
+                QMessageBox.warning(self, "Settings", str(error))
+                return
+        self.settings.nudge_minutes = self.nudge.value()
         self.settings.auto_lock_minutes = self.auto_lock.value()
         self.settings.stale_after_days = self.stale_days.value()
         self.settings.paper_size = self.paper.currentText()
