@@ -8,6 +8,7 @@ decide the order: see services/search.py).
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -16,10 +17,13 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from upwardprep.gui.models.base import FIRST_MODEL_ROLE, AnyIndex, IdRole, today_of
 from upwardprep.gui.models.dates import absolute, relative_day
-from upwardprep.gui.models.meetings import KIND_LABELS as MEETING_KIND_LABELS
-from upwardprep.gui.models.outcomes import KIND_LABELS as OUTCOME_KIND_LABELS
-from upwardprep.gui.models.people import ROLE_LABELS
-from upwardprep.gui.models.priorities import STATUS_LABELS
+from upwardprep.services.labels import (
+    MEETING_KIND_LABELS,
+    OUTCOME_KIND_LABELS,
+    PRIORITY_STATUS_LABELS,
+    ROLE_LABELS,
+    meeting_kind_noun,
+)
 from upwardprep.services.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from upwardprep.services.text_match import best_matches
 
@@ -60,12 +64,13 @@ def snippet_html(snippet: str) -> str:
 
 
 def _kind_label(hit: SearchHit) -> str:
-    labels = {
+    by_entity: dict[str, Mapping[Any, str]] = {
         "outcome": OUTCOME_KIND_LABELS,
-        "priority": STATUS_LABELS,
+        "priority": PRIORITY_STATUS_LABELS,
         "person": ROLE_LABELS,
         "meeting": MEETING_KIND_LABELS,
-    }.get(hit.entity, {})
+    }
+    labels = by_entity.get(hit.entity, {})
     return labels.get(hit.kind or "", "")
 
 
@@ -202,7 +207,7 @@ class SearchResultsModel(QAbstractListModel):
         if hit.title:
             return hit.title
         if hit.entity == "meeting":
-            kind = MEETING_KIND_LABELS.get(hit.kind or "", "Meeting")
+            kind = meeting_kind_noun(hit.kind or "other")
             return f"{kind} with {hit.person}" if hit.person else kind
         return "(untitled)"
 
