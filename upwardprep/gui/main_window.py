@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui import jobs
-from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, SECTIONS
+from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, PALETTE_MAIN, SECTIONS
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.jobs import Change
@@ -44,11 +44,13 @@ from upwardprep.gui.window_shell import (
     make_actions,
     make_menus,
     make_toolbar,
+    palette_commands,
     restore_columns,
     restore_splitters,
     restore_window,
     save_columns,
     save_window,
+    sync_new_shortcut,
 )
 from upwardprep.services.labels import ROLE_PLURALS
 
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.palette_popup = SearchPalette(self)
         self.palette_popup.chosen.connect(self.open_record)
+        self.palette_popup.command.connect(self.run_command)
 
         self.actions_by_name = make_actions(self)
         self._delete_action = self.actions_by_name["delete"]
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
             restore_columns(self, self.settings)
         if isinstance(view, PeopleView):
             view.set_role(item.data(0, RoleFilterRole))
-        self._sync_new_shortcut(key)
+        sync_new_shortcut(self.actions_by_name, key)
         if not first_show:
             view.refresh()
         self.stack.setCurrentWidget(view)
@@ -305,12 +308,33 @@ class MainWindow(QMainWindow):
         self.show_message("Outcome saved")
         self.session.announce(Change.of(jobs.OUTCOME))
 
-    def _sync_new_shortcut(self, section: str) -> None:
-        """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note."""
-        new = QKeySequence(QKeySequence.StandardKey.New)
-        meetings = section == "meetings"
-        self.actions_by_name["new_meeting"].setShortcut(new if meetings else QKeySequence())
-        self.actions_by_name["new_outcome"].setShortcut(QKeySequence() if meetings else new)
+    def confirm_priority(self) -> None:
+        """Edit > Confirm Priority: the priority on screen (Priorities, or its tree)."""
+        view = self.current_view()
+        if not isinstance(view, PrioritiesView) or view.editor.record_id is None:
+            self.show_message("Select a priority in Priorities to confirm it")
+            return
+        view.editor.confirm()
+        self.show_message("Confirmed today")
+
+    def add_outcome_to_meeting(self) -> None:
+        meeting = (
+            self.meetings_view.current_open_meeting()
+            if self.current_view() is self.views.get("meetings")
+            else None
+        )
+        if meeting is None:
+            self.show_message("Open a meeting that is not yet held to add an outcome to it")
+            return
+        self.capture_for_meeting(meeting[0])
+
+    def finish_meeting(self) -> None:
+        if self.current_view() is not self.views.get("meetings") or (
+            self.meetings_view.current_open_meeting() is None
+        ):
+            self.show_message("Open a meeting that is not yet held to finish it")
+            return
+        self.meetings_view.editor.finish()
 
     def draft_agenda(self, person_id: str = "") -> None:
         """Draft the next agenda with a person (the one in view unless given), from a template
@@ -397,7 +421,16 @@ class MainWindow(QMainWindow):
 
     def open_palette(self) -> None:
         if self.session.is_unlocked:
+            self.palette_popup.set_commands(
+                palette_commands(self.actions_by_name), list(PALETTE_MAIN)
+            )
             self.palette_popup.popup()
+
+    def run_command(self, name: str) -> None:
+        """A command chosen in the palette: as if its menu item were clicked."""
+        action = self.actions_by_name.get(name)
+        if action is not None and action.isEnabled():
+            action.trigger()
 
     def toggle_tree(self) -> None:
         self.show_section("priorities")
@@ -435,19 +468,9 @@ class MainWindow(QMainWindow):
             self.show_message("Settings saved")
 
     def show_shortcuts(self) -> None:
-        lines = []
-        for action in self.actions_by_name.values():
-            if not action.shortcut().isEmpty():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                lines.append(
-                    f"<tr><td><b>{keys}</b></td><td>{action.text().replace('&', '')}</td></tr>"
-                )
-        box = QMessageBox(self)
-        box.setObjectName("shortcutsDialog")
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText("<table cellspacing=6>" + "".join(lines) + "</table>")
-        box.exec()
+        from upwardprep.gui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.actions_by_name, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -458,25 +481,20 @@ class MainWindow(QMainWindow):
         )
 
     def export_brief(self) -> None:
-        from upwardprep.gui.export_flow import pick_and_export_brief  # ReportLab loads on use
-
-        if self.session.services is not None:
-            self.flush_all()
-            pick_and_export_brief(self, self.session.services)
+        self._export("brief")
 
     def export_handoff(self) -> None:
-        from upwardprep.gui.export_flow import pick_and_export_handoff
-
-        if self.session.services is not None:
-            self.flush_all()
-            pick_and_export_handoff(self, self.session.services)
+        self._export("handoff")
 
     def export_packet(self) -> None:
-        from upwardprep.gui.export_flow import pick_and_export_packet
+        self._export("packet")
+
+    def _export(self, document: str) -> None:
+        from upwardprep.gui import export_flow  # ReportLab loads on use
 
         if self.session.services is not None:
             self.flush_all()
-            pick_and_export_packet(self, self.session.services)
+            getattr(export_flow, f"pick_and_export_{document}")(self, self.session.services)
 
     def weekly_update(self, person_id: str = "") -> None:
         from upwardprep.gui.dialogs.update import UpdateDialog

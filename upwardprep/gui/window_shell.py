@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from upwardprep.gui.commands import COMMANDS, MENUS, TOOLBAR, Command
+from upwardprep.gui.models.search import PaletteCommand
 from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.base import SectionView
 
@@ -175,6 +176,28 @@ def make_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
 
 
 # -- window state ------------------------------------------------------------------------------
+
+
+def sync_new_shortcut(actions: dict[str, QAction], section: str) -> None:
+    """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note
+    (New Meeting keeps its own keys everywhere)."""
+    new = QKeySequence(QKeySequence.StandardKey.New)
+    meetings = section == "meetings"
+    own = shortcut_keys(next(c for c in COMMANDS if c.name == "new_meeting"))
+    actions["new_meeting"].setShortcuts([new, own] if meetings else [own])
+    actions["new_outcome"].setShortcut(QKeySequence() if meetings else new)
+
+
+def palette_commands(actions: dict[str, QAction]) -> list[PaletteCommand]:
+    """Every enabled command of the menus, with its keys as the menu shows them."""
+    found = []
+    for command in COMMANDS:
+        action = actions[command.name]
+        if command.menu is None or command.name == "search" or not action.isEnabled():
+            continue
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        found.append(PaletteCommand(command.name, action.text().replace("&", ""), keys))
+    return found
 
 
 def _tables(window: QWidget) -> list[QTableView | QTreeView]:
