@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,8 +18,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import time_machine
 
 from tests.clock import NOW, PROCESS_CLOCK
-from upwardprep.services import Services
-from upwardprep.store.engine import Store
+from upwardprep.store import keys
+
+# The key derivation is deliberately slow (~0.25 s of CPU) and pure: the same passphrase and salt
+# always give the same key. Tests open the same few stores over and over (copies of one demo
+# store, of one blank store, the same store after a lock), so within a test process each
+# (passphrase, salt) is derived once. The app itself never caches keys.
+keys.derive_key = functools.lru_cache(maxsize=256)(keys.derive_key)
+
+from upwardprep.services import Services  # noqa: E402
+from upwardprep.store.engine import Store  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 REPO = Path(__file__).resolve().parent.parent
@@ -43,9 +53,22 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "notes.upwardprep"
 
 
+@pytest.fixture(scope="session")
+def blank_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One new, empty store per test process; `store` hands each test a copy of it (creating a
+    store runs every migration, ~0.7 s of CPU besides the key derivation)."""
+    path = tmp_path_factory.mktemp("blank") / "blank.upwardprep"
+    Store.create(path, PASSPHRASE).close()
+    return path
+
+
 @pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    opened = Store.create(store_path, PASSPHRASE)
+def store(store_path: Path, blank_store_file: Path) -> Iterator[Store]:
+    """A new, empty store of the test's own (a copy of the blank one, same salt and schema)."""
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(blank_store_file, store_path)
+    store_path.chmod(0o600)
+    opened = Store.open(store_path, PASSPHRASE)
     yield opened
     opened.close()
 
