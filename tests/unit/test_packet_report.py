@@ -77,6 +77,8 @@ def test_each_outcome_has_one_full_entry_and_at_most_one_mention(
         assert 1 <= pdf.count(flat(note.title)) <= 2, note.title
     linked_twice = [note for note in notes if len(note.priority_ids) > 1]
     assert linked_twice and "Also supports: " in pdf
+    # A 1:1's notes that open with their own "## Notes" heading do not repeat the label.
+    assert "Dana wants the wave table" in markdown and not re.search(r"# Notes\n", markdown)
 
 
 def test_the_cover_says_who_what_role_and_when_and_has_no_page_number(

@@ -363,12 +363,11 @@ def _meetings(facts: PacketFacts) -> list[m.Block]:
         if discussed:
             blocks.append(m.Text("Discussed", "label"))
             blocks.append(m.Bullets(tuple(discussed)))
-        if meeting.notes.strip():
-            blocks.append(m.Text("Notes", "label"))
-            blocks.append(m.Markdown(meeting.notes))
-        if meeting.decisions.strip():
-            blocks.append(m.Text("Decisions", "label"))
-            blocks.append(m.Markdown(meeting.decisions))
+        for label, text in (("Notes", meeting.notes), ("Decisions", meeting.decisions)):
+            text = _without_heading(text, label)
+            if text.strip():
+                blocks.append(m.Text(label, "label"))
+                blocks.append(m.Markdown(text))
         if meeting.action_items:
             rows = tuple(
                 (
@@ -398,3 +397,9 @@ def _owner(owner: str, person: str | None) -> str:
     if owner == "them":
         return person or "them"
     return "someone else"
+
+
+def _without_heading(text: str, label: str) -> str:
+    """The text without a first line that only repeats the label ("## Notes" under Notes)."""
+    first, _, rest = text.strip().partition("\n")
+    return rest if first.lstrip("#").strip().casefold() == label.casefold() else text
