@@ -126,7 +126,7 @@ def _bench_note_length(
         (
             "one note of one paragraph, words: ",
             [
-                (words, [replace(items[0], body=maker.sentence(words), priority_ids=[])])
+                (words, [replace(items[0], body=_one_paragraph(maker, words), priority_ids=[])])
                 for words in (2_000, 4_000, 8_000)
             ],
         ),
@@ -162,6 +162,14 @@ def _bench_note_length(
             )
         )
     return rows
+
+
+def _one_paragraph(maker: TextMaker, words: int) -> str:
+    """Sentences of 8-25 words, one after the other, without a paragraph break."""
+    sentences: list[str] = []
+    while sum(len(sentence.split()) for sentence in sentences) < words:
+        sentences.append(maker.sentence(maker.rng.randint(8, 25)))
+    return " ".join(sentences)
 
 
 def _day(item: NewOutcome) -> date:

@@ -236,7 +236,7 @@ def _glue(flowables: list[Flowable]) -> list[Flowable]:
     run: list[Flowable] = []
     for flowable in flowables:
         if isinstance(flowable, KeepTogether) and run:
-            glued.append(KeepTogether([*run, *flowable._content]))
+            glued.append(type(flowable)([*run, *flowable._content]))
             run = []
         elif getattr(flowable, "keepWithNext", 0) and not isinstance(flowable, CondPageBreak):
             run.append(flowable)
