@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import date, timedelta
 
@@ -156,6 +157,15 @@ def test_the_primary_priority_is_marked_linked_and_goes_with_its_link(
     with pytest.raises(ValidationError, match="No priority"):
         services.outcomes.set_primary(note.id, "no-such-id")
     assert services.outcomes.get(note.id).primary_priority_id == cost.id
+    # Unmarked, the first linked is the same on every read: ranks are per owner, and equal
+    # ranks go by creation. Priorities are made until a later one sorts first by id (the
+    # order the links come back from the database in).
+    owners = [services.people.create(f"Owner {n}").id for n in range(12)]
+    made = [services.priorities.create(f"Goal {n}", owner_id=owners[n]) for n in range(12)]
+    earlier, later = next((a, b) for a, b in itertools.pairwise(made) if a.id > b.id)
+    assert earlier.rank == later.rank
+    tied = services.outcomes.create("Tied", priority_ids=[later.id, earlier.id])
+    assert services.outcomes.get(tied.id).primary_priority() == earlier.id == tied.priority_ids[0]
     # The mark goes with its link, whichever way the link goes.
     assert services.outcomes.unlink(note.id, cost.id).primary_priority_id is None
     services.outcomes.set_primary(note.id, cost.id)

@@ -61,7 +61,7 @@ class OutcomeData:
     person_id: str | None
     meeting_id: str | None
     private: bool
-    priority_ids: tuple[str, ...]  # by the priorities' rank
+    priority_ids: tuple[str, ...]  # by the priorities' rank, then the order they were created
     priority_titles: tuple[str, ...]
     primary_priority_id: str | None  # the one the user marked, while it is still linked
     tags: tuple[str, ...]
@@ -285,7 +285,9 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
     what = "outcome note"
 
     def _data(self, session: Session, entity: Outcome) -> OutcomeData:
-        priorities = sorted(entity.priorities, key=lambda p: p.rank)
+        # Rank is counted per owner: the order they were created in settles ties, so that the
+        # first linked priority (a note's primary when unmarked) is the same on every read.
+        priorities = sorted(entity.priorities, key=lambda p: (p.rank, p.pk))
         ids = tuple(p.id for p in priorities)
         marked = entity.primary_priority_id
         return to_data(
@@ -374,7 +376,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 session.execute(
                     select(Priority.id, Priority.title)
                     .where(Priority.id.in_(priority_ids), Priority.deleted_at.is_(None))
-                    .order_by(Priority.rank)
+                    .order_by(Priority.rank, Priority.pk)
                 ).all()
                 if priority_ids
                 else []
@@ -516,7 +518,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 select(outcome_priorities.c.outcome_id, Priority.title)
                 .join(Priority, Priority.id == outcome_priorities.c.priority_id)
                 .where(outcome_priorities.c.outcome_id.in_(list(titles)))
-                .order_by(Priority.rank)
+                .order_by(Priority.rank, Priority.pk)
             ):
                 titles[outcome_id].append(title)
         return {record_id: tuple(found) for record_id, found in titles.items()}
