@@ -35,7 +35,9 @@ class KeepNote(KeepTogether):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         pieces: list[Flowable] = super().split(available_width, available_height)
         frame = getattr(self, "_frame", None)
-        if frame is not None and frame._height < self._H:
+        # The frame must take the first piece as it is (ReportLab adds it without splitting),
+        # with room for its space before: otherwise the usual new page.
+        if frame is not None and frame._height < self._H and available_height >= self._H0 + 36:
             return list(self._content)
         return pieces
 
