@@ -4,8 +4,8 @@ A nullable column on outcomes, indexed. No foreign-key constraint: SQLite cannot
 without rebuilding the outcomes table (and its full-text triggers), and the service only honours
 the mark while it names a priority the note is still linked to, so a stale value is harmless.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-30
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
