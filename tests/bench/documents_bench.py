@@ -165,9 +165,10 @@ def _bench_note_length(
 ) -> list[Row]:
     """A packet of more than FULL_TEXT_LIMIT notes leaves their bodies out, so its time does
     not depend on their length; these packets print them. Two series, each in review periods of
-    their own: the packet's most notes with full text, their bodies repeated 1, 2 and 4 times
-    (more blocks), and one note whose body is a single paragraph of 2,000, 4,000 and 8,000 words
-    (ReportLab splits a paragraph across pages by re-wrapping what is left)."""
+    their own: the packet's most notes with full text, their bodies repeated 2, 4 and 8 times
+    (more blocks), and one note whose body is a single paragraph of 4,000, 8,000 and 16,000 words
+    (laid out in sentence pieces: ReportLab alone re-breaks what is left of a paragraph on every
+    page). Sizes large enough that the packet's fixed cost does not hide the growth."""
     progress("documents: packets with longer and longer notes …")
     rows: list[Row] = []
     series: list[tuple[str, list[tuple[int, list[NewOutcome]]]]] = [
@@ -175,14 +176,14 @@ def _bench_note_length(
             f"{len(items)} notes in full, bodies ×",
             [
                 (times, [replace(item, body="\n\n".join([item.body] * times)) for item in items])
-                for times in (1, 2, 4)
+                for times in (2, 4, 8)
             ],
         ),
         (
             "one note of one paragraph, words: ",
             [
                 (words, [replace(items[0], body=_one_paragraph(maker, words), priority_ids=[])])
-                for words in (2_000, 4_000, 8_000)
+                for words in (4_000, 8_000, 16_000)
             ],
         ),
     ]
