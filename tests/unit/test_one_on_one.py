@@ -302,3 +302,13 @@ def test_the_weekly_update_as_email_and_markdown(store_services: Services, tmp_p
     assert len(markdown.splitlines()) <= 60  # one screen
     with pytest.raises(ValidationError, match="after today"):
         services.updates.weekly(dana.id, since="2030-01-01")
+
+
+def test_what_the_brief_leaves_out_is_counted_in_words() -> None:
+    from upwardprep.export.brief import _more
+    from upwardprep.export.model import Text
+
+    assert _more(0, "priorities", "priority") == []
+    ((one,), (two,)) = (_more(1, "priorities", "priority"), _more(2, "priorities", "priority"))
+    assert isinstance(one, Text) and isinstance(two, Text)
+    assert (one.text, two.text) == ("and 1 more priority.", "and 2 more priorities.")

@@ -100,8 +100,9 @@ def _action_row(action: ActionFact, caps: Caps) -> tuple[str, str, str, str]:
     return (_clip(action.title, caps.title), action.owner_name, due or "—", carried)
 
 
-def _more(count: int, what: str) -> list[m.Block]:
-    return [m.Text(f"and {count} more {what}.", "muted")] if count > 0 else []
+def _more(count: int, what: str, one: str) -> list[m.Block]:
+    """ "and 3 more open risks." (`one`: the words for a single one)."""
+    return [m.Text(f"and {count} more {what if count > 1 else one}.", "muted")] if count > 0 else []
 
 
 def brief_document(
@@ -215,7 +216,9 @@ def brief_document(
         ]
     )
     landed_risks = len(facts.risks) - len([r for r in facts.risks if r.title not in landed])
-    risk_blocks += _more(facts.risks_total - landed_risks - len(shown_risks), "open risks")
+    risk_blocks += _more(
+        facts.risks_total - landed_risks - len(shown_risks), "open risks", "open risk"
+    )
 
     actions = list(facts.actions)
     action_rows = tuple(_action_row(a, caps) for a in actions[: caps.actions])
@@ -231,7 +234,7 @@ def brief_document(
         if action_rows
         else [m.Text("No open action items.", "muted")]
     )
-    action_blocks += _more(len(actions) - len(action_rows), "action items")
+    action_blocks += _more(len(actions) - len(action_rows), "action items", "action item")
 
     priorities = list(facts.priorities[: caps.priorities])
     priority_blocks: list[m.Block] = (
@@ -239,7 +242,7 @@ def brief_document(
         if priorities
         else [m.Text("No priorities recorded yet.", "muted")]
     )
-    priority_blocks += _more(len(facts.priorities) - len(priorities), "priorities")
+    priority_blocks += _more(len(facts.priorities) - len(priorities), "priorities", "priority")
 
     sections = (
         m.Section(
