@@ -6,23 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QMimeData, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QMimeData
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from upwardprep.export.update import default_filename, to_html, to_markdown, write_update
+from upwardprep.gui.forms.ui_update_dialog import Ui_UpdateDialog
 from upwardprep.gui.views.base import fill_combo
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.labels import UPWARD_ROLES
@@ -34,50 +22,19 @@ class UpdateDialog(QDialog):
         self, services: Services, person_id: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_UpdateDialog()
+        self.ui.setupUi(self)
         self.services = services
         self.update_data: WeeklyUpdate | None = None
-        self.setObjectName("updateDialog")
-        self.setWindowTitle("Weekly update")
-        self.resize(640, 620)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.person = QComboBox()
-        self.person.setObjectName("updatePerson")
-        self.person.setAccessibleName("Update for")
+        ui = self.ui
+        self.person, self.since, self.preview = ui.updatePerson, ui.updateSince, ui.updatePreview
+        self.error, self.copy_button, self.save_button = ui.errorLabel, ui.copyUpdate, ui.saveUpdate
         people = services.people.list()
         if person_id is None:  # the update goes up: the manager first
             person_id = next((p.id for p in people if p.role in UPWARD_ROLES), None)
         fill_combo(self.person, [(p.name, p.id) for p in people], keep=person_id)
-        self.since = QDateEdit()
-        self.since.setObjectName("updateSince")
-        self.since.setAccessibleName("Since")
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("ddd d MMM yyyy")
-        form.addRow("&For:", self.person)
-        form.addRow("&Since:", self.since)
-        layout.addLayout(form)
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("updatePreview")
-        self.preview.setAccessibleName("The update")
-        layout.addWidget(self.preview, 1)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #b42318;")
-        self.error.setWordWrap(True)
         self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy")
-        self.copy_button.setObjectName("copyUpdate")
-        self.copy_button.setToolTip("Copy as rich text (and as Markdown for plain-text editors)")
-        self.save_button = QPushButton("Save as &e-mail…")
-        self.save_button.setObjectName("saveUpdate")
-        self.save_button.setToolTip("An .eml draft that the mail client opens, ready to send")
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ui.buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save)
         self.person.currentIndexChanged.connect(self._person_changed)
