@@ -520,3 +520,18 @@ def test_unlock_runs_the_key_derivation_off_the_gui_thread(qtbot: QtBot, tmp_pat
     qtbot.waitUntil(lambda: bool(finished), timeout=SLOW_MACHINE_MS)
     assert finished == [("the store", True)] and seen["off the GUI thread"] is True
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_first_start_fits_the_window_to_the_screen(qtbot: QtBot) -> None:
+    """No saved geometry: the default size, but never beyond the screen's free area."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from upwardprep.gui.window_shell import fit_to_screen
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(5000, 4000)
+    fit_to_screen(window)
+    free = window.screen().availableGeometry()
+    assert window.width() < free.width() and window.height() < free.height()
+    assert free.contains(window.frameGeometry().center())

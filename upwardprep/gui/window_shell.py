@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -235,12 +235,32 @@ def restore_splitters(root: QWidget, settings: AppSettings) -> None:
 
 def restore_window(window: QMainWindow, settings: AppSettings) -> None:
     geometry = settings.state("geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
+    if geometry is None or not window.restoreGeometry(geometry):
+        fit_to_screen(window)
     state = settings.state("windowState")
     if state is not None:
         window.restoreState(state)
     restore_splitters(window, settings)
+
+
+# Room left around a window sized to the screen: its frame and title bar are outside its size.
+FRAME_ALLOWANCE = (24, 64)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """First start: the window's default size, but no larger than the screen's free area, and
+    centred there (at 1024×700 the default 1280×800 put the status bar and the editors' right
+    edge off the screen)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    width = min(window.width(), free.width() - FRAME_ALLOWANCE[0])
+    height = min(window.height(), free.height() - FRAME_ALLOWANCE[1])
+    window.resize(max(width, 320), max(height, 240))
+    frame = window.frameGeometry()
+    frame.moveCenter(free.center())
+    window.move(frame.topLeft())
 
 
 def save_window(window: QMainWindow, settings: AppSettings) -> None:

@@ -35,22 +35,30 @@ class Ui_OutcomeFilters(object):
 
         self.kindFilter = QComboBox(outcomeFilters)
         self.kindFilter.setObjectName(u"kindFilter")
+        self.kindFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kindFilter.setMinimumContentsLength(6)
 
         self.filtersLayout.addWidget(self.kindFilter)
 
         self.personFilter = QComboBox(outcomeFilters)
         self.personFilter.setObjectName(u"personFilter")
+        self.personFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.personFilter.setMinimumContentsLength(6)
 
         self.filtersLayout.addWidget(self.personFilter)
 
         self.priorityFilter = QComboBox(outcomeFilters)
         self.priorityFilter.setObjectName(u"priorityFilter")
+        self.priorityFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.priorityFilter.setMinimumContentsLength(6)
         self.priorityFilter.setMaximumSize(QSize(220, 16777215))
 
         self.filtersLayout.addWidget(self.priorityFilter)
 
         self.tagFilter = QComboBox(outcomeFilters)
         self.tagFilter.setObjectName(u"tagFilter")
+        self.tagFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tagFilter.setMinimumContentsLength(6)
 
         self.filtersLayout.addWidget(self.tagFilter)
 
