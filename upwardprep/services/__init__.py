@@ -24,6 +24,7 @@ class Services:
 
     def __init__(self, store: Store, *, clock: Clock = system_clock) -> None:
         self.store = store
+        store.clock = clock  # the store stamps every write's updated_at by the same clock
         self.people = PeopleService(store, clock=clock)
         self.priorities = PriorityService(store, clock=clock)
         self.outcomes = OutcomeService(store, clock=clock)

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -133,8 +134,22 @@ class Store:
         self.path = path
         self._key: StoreKey | None = key
         self._lock = lock
+        # The clock that stamps every write's `updated_at` (entities.stamp_changes); the services
+        # put theirs here, so that a frozen clock in a test or a moved one in a drill rules all.
+        self.clock: Callable[[], datetime] | None = None
         self.engine: Engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = self._make_sessions()
+
+    def _make_sessions(self) -> sessionmaker[Session]:
+        from upwardprep.store.entities import stamp_changes
+
+        sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+        @event.listens_for(sessions, "before_flush")
+        def _stamp(session: Session, context: Any, instances: Any) -> None:
+            stamp_changes(session, self.clock)
+
+        return sessions
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -376,7 +391,7 @@ class Store:
         self.engine.dispose()
         self._key = key
         self.engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = self._make_sessions()
 
     @property
     def is_open(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
@@ -26,10 +27,12 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    inspect,
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm.attributes import flag_modified
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -379,6 +382,40 @@ class StoreSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+def stamp_changes(session: Session, clock: Callable[[], datetime] | None) -> None:
+    """Stamp what a flush writes with `clock`: new records get their times, changed ones their
+    `updated_at`, new history lines their `changed_at`.
+
+    A merge import decides "newer wins" by `updated_at`, so every write must be stamped by the
+    app's clock, not by the column default's wall clock (which a frozen or moved clock never
+    reaches). A stamp the code set itself (an import keeps the file's times) is left alone.
+    """
+    now: datetime | None = None
+
+    def stamp() -> datetime:
+        nonlocal now
+        if now is None:
+            now = (clock or utcnow)()
+        return now
+
+    for obj in session.new:
+        if isinstance(obj, Record):
+            if obj.created_at is None:
+                obj.created_at = stamp()
+            if obj.updated_at is None:
+                obj.updated_at = obj.created_at
+        elif isinstance(obj, PriorityChange) and obj.changed_at is None:
+            obj.changed_at = stamp()
+    for obj in session.dirty:
+        if not isinstance(obj, Record) or inspect(obj).attrs.updated_at.history.has_changes():
+            continue
+        if session.is_modified(obj, include_collections=True):
+            obj.updated_at = stamp()
+            # Also when the stamp equals the old one (a frozen clock): a column left out of the
+            # UPDATE would get the wall-clock `onupdate` default instead.
+            flag_modified(obj, "updated_at")
 
 
 # Full-text tables live beside the entity tables, as FTS5 external-content tables whose rowid is
