@@ -335,8 +335,6 @@ def _write_file(folder: Path, relative: str, text: str) -> None:
     fd = os.open(path, flags, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(text.encode("utf-8"))
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def write_markdown_folder(
@@ -358,13 +356,10 @@ def write_markdown_folder(
                 raise ValidationError("Export cancelled.")
             _write_file(temporary, relative, text)
             count += 1
-        for folder in (temporary, *temporary.iterdir()):
-            if folder.is_dir():
-                fd = os.open(folder, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+        # One flush of everything written, not an fsync per file (ten thousand notes would
+        # take minutes): the folder is renamed into place only once its files are on disk.
+        if hasattr(os, "sync"):
+            os.sync()
         os.rename(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):

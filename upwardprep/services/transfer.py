@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from upwardprep import __version__
 from upwardprep.services.common import Clock, ValidationError, system_clock
@@ -248,7 +249,10 @@ class _Merge:
         # id -> updated_at of every record the store has, per section (nested ones too)
         self.known: dict[str, dict[str, datetime]] = {}
         self.won: set[str] = set()  # outcomes whose file version was written
+        self.added_outcomes: set[str] = set()
         self.tag_ids: dict[str, str] = {}  # a tag name the file uses -> the store's tag id
+        self.inserts: dict[Table, list[dict[str, Any]]] = defaultdict(list)
+        self.updates: dict[Table, list[dict[str, Any]]] = defaultdict(list)
 
     def run(self) -> None:
         # Links are checked here, with paths; the database checks them again at commit.
@@ -265,6 +269,7 @@ class _Merge:
                 self._section(section)
         self._history()
         self._agenda()
+        self._flush()
         self._outcome_links()
         self._settings(replaced)
         self._check_loops()
@@ -330,27 +335,48 @@ class _Merge:
     # -- writing
 
     def _write(self, section: str, table: Table, row: Row, extra: dict[str, Any]) -> int:
+        """Add, replace or skip one record (buffered: `_flush` writes them in batches)."""
         values = {**row.values, **extra}
         record_id = values["id"]
         stamp = self.known[section].get(record_id)
         if stamp is None:
-            self.conn.execute(insert(table).values(**values))
-            self.known[section][record_id] = values["updated_at"]
+            self.inserts[table].append(values)
             outcome = ADDED
         elif values["updated_at"] > stamp:
-            self.conn.execute(update(table).where(table.c.id == record_id).values(**values))
-            self.known[section][record_id] = values["updated_at"]
+            self.updates[table].append(values)
             outcome = UPDATED
         else:
             outcome = SKIPPED
+        if outcome != SKIPPED:
+            self.known[section][record_id] = values["updated_at"]
         self.counter.add(section, outcome)
         return outcome
 
+    def _flush(self) -> None:
+        """Write what is buffered, a statement per table and set of columns (executemany: one
+        compiled statement for thousands of rows)."""
+        for table, rows in self.inserts.items():
+            for batch in _same_columns(rows):
+                self.conn.execute(insert(table), batch)
+        for table, rows in self.updates.items():
+            for batch in _same_columns(rows):
+                columns = [name for name in batch[0] if name != "id"]
+                statement = (
+                    update(table)
+                    .where(table.c.id == bindparam("match_id"))
+                    .values({name: bindparam(name) for name in columns})
+                )
+                self.conn.execute(statement, [{**row, "match_id": row["id"]} for row in batch])
+        self.inserts.clear()
+        self.updates.clear()
+
     def _section(self, section: Section) -> None:
         for row in self.parsed.sections[section.name]:
-            written = self._write(section.name, section.table, row, {}) != SKIPPED
-            if written and section.name == "outcomes":
+            written = self._write(section.name, section.table, row, {})
+            if written != SKIPPED and section.name == "outcomes":
                 self.won.add(row.values["id"])
+                if written == ADDED:
+                    self.added_outcomes.add(row.values["id"])
 
     def _tags(self) -> None:
         """Tags are unique by name: a file tag the store has under another id is that one."""
@@ -383,7 +409,7 @@ class _Merge:
                 if key in have[owner]:
                     self.counter.add("history", SKIPPED)
                     continue
-                self.conn.execute(insert(table).values(priority_id=owner, **line.values))
+                self.inserts[table].append({"priority_id": owner, **line.values})
                 have[owner].add(key)
                 self.counter.add("history", ADDED)
 
@@ -394,25 +420,29 @@ class _Merge:
                 self._write("agenda", table, item, {"meeting_id": meeting.values["id"]})
 
     def _outcome_links(self) -> None:
-        tag_ids = self.tag_ids
+        """An outcome's links go with the version of it that won."""
+        replaced = [
+            {"match_id": outcome_id}
+            for outcome_id in self.won
+            if outcome_id not in self.added_outcomes
+        ]
+        if replaced:
+            for table in (outcome_priorities, outcome_tags):
+                self.conn.execute(
+                    delete(table).where(table.c.outcome_id == bindparam("match_id")), replaced
+                )
+        priority_links, tag_links = [], []
         for row in self.parsed.sections["outcomes"]:
             outcome_id = row.values["id"]
-            if outcome_id not in self.won:
-                continue
-            self.conn.execute(
-                delete(outcome_priorities).where(outcome_priorities.c.outcome_id == outcome_id)
-            )
-            self.conn.execute(delete(outcome_tags).where(outcome_tags.c.outcome_id == outcome_id))
-            _insert_many(
-                self.conn,
-                outcome_priorities,
-                [{"outcome_id": outcome_id, "priority_id": p} for p in row.links["priority_ids"]],
-            )
-            _insert_many(
-                self.conn,
-                outcome_tags,
-                [{"outcome_id": outcome_id, "tag_id": tag_ids[t]} for t in row.links["tags"]],
-            )
+            if outcome_id in self.won:
+                priority_links += [
+                    {"outcome_id": outcome_id, "priority_id": p} for p in row.links["priority_ids"]
+                ]
+                tag_links += [
+                    {"outcome_id": outcome_id, "tag_id": self.tag_ids[t]} for t in row.links["tags"]
+                ]
+        _insert_many(self.conn, outcome_priorities, priority_links)
+        _insert_many(self.conn, outcome_tags, tag_links)
 
     # -- shipped templates and settings
 
@@ -498,6 +528,16 @@ class _Merge:
                         )
                     seen.add(step)
                     step = parent.get(step)
+
+
+def _same_columns(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Runs of rows that set the same columns (a hand-written file may leave some out)."""
+    for _names, run in groupby(rows, key=_columns):
+        yield list(run)
+
+
+def _columns(row: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(row)
 
 
 def _insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

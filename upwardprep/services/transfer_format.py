@@ -382,15 +382,15 @@ def _row(section: Section, item: Any, path: str, now: datetime) -> Row:
 def _strings(raw: Any, path: str, ids: bool) -> list[str]:
     if not isinstance(raw, list):
         raise ImportProblem(path, "not a list")
-    id_field = Field("id", "id", "id", False, True)
-    tag_field = Field("tag", "name", "str", False, True, 80, named=True)
-    found = [
-        from_json(id_field if ids else tag_field, value, f"{path}[{i}]")
-        for i, value in enumerate(raw)
-    ]
+    field = _LINK_ID if ids else _TAG_NAME
+    found = [from_json(field, value, f"{path}[{i}]") for i, value in enumerate(raw)]
     if len(set(found)) != len(found):
         raise ImportProblem(path, "names the same one twice")
     return found
+
+
+_LINK_ID = Field("id", "id", "id", False, True)
+_TAG_NAME = Field("tag", "name", "str", False, True, 80, named=True)
 
 
 def parse_document(document: Any, *, now: datetime) -> Parsed:
