@@ -188,7 +188,7 @@ def test_lock_waits_for_background_work_on_the_store(
     open store, then the store closes."""
     import threading
 
-    from upwardprep.gui.app import run_in_background
+    from upwardprep.gui.jobs import run_in_background
 
     services = window.session.services
     assert services is not None
@@ -414,3 +414,48 @@ def test_lock_right_after_typing_in_the_markdown_body_keeps_it(
     with Store.open(demo_path, PASSPHRASE) as store:
         body = Services(store).outcomes.get(record_id).body
     assert body.endswith("Typed a moment before the lock.")
+
+
+def test_the_change_notice_reloads_the_section_on_screen_only(window: MainWindow) -> None:
+    """An operation announces what it changed; the section on screen that shows that kind of
+    record reloads, one off screen waits until it is shown."""
+    from upwardprep.gui import jobs
+    from upwardprep.gui.jobs import Change
+
+    services = window.session.services
+    assert services is not None
+    window.show_section("outcomes")
+    outcomes = window.views["outcomes"]
+    people = window.views["people"]  # built, but off screen
+    before_people = people.model.rowCount() if people.model is not None else 0
+    services.outcomes.create("Announced by an operation")
+    services.people.create("Announced person", role="peer")
+
+    window.session.announce(Change.of(jobs.MEETING))  # the outcomes list shows no meetings
+    assert "Announced by an operation" not in _model_text(outcomes.table.model())
+    window.session.announce(Change.of(jobs.OUTCOME, jobs.PERSON))
+    assert "Announced by an operation" in _model_text(outcomes.table.model())
+    assert people.model is None or people.model.rowCount() == before_people
+
+    window.show_section("people")
+    assert "Announced person" in _model_text(people.table.model())
+
+
+def test_every_command_is_reachable_and_its_keys_are_unique(window: MainWindow) -> None:
+    """The command table makes one action per row; each sits in a menu or on the toolbar,
+    and no two share a shortcut."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu, QToolBar
+
+    from upwardprep.gui.commands import COMMANDS
+
+    shown = {a for m in window.menuBar().findChildren(QMenu) for a in m.actions()}
+    shown |= set(window.findChild(QToolBar, "mainToolbar").actions())
+    assert [c.name for c in COMMANDS] == list(window.actions_by_name)
+    assert all(window.actions_by_name[c.name] in shown for c in COMMANDS)
+    keys = [
+        a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for a in window.actions_by_name.values()
+        if not a.shortcut().isEmpty()
+    ]
+    assert len(keys) == len(set(keys)) > 20

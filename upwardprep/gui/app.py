@@ -15,15 +15,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyleFactory, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from upwardprep import APP_NAME, __version__
+from upwardprep.gui.jobs import Job, run_in_background
+from upwardprep.gui.look import apply_look
 
 log = logging.getLogger("upwardprep.gui")
-ACCENT = QColor("#2563eb")
-ACCENT_DARK = QColor("#60a5fa")
 DEMO_PASSPHRASE = "demo"
 
 
@@ -43,58 +42,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
-
-
-def is_dark(app: QApplication, appearance: str = "system") -> bool:
-    """Whether the app shows dark: the user's choice, else the desktop's colour scheme."""
-    if appearance in ("light", "dark"):
-        return appearance == "dark"
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-
-
-def apply_look(app: QApplication, appearance: str = "system") -> None:
-    """Fusion, with a light or dark palette (see is_dark) and one accent colour."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle(QStyleFactory.create("Fusion"))
-    dark = is_dark(app, appearance)
-    palette = app.style().standardPalette()
-    if dark:
-        colours = {
-            QPalette.ColorRole.Window: "#1f2328",
-            QPalette.ColorRole.WindowText: "#e6e8eb",
-            QPalette.ColorRole.Base: "#16191d",
-            QPalette.ColorRole.AlternateBase: "#1c2025",
-            QPalette.ColorRole.Text: "#e6e8eb",
-            QPalette.ColorRole.Button: "#2a2f35",
-            QPalette.ColorRole.ButtonText: "#e6e8eb",
-            QPalette.ColorRole.ToolTipBase: "#2a2f35",
-            QPalette.ColorRole.ToolTipText: "#e6e8eb",
-            QPalette.ColorRole.PlaceholderText: "#8b949e",
-            QPalette.ColorRole.Mid: "#3a4048",
-            QPalette.ColorRole.Light: "#3a4048",
-        }
-        for role, colour in colours.items():
-            palette.setColor(role, QColor(colour))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6e7681"))
-        palette.setColor(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6e7681")
-        )
-        palette.setColor(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6e7681")
-        )
-    accent = ACCENT_DARK if dark else ACCENT
-    palette.setColor(QPalette.ColorRole.Highlight, accent)
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#0b1220" if dark else "#ffffff"))
-    palette.setColor(QPalette.ColorRole.Link, accent)
-    app.setPalette(palette)
-    app.setStyleSheet(
-        "QLabel#sectionTitle, QLabel#pageTitle { font-size: 13pt; font-weight: 600; "
-        "padding: 4px 0 8px 0; }"
-        "QLabel#subsectionTitle { font-weight: 600; padding-top: 8px; }"
-        "QTreeWidget#navigation { border: none; padding-top: 8px; }"
-        "QTreeWidget#navigation::item { padding: 5px 4px; }"
-        "QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }"
-    )
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -146,48 +93,6 @@ def install_error_hook(parent: Callable[[], QWidget | None]) -> None:
         box.exec()
 
     sys.excepthook = hook
-
-
-# -- background work ------------------------------------------------------------------------
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class Job(QRunnable):
-    """Run a function on the thread pool; results come back on the GUI thread by signal."""
-
-    def __init__(self, work: Callable[[], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:
-            self.signals.failed.emit(error)
-        else:
-            self.signals.done.emit(result)
-
-
-_pending: set[_Signals] = set()  # kept until their answer is delivered, caller's ref or not
-
-
-def run_in_background(
-    work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None]
-) -> Job:
-    job = Job(work)
-    signals = job.signals
-    _pending.add(signals)
-    signals.done.connect(done)
-    signals.failed.connect(failed)
-    for signal in (signals.done, signals.failed):
-        signal.connect(lambda _result, signals=signals: _pending.discard(signals))
-    QThreadPool.globalInstance().start(job)
-    return job
 
 
 # -- start-up flow --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Exporting a meeting brief or a review packet from the app: pick, save as, build, open.
 
-The build runs on the thread pool (app.run_in_background) with a progress dialog whose Cancel is
+The build runs on the thread pool (jobs.run_in_background) with a progress dialog whose Cancel is
 honoured between pages; the file appears only when complete (export.documents writes beside the
 target and renames). Then a message offers Open, Show in folder and Print (the system's PDF
 viewer prints; the app has no print pipeline of its own). The meeting and review screens call
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from upwardprep.export.documents import ExportCancelled, ExportResult, build_brief, build_packet
-from upwardprep.gui.app import Job, run_in_background
+from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.settings import AppSettings
 from upwardprep.services import NotFound, Services, ValidationError
 

@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from upwardprep import APP_NAME, __version__
+from upwardprep.gui import jobs
+from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, MENUS, SECTIONS, TOOLBAR, Command
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
+from upwardprep.gui.jobs import Change
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.alignment import AlignmentView
@@ -44,16 +47,6 @@ from upwardprep.gui.views.reviews import ReviewsView
 from upwardprep.gui.views.trash import TrashView
 from upwardprep.gui.widgets.search_palette import SearchPalette
 
-SECTIONS = [
-    ("dashboard", "Dashboard", "dashboard"),
-    ("people", "People", "people"),
-    ("priorities", "Priorities", "priorities"),
-    ("alignment", "Alignment", "tree"),
-    ("outcomes", "Outcomes", "outcomes"),
-    ("meetings", "Meetings", "meetings"),
-    ("reviews", "Reviews", "reviews"),
-    ("trash", "Trash", "trash"),
-]
 ENTITY_SECTIONS = {
     "outcome": "outcomes",
     "priority": "priorities",
@@ -77,16 +70,17 @@ def _icon(name: str):  # type: ignore[no-untyped-def]
         return QIcon()
 
 
-# The tables where Delete moves the current record to the Trash.
-DELETE_TABLES = {
-    "peopleTable",
-    "prioritiesTable",
-    "outcomesTable",
-    "prioritiesTree",
-    "meetingsTable",
-    "agendaTable",
-    "actionsTable",
-}
+def _shortcut(command: Command) -> QKeySequence:
+    """The command's keys on this platform (a standard key the platform lacks is empty: then
+    the command's fallback)."""
+    if isinstance(command.shortcut, str):
+        return QKeySequence(command.shortcut)
+    if command.shortcut is None:
+        return QKeySequence()
+    keys = QKeySequence(getattr(QKeySequence.StandardKey, command.shortcut.value))
+    if keys.isEmpty() and command.fallback:
+        return QKeySequence(command.fallback)
+    return keys
 
 
 class _Sections(dict[str, SectionView]):
@@ -239,236 +233,78 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus -----------------------------------------------------------------
 
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: Callable[[], object],
-        *,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon: str | None = None,
-        tip: str = "",
-        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action_{name}")
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(context)
-        if icon:
-            action.setIcon(_icon(icon))
-            action.setProperty("iconName", icon)  # redrawn in the new colours on a palette change
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        return action
-
     def _make_actions(self) -> None:
-        a = self._action
-        a(
-            "new_outcome",
-            "&New Outcome Note",
-            self.new_outcome,
-            shortcut=QKeySequence.StandardKey.New,
-            icon="new-outcome",
-            tip="Log what your work produced or enabled",
-        )
-        a(
-            "quick_capture",
-            "&Quick Capture…",
-            self.quick_capture,
-            shortcut="Ctrl+Shift+N",
-            context=Qt.ShortcutContext.ApplicationShortcut,
-            tip="Log an outcome or a risk in five seconds, from anywhere",
-        )
-        a("new_person", "New &Person", lambda: self._new_in("people"), shortcut="Ctrl+Shift+M")
-        a(
-            "new_priority",
-            "New P&riority",
-            lambda: self._new_in("priorities"),
-            shortcut="Ctrl+Shift+P",
-        )
-        a(
-            "new_meeting",
-            "New &Meeting",
-            lambda: self._new_in("meetings"),
-            tip="Plan a meeting with the person shown in Meetings",
-        )
-        a(
-            "draft_agenda",
-            "&Draft Agenda…",
-            lambda: self.draft_agenda(""),
-            shortcut="Ctrl+Shift+D",
-            icon="agenda",
-            tip="Draft the next 1:1 agenda from open actions, risks, outcomes and a template",
-        )
-        a(
-            "templates",
-            "Agenda &Templates…",
-            self.manage_templates,
-            tip="Create, edit and duplicate agenda templates",
-        )
-        a(
-            "import_calendar",
-            "&Import Calendar…",
-            self.import_calendar,
-            tip="Import meeting dates from a calendar export (.ics)",
-        )
-        a(
-            "export_brief",
-            "Meeting &Brief…",
-            self.export_brief,
-            shortcut="Ctrl+Shift+E",
-            icon="export",
-            tip="A one- or two-page brief to take into a meeting (PDF or Markdown)",
-        )
-        a(
-            "export_packet",
-            "Review &Packet…",
-            self.export_packet,
-            shortcut="Ctrl+Alt+E",
-            tip="The whole review period as a report, with contents and charts",
-        )
-        a(
-            "export",
-            "&Export…",
-            self.export_brief,
-            icon="export",
-            tip="Export a meeting brief or a review packet",
-        )
-        a(
-            "backup",
-            "&Back Up Now",
-            self.backup_requested.emit,
-            shortcut="Ctrl+Shift+B",
-            icon="backup",
-            tip="Write an encrypted, verified backup",
-        )
-        a(
-            "restore_backup",
-            "&Restore from Backup…",
-            self.restore_requested.emit,
-            tip="Put a backup in place of the store (the store is kept beside it)",
-        )
-        a(
-            "change_passphrase",
-            "Change &Passphrase…",
-            self.passphrase_change_requested.emit,
-            tip="Re-encrypt the store under a new passphrase",
-        )
-        a(
-            "settings",
-            "&Settings…",
-            self.open_settings,
-            shortcut=QKeySequence.StandardKey.Preferences
-            if not QKeySequence(QKeySequence.StandardKey.Preferences).isEmpty()
-            else "Ctrl+,",
-            icon="settings",
-        )
-        a(
-            "lock",
-            "&Lock",
-            self.session.lock,
-            shortcut="Ctrl+L",
-            icon="lock",
-            tip="Lock now: nothing of your notes stays on screen",
-        )
-        a("quit", "&Quit", self.close, shortcut=QKeySequence.StandardKey.Quit)
-        a(
-            "undo",
-            "&Undo Delete",
-            self.undo_delete,
-            shortcut=QKeySequence.StandardKey.Undo,
-            icon="undo",
-        )
-        delete = a(
-            "delete",
-            "Move to &Trash",
-            self.delete_current,
-            shortcut=QKeySequence.StandardKey.Delete,
-            icon="trash",
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        self._delete_action = delete
-        a("find", "&Filter Notes", self.focus_filter, shortcut=QKeySequence.StandardKey.Find)
-        a("search", "&Search Everything…", self.open_palette, shortcut="Ctrl+K", icon="search")
-        a("toggle_tree", "Alignment &Tree", self.toggle_tree, shortcut="Ctrl+T", icon="tree")
-        numbered = [key for key, _label, _icon in SECTIONS if key != "alignment"]
-        for key, label, icon_name in SECTIONS:
-            # Ctrl+1.. stay as they were before Alignment joined; it has a shortcut of its own
-            shortcut = "Ctrl+Shift+A" if key == "alignment" else f"Ctrl+{numbered.index(key) + 1}"
-            a(
-                f"go_{key}",
-                label,
-                lambda k=key: self.show_section(k),
-                shortcut=shortcut,
-                icon=icon_name,
-            )
-        a(
-            "shortcuts",
-            "&Keyboard Shortcuts",
-            self.show_shortcuts,
-            shortcut=QKeySequence.StandardKey.HelpContents,
-        )
-        a("about", f"&About {APP_NAME}", self.show_about)
+        """One QAction per row of the command table (gui/commands.py)."""
+        for command in COMMANDS:
+            action = QAction(command.text, self)
+            action.setObjectName(f"action_{command.name}")
+            shortcut = _shortcut(command)
+            if not shortcut.isEmpty():
+                action.setShortcut(shortcut)
+                if command.application_wide:
+                    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+                elif command.in_focused_list:
+                    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            if command.icon:
+                action.setIcon(_icon(command.icon))
+                # redrawn in the new colours on a palette change
+                action.setProperty("iconName", command.icon)
+            if command.tip:
+                action.setToolTip(command.tip)
+                action.setStatusTip(command.tip)
+            slot = getattr(self, command.slot)
+            if command.arg is None:
+                action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            else:
+                action.triggered.connect(
+                    lambda _checked=False, slot=slot, arg=command.arg: slot(arg)
+                )
+            self.addAction(action)
+            self.actions_by_name[command.name] = action
+        self._delete_action = self.actions_by_name["delete"]
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        groups = {
-            "&File": [
-                "new_outcome",
-                "quick_capture",
-                "new_person",
-                "new_priority",
-                "new_meeting",
-                None,
-                "draft_agenda",
-                "templates",
-                "import_calendar",
-                None,
-                "backup",
-                "restore_backup",
-                "change_passphrase",
-                None,
-                "settings",
-                None,
-                "lock",
-                "quit",
-            ],
-            "&Edit": ["undo", None, "delete", None, "find", "search"],
-            "&View": ["toggle_tree"],
-            "E&xport": ["export_brief", "export_packet"],
-            "&Go": [f"go_{key}" for key, _label, _icon_name in SECTIONS],
-            "&Help": ["shortcuts", "about"],
-        }
-        for title, names in groups.items():
+        for title in MENUS:
             menu = bar.addMenu(title)
             menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
-            for name in names:
-                if name is None:
+            group: int | None = None
+            for command in COMMANDS:
+                if command.menu != title:
+                    continue
+                if group is not None and command.group != group:
                     menu.addSeparator()
-                else:
-                    menu.addAction(self.actions_by_name[name])
+                group = command.group
+                menu.addAction(self.actions_by_name[command.name])
 
     def _make_toolbar(self) -> None:
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in ("new_outcome", "draft_agenda", "export"):
-            toolbar.addAction(self.actions_by_name[name])
+        for name in TOOLBAR:
+            if name is None:
+                spacer = QWidget()
+                spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+                toolbar.addWidget(spacer)
+            else:
+                toolbar.addAction(self.actions_by_name[name])
         export_menu = self.menuBar().findChild(QMenu, "menu_export")
         if export_menu is not None:  # the button exports a brief; its arrow offers both
             self.actions_by_name["export"].setMenu(export_menu)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.actions_by_name["search"])
-        toolbar.addAction(self.actions_by_name["lock"])
         self.addToolBar(toolbar)
+
+    def request_backup(self) -> None:
+        self.backup_requested.emit()
+
+    def request_restore(self) -> None:
+        self.restore_requested.emit()
+
+    def request_passphrase_change(self) -> None:
+        self.passphrase_change_requested.emit()
+
+    def lock(self) -> None:
+        self.session.lock()
 
     # -- sections --------------------------------------------------------------------------
 
@@ -499,6 +335,7 @@ class MainWindow(QMainWindow):
         _compact_combos(view)
         self.stack.insertWidget(self.stack.count() - 1, view)  # the locked page stays last
         view.status.connect(self.show_message)
+        self.session.changed.connect(view.on_changed)
         view.trashed.connect(self._trashed)
         view.open_record.connect(self.open_record)
         for table in view.findChildren(QAbstractItemView):
@@ -567,9 +404,9 @@ class MainWindow(QMainWindow):
     # -- commands --------------------------------------------------------------------------
 
     def new_outcome(self) -> None:
-        self._new_in("outcomes")
+        self.new_in("outcomes")
 
-    def _new_in(self, section: str) -> None:
+    def new_in(self, section: str) -> None:
         if not self.session.is_unlocked:
             return
         self.show_section(section)
@@ -601,11 +438,7 @@ class MainWindow(QMainWindow):
 
     def _captured(self, outcome_id: str) -> None:
         self.show_message("Outcome saved")
-        view = self.views["outcomes"]
-        if self.current_view() is view:
-            view.refresh()
-        if self.current_view() is self.meetings_view:
-            self.meetings_view.editor.outcome_added()
+        self.session.announce(Change.of(jobs.OUTCOME))
 
     def _sync_new_shortcut(self, section: str) -> None:
         """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note."""
@@ -636,7 +469,7 @@ class MainWindow(QMainWindow):
                 return
         finally:
             self.session.aboutToLock.disconnect(dialog.reject)
-        self.meetings_view.refresh()
+        self.session.announce(Change.of(jobs.MEETING))
         self.meetings_view.show_meeting(dialog.meeting_id)
         self.meetings_view.editor.reload()
         self.show_message("Agenda drafted")
@@ -667,8 +500,7 @@ class MainWindow(QMainWindow):
         self._calendar_import.start()
 
     def _calendar_imported(self) -> None:
-        if self.current_view() is self.meetings_view:
-            self.meetings_view.refresh()
+        self.session.announce(Change.of(jobs.MEETING))
 
     def delete_current(self) -> None:
         view = self.current_view()
@@ -689,9 +521,7 @@ class MainWindow(QMainWindow):
         kind, record_id = self.undo_stack.pop()
         self.session.services.trash.restore(record_id)
         self.show_message(f"Restored the {kind}")
-        view = self.current_view()
-        if view is not None:
-            view.refresh()
+        self.session.announce(Change.of(kind))
         self.open_record(kind, record_id)
 
     def focus_filter(self) -> None:
@@ -718,7 +548,7 @@ class MainWindow(QMainWindow):
         )
         dialog = SettingsDialog(self.settings, templates, self)
         if dialog.exec():
-            from upwardprep.gui.app import apply_look
+            from upwardprep.gui.look import apply_look
 
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -826,15 +656,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.stack.setCurrentWidget(self.locked_page)
         self.nav.setEnabled(False)
-        keep = {
-            "action_quit",
-            "action_about",
-            "action_shortcuts",
-            "action_quick_capture",
-            "action_restore_backup",
-        }
-        for action in self.actions_by_name.values():
-            action.setEnabled(action.objectName() in keep)
+        for command in COMMANDS:
+            self.actions_by_name[command.name].setEnabled(command.when_locked)
         self.lock_label.setText("Locked")
         self.locked_page.button.setFocus()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from upwardprep.gui.jobs import Change
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
 
@@ -28,6 +29,7 @@ class StoreSession(QObject):
     unlocked = Signal()
     aboutToLock = Signal()  # flush pending edits now: the store closes right after
     locked = Signal()  # drop every piece of note text still shown
+    changed = Signal(object)  # a gui.jobs.Change, announced after an operation changed records
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,11 @@ class StoreSession(QObject):
         self.services = Services(store)
         self._restart_idle()
         self.unlocked.emit()
+
+    def announce(self, change: Change) -> None:
+        """Tell the views that an operation changed records (see gui.jobs)."""
+        if self.services is not None:
+            self.changed.emit(change)
 
     # -- locking -------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.app import Job, run_in_background
+from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.models.dates import short
 from upwardprep.services import NotFound, Services, ValidationError
 from upwardprep.services.calendar import ImportReport, SeriesSummary

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.models.alignment import AlignmentTreeModel, UnalignedModel
 from upwardprep.gui.models.base import IdRole, today_of
 from upwardprep.gui.models.dates import age
@@ -55,6 +56,7 @@ def period_dates(key: str, today: date) -> tuple[date | None, date | None]:
 
 class AlignmentView(SectionView):
     section = "alignment"
+    watches = frozenset({jobs.OUTCOME, jobs.PRIORITY, jobs.PERSON})
     title = "Alignment"
 
     def __init__(self, stale_days: int = 21, parent: QWidget | None = None) -> None:

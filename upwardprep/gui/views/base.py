@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import IdRole
 from upwardprep.services import NotFound, Services, ValidationError
 
@@ -42,10 +44,27 @@ class SectionView(QWidget):
 
     section = ""
     title = ""
+    watches: frozenset[str] = frozenset()  # kinds of record (gui.jobs) whose changes it shows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services: Services | None = None
+
+    def on_screen(self) -> bool:
+        """Whether the window shows this section now (it is its stack's current page)."""
+        stack = self.parentWidget()
+        return isinstance(stack, QStackedWidget) and stack.currentWidget() is self
+
+    def on_changed(self, change: Change) -> None:
+        """The session's change notice: reload when the change touches what the section shows
+        and it is on screen (a section off screen reloads when it is next shown)."""
+        if (
+            self.services is not None
+            and change.origin is not self
+            and change.touches(self.watches)
+            and self.on_screen()
+        ):
+            self.refresh()
 
     def bind(self, services: Services) -> None:
         """The store was unlocked: show its records."""

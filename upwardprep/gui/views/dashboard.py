@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.models.dates import absolute, age, relative_day
 from upwardprep.gui.models.outcomes import KIND_LABELS
 from upwardprep.gui.views.base import SectionView
@@ -109,6 +110,7 @@ class Card(QFrame):
 
 class DashboardView(SectionView):
     section = "dashboard"
+    watches = jobs.ALL_KINDS
     title = "Dashboard"
 
     #: person id: draft the next 1:1 with them and open it (handled here, announced for tests)

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.dialogs.finish_summary import FinishSummaryDialog, summarise
+from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import today_of
 from upwardprep.gui.models.meetings import ActionsModel, AgendaModel, MeetingsModel
 from upwardprep.gui.views.base import (
@@ -35,6 +37,7 @@ MEETING_HOUR = 10  # a new meeting starts at this local hour unless the user say
 
 class MeetingsView(ListDetailView):
     section = "meetings"
+    watches = frozenset({jobs.MEETING, jobs.PERSON})
     title = "Meetings"
     blank_on_empty_selection = True
 
@@ -250,6 +253,12 @@ class MeetingsView(ListDetailView):
         if self.model.row_of(record_id) < 0:
             return False
         return super().select(record_id)
+
+    def on_changed(self, change: Change) -> None:
+        """A note captured meanwhile (quick capture, Add outcome) joins the editor's list."""
+        super().on_changed(change)
+        if jobs.OUTCOME in change.kinds and self.services is not None and self.on_screen():
+            self.editor.outcome_added()
 
     def _saved(self, record_id: str) -> None:
         if self.model is not None:

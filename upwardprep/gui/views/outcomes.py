@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.dialogs.quick_capture import KIND_LABELS
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.outcomes import OutcomesModel
@@ -416,6 +417,7 @@ class OutcomeFilters(QWidget):
 
 class OutcomesView(ListDetailView):
     section = "outcomes"
+    watches = frozenset({jobs.OUTCOME, jobs.PERSON, jobs.PRIORITY})
     title = "Outcomes"
 
     def __init__(self, parent: QWidget | None = None) -> None:

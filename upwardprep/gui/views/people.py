@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.models.people import PeopleModel
 from upwardprep.gui.views.base import (
     EmptyState,
@@ -117,6 +118,7 @@ class PersonEditor(RecordEditor):
 
 class PeopleView(ListDetailView):
     section = "people"
+    watches = frozenset({jobs.PERSON})
     title = "People"
     blank_on_empty_selection = True
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.models.priorities import PrioritiesModel, PriorityTreeModel
 from upwardprep.gui.views.base import (
     EmptyState,
@@ -233,6 +234,7 @@ class PriorityEditor(RecordEditor):
 
 class PrioritiesView(ListDetailView):
     section = "priorities"
+    watches = frozenset({jobs.PRIORITY, jobs.PERSON})
     title = "Priorities"
 
     def __init__(self, stale_days: int = 21, parent: QWidget | None = None) -> None:

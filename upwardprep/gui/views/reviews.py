@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.models.base import EntityTableModel, SortRole, today_of
 from upwardprep.gui.models.dates import absolute, short
 from upwardprep.gui.models.outcomes import KIND_LABELS
@@ -346,6 +347,7 @@ def _overview_html(workspace: ReviewWorkspace) -> str:
 
 class ReviewsView(ListDetailView):
     section = "reviews"
+    watches = frozenset({jobs.REVIEW, jobs.OUTCOME, jobs.PERSON})
     title = "Reviews"
     blank_on_empty_selection = True
 

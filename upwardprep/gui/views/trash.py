@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui import jobs
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.trash import TrashModel
 from upwardprep.gui.views.base import EmptyState, SectionView, make_table, size_columns
@@ -20,6 +21,7 @@ from upwardprep.services import Services
 
 class TrashView(SectionView):
     section = "trash"
+    watches = jobs.ALL_KINDS
     title = "Trash"
 
     def __init__(self, parent: QWidget | None = None) -> None:
