@@ -13,11 +13,10 @@ import pytest
 
 from tests.conftest import PASSPHRASE, row_hashes, snapshot
 from tests.unit.conftest import FrozenClock
-from upwardprep.assets import resource
 from upwardprep.demo import populate
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.outcomes import OutcomeFilter
-from upwardprep.services.transfer import ImportProblem, json_schema
+from upwardprep.services.transfer import ImportProblem, json_schema, shipped_schema
 from upwardprep.store.engine import Store
 
 TODAY = date(2026, 11, 23)
@@ -242,10 +241,13 @@ def test_the_export_file_is_private_and_the_store_is_never_the_target(
     frozen.people.create("Dana")
     out = frozen.transfer.write_json(tmp_path / "all.json")
     assert out.stat().st_mode & 0o777 == 0o600
+    dated = frozen.transfer.write_json(tmp_path)
+    assert dated.name == "upwardprep-export-2026-11-23.json"
     assert json.loads(out.read_text(encoding="utf-8"))["people"][0]["name"] == "Dana"
     folder = frozen.store.path.parent
     before = snapshot(folder)
-    for target in (frozen.store.path, Path(f"{frozen.store.path}-wal"), folder):
+    backup_named = folder / "notes.upwardprep-20261123T090000000000Z.upwardprep-backup"
+    for target in (frozen.store.path, Path(f"{frozen.store.path}-wal"), backup_named):
         with pytest.raises(ValidationError):
             frozen.transfer.write_json(target)
     assert snapshot(folder) == before
@@ -256,10 +258,8 @@ def test_the_export_file_is_private_and_the_store_is_never_the_target(
 
 
 def test_the_shipped_schema_is_the_one_the_code_describes() -> None:
-    shipped = json.loads(
-        resource("schema", "upwardprep-export-1.schema.json").read_text(encoding="utf-8")
-    )
-    assert shipped == json_schema(), "regenerate it: python -m upwardprep export schema"
+    shipped = json.loads(shipped_schema())
+    assert shipped == json_schema(), "regenerate it (see json_schema in transfer_format.py)"
 
 
 def test_the_export_validates_against_the_schema(demo_document: dict[str, Any]) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from upwardprep import __version__
+from upwardprep.assets import resource
 from upwardprep.services.common import Clock, ValidationError, system_clock
 from upwardprep.services.files import read_text_file, write_private_file
 from upwardprep.services.templates import SHIPPED_SETTING
@@ -49,6 +50,8 @@ from upwardprep.store.entities import (
     outcome_tags,
 )
 
+SCHEMA_FILE = f"upwardprep-export-{FORMAT_VERSION}.schema.json"
+
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
@@ -57,6 +60,7 @@ __all__ = [
     "SectionCount",
     "TransferService",
     "json_schema",
+    "shipped_schema",
 ]
 
 
@@ -184,9 +188,15 @@ class TransferService:
 
     def write_json(self, out: Path | str) -> Path:
         """The export as a file, created user-only and never left half-written."""
-        document = self.export_document()
+        return self.write_document(self.export_document(), out)
+
+    def write_document(self, document: dict[str, Any], out: Path | str) -> Path:
+        """Write an export document to `out` (a file, or a folder to put a dated file in)."""
+        target = Path(out).expanduser()
+        if target.is_dir():
+            target = target / f"upwardprep-export-{document['exported_at'][:10]}.json"
         data = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-        return write_private_file(Path(out), data.encode("utf-8"), protect=self.store.path)
+        return write_private_file(target, data.encode("utf-8"), protect=self.store.path)
 
     # -- import ------------------------------------------------------------------------------
 
@@ -225,6 +235,11 @@ class TransferService:
         except _DryRun:
             pass
         return counter.report(dry_run)
+
+
+def shipped_schema() -> str:
+    """The JSON Schema of the export format, as shipped with the package."""
+    return resource("schema", SCHEMA_FILE).read_text(encoding="utf-8")
 
 
 def _no_constant(name: str) -> Any:
