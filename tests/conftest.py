@@ -13,11 +13,29 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import time_machine
+
+from tests.clock import NOW, PROCESS_CLOCK
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
 
 PASSPHRASE = "correct horse battery staple"
 REPO = Path(__file__).resolve().parent.parent
+# Corpora the tests read live in the repository (tests/data/, each with its source and licence).
+COMMONMARK_EXAMPLES = REPO / "tests" / "data" / "commonmark" / "examples.json"
+
+
+_travel = time_machine.travel(PROCESS_CLOCK, tick=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The process's wall clock runs far from the tests' NOW (see tests/clock.py) for the whole
+    run: the app reads time only through its clock, which the tests freeze at NOW."""
+    _travel.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _travel.stop()
 
 
 @pytest.fixture
@@ -78,6 +96,7 @@ class Cli:
         self.env = {
             **os.environ,
             "UPWARDPREP_PASSPHRASE": PASSPHRASE,
+            "UPWARDPREP_NOW": NOW.isoformat(),  # the CLI's clock starts at the tests' NOW
             "TMPDIR": str(tmp_path / "tmp"),
             "PYTHONPATH": str(REPO),
         }

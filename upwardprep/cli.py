@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from upwardprep import __version__
+from upwardprep.clock import check_environment
 from upwardprep.services import Services
 from upwardprep.services.common import NotFound, ValidationError
 from upwardprep.store.errors import PassphraseRefused, StoreError
@@ -548,9 +549,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """`export brief` / `export packet`: a PDF or Markdown file, never half written."""
+    """`export brief` / `packet` / `handoff`: a PDF or Markdown file, never half written."""
     from upwardprep.export.content import meeting_for_person
-    from upwardprep.export.documents import build_brief, build_packet
+    from upwardprep.export.documents import build_brief, build_handoff, build_packet
 
     out = Path(args.out).expanduser() if args.out else Path.cwd()
     services = open_services(args)
@@ -565,6 +566,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 else meeting_for_person(services, services.people.find(args.person).id)
             )
             result = build_brief(services, meeting.id, out, **options)
+        elif args.what == "handoff":
+            person = services.people.find(args.person)
+            result = build_handoff(services, person.id, out, **options)
         else:
             cycle = services.reviews.find(args.cycle)
             result = build_packet(
@@ -769,7 +773,9 @@ def build_parser() -> Parser:
 
     command("check", cmd_check, "run the integrity checks")
 
-    p = command("export", cmd_export, "write a meeting brief or a review packet (PDF or Markdown)")
+    p = command(
+        "export", cmd_export, "write a meeting brief, a review packet or a handoff packet (PDF, md)"
+    )
     documents = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     brief = documents.add_parser("brief", help="the brief for one meeting", parents=[common])
     brief.add_argument("--person", help="the person's next planned meeting")
@@ -779,7 +785,13 @@ def build_parser() -> Parser:
     packet.add_argument(
         "--include-private", action="store_true", help="include notes marked private"
     )
-    for document in (brief, packet):
+    handoff = documents.add_parser(
+        "handoff",
+        help="the handoff packet for a working relationship (never private notes)",
+        parents=[common],
+    )
+    handoff.add_argument("--person", required=True, help="whose priorities, actions and 1:1s")
+    for document in (brief, packet, handoff):
         document.add_argument("--format", default="pdf", choices=["pdf", "md"])
         document.add_argument(
             "--out", metavar="FILE", help="file or folder (default: a named file here)"
@@ -807,6 +819,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        check_environment()
+    except ValueError as error:
+        print(f"upwardprep: {error}", file=sys.stderr)
+        return 1
     try:
         return int(args.func(args))
     except StoreError as error:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
+from upwardprep.clock import local_today
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.outcomes import NewOutcome, OutcomeFilter
 
@@ -1163,10 +1164,16 @@ programme at **$436k a year**, beating its target.
 
 
 def populate(services: Services, *, today: date | None = None, seed: int = 7) -> str:
-    """Fill a new, empty store with sample data around `today`; return what was added."""
+    """Fill a new, empty store with sample data around `today` (by default the services' clock:
+    the demo always has an upcoming 1:1, overdue actions and stale priorities); return what was
+    added."""
     if services.people.list(include_deleted=True):
         raise ValidationError("Sample data goes into a new, empty store; this one has people.")
-    today = today or date.today()
+    now = services.clock()
+    if today is None:
+        today = local_today(services.clock)
+    elif today != local_today(services.clock):
+        now = _at(today, 9)  # a morning of that day
     rng = random.Random(seed)
     half_start = _month_start(today, 5)
     half_end = _month_start(today, -1) - timedelta(days=1)
@@ -1177,10 +1184,14 @@ def populate(services: Services, *, today: date | None = None, seed: int = 7) ->
 
     people = {key: services.people.create(**fields).id for key, fields in PEOPLE.items()}
 
-    # The weekly 1:1s: Tuesdays over the last ten weeks, two weeks skipped, and the next one.
-    last_tuesday = today - timedelta(days=(today.weekday() - 1) % 7 or 7)
+    # The weekly 1:1s: Tuesdays at 10:00. The next one is the first after `now` (so the demo
+    # always has one upcoming, whatever the day and hour), the held ones fill the ten weeks
+    # before it, two weeks skipped.
+    next_day = today + timedelta(days=(1 - today.weekday()) % 7)
+    if _at(next_day, 10) <= now:
+        next_day += timedelta(weeks=1)
+    last_tuesday = next_day - timedelta(weeks=1)
     past_days = [last_tuesday - timedelta(weeks=w) for w in (9, 8, 7, 6, 4, 3, 1, 0)]
-    next_day = last_tuesday + timedelta(weeks=1)
     meeting_times = [_at(day, 10) for day in past_days]
 
     services.templates.ensure_shipped()

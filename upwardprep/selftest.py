@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -138,7 +138,7 @@ def run(out: TextIO | None = None) -> int:
             services.outcomes.create(
                 "Onboarding checklist drafted", kind="progress", body="A first draft."
             )
-            when = datetime.now(UTC) + timedelta(days=1)
+            when = services.clock() + timedelta(days=1)
             services.meetings.create(when, person_id=manager.id, title="Weekly 1:1")
             state["outcome_id"] = target.id
             return "1 person, 1 priority, 2 outcomes, 1 meeting"
@@ -184,7 +184,7 @@ def run(out: TextIO | None = None) -> int:
             result.path.unlink()  # an export made here is not left for the plaintext check
             _check(data.startswith(b"%PDF-"), "the brief is not a PDF")
             _check(result.pages in (1, 2), f"the brief has {result.pages} pages")
-            _check(b"/FontFile2" in data and b"DejaVuSans" in data, "the fonts are not embedded")
+            _check(b"/FontFile2" in data and b"NotoSans" in data, "the fonts are not embedded")
             return f"{result.pages} page, fonts embedded, {len(data):,} bytes"
 
         def plaintext() -> str:

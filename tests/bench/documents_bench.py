@@ -87,20 +87,32 @@ def _bench_packet(folder: Path) -> list[Row]:
         cycle = services.reviews.create(
             "Bench year", FIRST_DAY, FIRST_DAY + timedelta(days=364), self_assessment=maker.body()
         )
-        out = folder / "packet.pdf"
-        fractions: list[float] = []
-        started = time.perf_counter()
-        result = build_packet(
-            services, cycle.id, out, progress=lambda fraction, text: fractions.append(fraction)
-        )
-        seconds = time.perf_counter() - started
-    reader = PdfReader(out)
-    return [
-        Row(
-            f"review packet PDF, ~{PACKET_OUTCOMES:,} outcomes ({result.pages} pages)",
-            f"{seconds:.2f} s ({len(fractions)} progress reports)",
-            f"≤ {PACKET_BUDGET_S:g} s, with progress",
-            verdict(seconds <= PACKET_BUDGET_S and len(fractions) > 10),
-        ),
-        Row("  packet file size", f"{out.stat().st_size / 1e6:.1f} MB, {len(reader.pages)} pages"),
-    ]
+        rows: list[Row] = []
+        for private in (False, True):
+            out = folder / f"packet-{private}.pdf"
+            fractions: list[float] = []
+            started = time.perf_counter()
+            result = build_packet(
+                services,
+                cycle.id,
+                out,
+                include_private=private,
+                progress=lambda fraction, text, seen=fractions: seen.append(fraction),
+            )
+            seconds = time.perf_counter() - started
+            reader = PdfReader(out)
+            what = "with private notes" if private else "without private notes"
+            rows += [
+                Row(
+                    f"review packet PDF, ~{PACKET_OUTCOMES:,} outcomes, {what} "
+                    f"({result.pages} pages)",
+                    f"{seconds:.2f} s ({len(fractions)} progress reports)",
+                    f"≤ {PACKET_BUDGET_S:g} s, with progress",
+                    verdict(seconds <= PACKET_BUDGET_S and len(fractions) > 10),
+                ),
+                Row(
+                    "  packet file size",
+                    f"{out.stat().st_size / 1e6:.1f} MB, {len(reader.pages)} pages",
+                ),
+            ]
+    return rows

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.clock import NOW
 from tests.conftest import REPO, Cli, row_hashes
 
 ICS = REPO / "tests" / "fixtures" / "ics"
@@ -21,9 +22,9 @@ def dana(cli: Cli) -> Cli:
 
 
 def _two_series(folder: Path) -> Path:
-    """A weekly series of four starting tomorrow and a one-off in three days (dates move with
-    the real clock, since the CLI has no other)."""
-    start = (datetime.now(UTC) + timedelta(days=1)).replace(hour=15, minute=0, second=0)
+    """A weekly series of four starting tomorrow and a one-off in three days (by the CLI's
+    clock, which the Cli fixture starts at the tests' NOW)."""
+    start = (NOW + timedelta(days=1)).replace(hour=15, minute=0, second=0)
     one_off = start + timedelta(days=2)
     stamp = "%Y%m%dT%H%M%SZ"
     path = folder / "two.ics"

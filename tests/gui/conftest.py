@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from pytestqt.qtbot import QtBot
 
+from tests.clock import NOW, FrozenClock
 from tests.conftest import PASSPHRASE
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.session import StoreSession
@@ -40,7 +40,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "demo.upwardprep"
     with Store.create(path, PASSPHRASE) as store:
-        populate(Services(store), today=date(2026, 11, 23))
+        populate(Services(store, clock=FrozenClock(NOW)))  # built around the tests' today
     return path
 
 
@@ -58,7 +58,7 @@ def demo_path(demo_template: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
     """The main window over a copy of the demo store, shown and unlocked."""
-    session = StoreSession(demo_path)
+    session = StoreSession(demo_path, clock=FrozenClock(NOW))  # the demo's today, every run
     main = MainWindow(session, AppSettings())
     qtbot.addWidget(main)
     main.show()
@@ -77,7 +77,7 @@ def demo_services(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
     path.parent.mkdir()
     shutil.copyfile(demo_template, path)
     store = Store.open(path, PASSPHRASE)
-    yield Services(store)
+    yield Services(store, clock=FrozenClock(NOW))
     store.close()
 
 

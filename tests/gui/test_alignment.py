@@ -168,6 +168,7 @@ def _buttons(view: QWidget, name: str) -> list[QPushButton]:
     return view.findChildren(QPushButton, name)  # a refresh unparents the old ones at once
 
 
+@pytest.mark.date_sensitive
 def test_dashboard_prepare_opens_a_drafted_agenda(qtbot: QtBot, window: MainWindow) -> None:
     services = window.session.services
     assert services is not None
@@ -186,6 +187,7 @@ def test_dashboard_prepare_opens_a_drafted_agenda(qtbot: QtBot, window: MainWind
     assert window.statusBar().currentMessage() == "Agenda drafted"
 
 
+@pytest.mark.date_sensitive
 def test_dashboard_confirm_link_and_dismiss_in_place(qtbot: QtBot, window: MainWindow) -> None:
     services = window.session.services
     assert services is not None
@@ -261,6 +263,7 @@ def test_lock_clears_the_new_sections(qtbot: QtBot, window: MainWindow) -> None:
         assert secret not in shown
 
 
+@pytest.mark.date_sensitive
 def test_build_packet_exports_the_cycle_with_its_self_assessment(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,7 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from upwardprep.export.content import meeting_for_person
 from upwardprep.gui import export_flow
-from upwardprep.gui.export_flow import ExportPicker, Target, export_brief, export_packet
+from upwardprep.gui.export_flow import (
+    ExportPicker,
+    Target,
+    export_brief,
+    export_handoff,
+    export_packet,
+)
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.settings import AppSettings
 from upwardprep.services import Services
@@ -118,7 +124,7 @@ def test_export_menu_picks_a_meeting_and_builds(
     menu = window.menuBar().findChild(QMenu, "menu_export")
     assert menu is not None
     names = [action.objectName() for action in menu.actions()]
-    assert names == ["action_export_brief", "action_export_packet"]
+    assert names == ["action_export_brief", "action_export_packet", "action_export_handoff"]
     toolbar_export = window.findChild(QAction, "action_export")
     assert toolbar_export.isEnabled() and toolbar_export.menu() is menu
     picked: list[ExportPicker] = []
@@ -146,3 +152,17 @@ def test_export_menu_picks_a_meeting_and_builds(
     runs[0].message.close()
     window.session.lock()
     assert not window.findChild(QAction, "action_export_packet").isEnabled()
+
+
+def test_handoff_packet_builds_in_the_background(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    dana = demo_services.people.find("Dana")
+    target = Target(tmp_path / "handoff.md", "md")
+    run = export_handoff(None, demo_services, dana.id, target=target)
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=60_000):
+        pass
+    assert run.error is None
+    assert "## Open commitments" in target.path.read_text("utf-8")
+    run.message.close()

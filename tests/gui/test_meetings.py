@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.clock import TODAY
 from tests.conftest import PASSPHRASE
 from tests.gui.test_app_flows import when_modal
 from upwardprep.gui.main_window import MainWindow
@@ -87,6 +88,7 @@ def held_meeting(window: MainWindow) -> MeetingData:
     return meeting
 
 
+@pytest.mark.date_sensitive
 def test_list_shows_upcoming_first_then_the_record(window: MainWindow) -> None:
     table = window.findChild(QTableView, "meetingsTable")
     model = table.model()
@@ -214,6 +216,7 @@ def test_agenda_item_text_saves_to_its_own_item(window: MainWindow, qtbot: QtBot
     assert source.toPlainText() == items[1].body
 
 
+@pytest.mark.date_sensitive
 def test_add_action_and_finish_carries_it(window: MainWindow, qtbot: QtBot, yes: list[str]) -> None:
     services = services_of(window)
     meeting = planned_meeting(window)
@@ -266,6 +269,7 @@ def test_add_action_and_finish_carries_it(window: MainWindow, qtbot: QtBot, yes:
     )
 
 
+@pytest.mark.date_sensitive
 def test_held_meeting_is_read_only_and_reopens(
     window: MainWindow, qtbot: QtBot, yes: list[str]
 ) -> None:
@@ -355,6 +359,7 @@ def test_delete_removes_what_has_the_focus(window: MainWindow, qtbot: QtBot) -> 
     assert services.trash.list() == []
 
 
+@pytest.mark.date_sensitive
 def test_action_cells_edit_through_the_service(window: MainWindow) -> None:
     services = services_of(window)
     meeting = planned_meeting(window)
@@ -417,6 +422,7 @@ def test_templates_dialog(window: MainWindow, qtbot: QtBot) -> None:
     ]
 
 
+@pytest.mark.date_sensitive
 def test_models_pass_the_model_tester(demo_services: Services, qtmodeltester) -> None:
     meetings = MeetingsModel(demo_services)
     qtmodeltester.check(meetings)
@@ -458,6 +464,7 @@ def test_agenda_drag_and_drop_reorders(demo_services: Services) -> None:
     assert not agenda.dropMimeData(data, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
 
 
+@pytest.mark.date_sensitive
 def test_tabs_name_their_counts(window: MainWindow) -> None:
     meeting = planned_meeting(window)
     tabs = window.findChild(QTabWidget, "meetingTabs")
@@ -469,6 +476,7 @@ def test_tabs_name_their_counts(window: MainWindow) -> None:
 # -- drafting and calendar import (services from the 1:1 core) ---------------------------------
 
 
+@pytest.mark.date_sensitive
 def test_draft_next_agenda_through_the_action(window: MainWindow, qtbot: QtBot) -> None:
     services = services_of(window)
     dana = services.people.find("Dana Whitfield")
@@ -520,6 +528,7 @@ def _weekly_ics(path: Path, first: date, summary: str = "Zoë / Alex 1:1") -> Pa
     return path
 
 
+@pytest.mark.date_sensitive
 def test_calendar_import_dialog(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -527,7 +536,7 @@ def test_calendar_import_dialog(
 
     services = services_of(window)
     zoe = services.people.find("Zoë")
-    ics = _weekly_ics(tmp_path / "work.ics", date.today() + timedelta(days=2))
+    ics = _weekly_ics(tmp_path / "work.ics", TODAY + timedelta(days=2))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(ics), ""))
     seen: list[str] = []
 

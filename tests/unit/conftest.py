@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
+from tests.clock import NOW, FrozenClock
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
-
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday
-
-
-class FrozenClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from tests.clock import NOW, FrozenClock
 from tests.conftest import row_hashes
-from tests.unit.conftest import NOW, FrozenClock
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.templates import parse_template
 from upwardprep.store.engine import Store

@@ -9,8 +9,8 @@ from itertools import pairwise
 
 import pytest
 
+from tests.clock import NOW, FrozenClock
 from tests.conftest import row_hashes
-from tests.unit.conftest import NOW, FrozenClock
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.alignment import DISMISSED_TAG, AlignmentNode
 from upwardprep.services.common import NotFound

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.unit.conftest import NOW, FrozenClock
+from tests.clock import NOW, FrozenClock
 from upwardprep.services import Services
 from upwardprep.services.meetings import ActionItemData, MeetingData
 from upwardprep.services.people import PersonData

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.clock import NOW, TODAY
 from upwardprep.demo import populate
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.outcomes import OutcomeFilter
 from upwardprep.store.engine import Store
-
-TODAY = date(2026, 11, 23)
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 def _services(path: Path) -> Iterator[Services]:
@@ -62,6 +60,7 @@ def test_people(demo: Services) -> None:
     assert {"Zoë Ångström", "Nikolai Петров"} <= names
 
 
+@pytest.mark.date_sensitive
 def test_priorities_and_alignment(demo: Services) -> None:
     dana = demo.people.find("Dana Whitfield")
     top = demo.priorities.list(owner_id=dana.id)
@@ -84,6 +83,7 @@ def test_priorities_and_alignment(demo: Services) -> None:
     assert len(stale) == 2 and all(p.owner_id == dana.id for p in stale)
 
 
+@pytest.mark.date_sensitive
 def test_outcomes(demo: Services) -> None:
     notes = demo.outcomes.list()
     assert 55 <= len(notes) <= 65
@@ -110,6 +110,7 @@ def test_outcomes(demo: Services) -> None:
     assert any("840 ms to 310 ms" in hit.title for hit in hits)
 
 
+@pytest.mark.date_sensitive
 def test_meetings(demo: Services) -> None:
     dana = demo.people.find("Dana")
     held = demo.meetings.list(person_id=dana.id, status="held")
@@ -121,9 +122,14 @@ def test_meetings(demo: Services) -> None:
         assert meeting.notes and meeting.decisions
         assert meeting.held_at is not None and meeting.held_at.date() <= TODAY
     planned = demo.meetings.list(person_id=dana.id, status="planned")
-    assert len(planned) == 1 and planned[0].scheduled_at.date() > TODAY
+    assert len(planned) == 1 and planned[0].scheduled_at > NOW
     open_items = demo.meetings.open_actions()
     assert open_items
+    # Some actions are overdue and some due within the week, whatever the date.
+    assert any(item.due_on and item.due_on < TODAY for item in open_items)
+    assert any(
+        item.due_on and TODAY <= item.due_on <= TODAY + timedelta(days=7) for item in open_items
+    )
     assert all(item.meeting_id == planned[0].id for item in open_items)
     assert any(item.carry_count >= 2 for item in open_items)
     # The next agenda is drafted: the user's own item on top, then every kind of source.
@@ -140,10 +146,15 @@ def test_meetings(demo: Services) -> None:
     assert any(item.carry_count >= 1 and item.done_at for item in items)
 
 
+@pytest.mark.date_sensitive
 def test_review_and_templates(demo: Services) -> None:
     (cycle,) = demo.reviews.list()
     assert cycle.kind == "self-review" and cycle.reviewer_name == "Dana Whitfield"
-    assert cycle.period_start <= date(2026, 6, 1) and cycle.period_end >= TODAY
+    # Half a year around today: from the first of the month five months back to the end of
+    # this month, whatever the date.
+    start, end = cycle.period_start, cycle.period_end
+    assert start.day == 1 and TODAY.year * 12 + TODAY.month - (start.year * 12 + start.month) == 5
+    assert (end.year, end.month) == (TODAY.year, TODAY.month) and (end + timedelta(1)).day == 1
     assert cycle.self_assessment.startswith("# ")
     names = [t.name for t in demo.templates.list()]
     assert "Weekly 1:1 with my manager" in names and "1:1 with a direct report" in names

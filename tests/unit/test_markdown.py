@@ -7,29 +7,28 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from html import escape as html_escape
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import COMMONMARK_EXAMPLES
 from upwardprep.export import markdown as md
-from upwardprep.export.markdown import (
-    ALLOWED_TAGS,
+from upwardprep.export.markdown import ALLOWED_TAGS, parse, safe_href
+from upwardprep.export.markdown_html import (
     DARK,
     LIGHT,
     PreviewColors,
     document_html,
-    parse,
-    safe_href,
+    serialise,
     stylesheet,
     to_html,
 )
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonmark-examples.json"
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
+    "li": {"class"},
     "th": {"align"},
     "td": {"align"},
     "code": {"class"},
@@ -352,14 +351,14 @@ def test_parse_is_safe_from_several_threads() -> None:
 
 
 def test_every_commonmark_example_parses_and_renders() -> None:
-    examples = json.loads(CORPUS.read_text(encoding="utf-8"))
+    examples = json.loads(COMMONMARK_EXAMPLES.read_text(encoding="utf-8"))
     assert len(examples) == 655
     for number, example in enumerate(examples, start=1):
         tree = md._parse(example)  # the strict parse: a fallback would hide a failure
         assert_clean(tree)
-        well_formed(md.serialise(tree))
-        well_formed(md.serialise(tree, qt=True))
-        assert "<script" not in md.serialise(tree), number
+        well_formed(serialise(tree))
+        well_formed(serialise(tree, qt=True))
+        assert "<script" not in serialise(tree), number
 
 
 MARKDOWN_PIECES = st.sampled_from(
@@ -391,7 +390,7 @@ MARKDOWNISH = st.lists(MARKDOWN_PIECES | st.text(max_size=3), max_size=60).map("
 def test_any_text_renders_well_formed(text: str) -> None:
     tree = md._parse(text)
     assert_clean(tree)
-    well_formed(md.serialise(tree))
+    well_formed(serialise(tree))
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -399,8 +398,8 @@ def test_any_text_renders_well_formed(text: str) -> None:
 def test_any_markdown_punctuation_renders_well_formed(text: str) -> None:
     tree = md._parse(text)
     assert_clean(tree)
-    well_formed(md.serialise(tree))
-    well_formed(md.serialise(tree, qt=True))
+    well_formed(serialise(tree))
+    well_formed(serialise(tree, qt=True))
 
 
 # --- speed and the preview document -------------------------------------------------------------
@@ -466,3 +465,21 @@ def test_colours_and_stylesheets_are_checked() -> None:
     with pytest.raises(ValueError):
         document_html("x", "p { color: red } </style><script>")
     assert "border-left: 3px solid" in stylesheet(LIGHT)
+
+
+def test_strikethrough_tasks_footnotes_and_bare_urls() -> None:
+    html = to_html(
+        "~~old~~ new, see https://example.com/a_(b) and www.example.org.\n\n"
+        "- [ ] book the room\n- [x] send the agenda\n\n"
+        "A claim[^1].\n\n[^1]: The source.\n\n"
+        "`https://not.a.link ~~kept~~`"
+    )
+    assert "<s>old</s>" in html
+    assert '<a href="https://example.com/a_(b)">https://example.com/a_(b)</a> and' in html
+    assert '<a href="https://www.example.org">www.example.org</a>.' in html
+    assert '<li class="task">☐ book the room</li>' in html
+    assert '<li class="task done">☑ send the agenda</li>' in html
+    assert "A claim<sup><span>1</span></sup>." in html
+    assert "<li><p>The source.</p>" in html and "fnref" not in html and "↩" not in html
+    assert "<code>https://not.a.link ~~kept~~</code>" in html
+    assert_clean(parse("[https://inside.example](https://outside.example) https://x.example"))

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
+from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
+from tests.conftest import COMMONMARK_EXAMPLES
+from tests.unit.pdf_text import runs
 from upwardprep.export import model as m
-from upwardprep.export.markdown import to_html
-from upwardprep.export.markdown_out import render_markdown
-from upwardprep.export.pdf.flowables import Nested, escape, markdown_flowables
+from upwardprep.export.markdown_document import render_markdown
+from upwardprep.export.markdown_html import to_html
+from upwardprep.export.pdf.flowables import Nested
+from upwardprep.export.pdf.fonts import (
+    CJK,
+    FAMILIES,
+    HEBREW,
+    MONO,
+    covered_codepoints,
+    escape,
+)
+from upwardprep.export.pdf.markdown_walker import markdown_flowables
 from upwardprep.export.pdf.render import render_pdf
-from upwardprep.export.pdf.theme import FALLBACK, MONO, SANS, Theme, covered_codepoints
+from upwardprep.export.pdf.theme import Theme
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "commonmark-examples.json"
 THEME = Theme()
 
 
@@ -138,7 +148,7 @@ def test_deep_nesting_stops_moving_right() -> None:
 
 
 def test_commonmark_examples_render_in_the_preview_and_in_one_pdf() -> None:
-    examples = json.loads(CORPUS.read_text(encoding="utf-8"))
+    examples = json.loads(COMMONMARK_EXAMPLES.read_text(encoding="utf-8"))
     assert len(examples) == 655
     story: list[Flowable] = []
     for example in examples:
@@ -200,9 +210,9 @@ UNICODE = {
 
 
 def test_unicode_sample_has_glyphs_and_survives_the_round_trip() -> None:
-    main, fallback = covered_codepoints(SANS), covered_codepoints(FALLBACK)
+    shipped = frozenset().union(*(covered_codepoints(family) for family in FAMILIES))
     for script, sample in UNICODE.items():
-        missing = [ch for ch in sample if not ch.isspace() and ord(ch) not in main | fallback]
+        missing = [ch for ch in sample if not ch.isspace() and ord(ch) not in shipped]
         assert missing == [], (script, missing)
     body = "\n\n".join(f"**{name}**: {sample}" for name, sample in UNICODE.items())
     reader = pdf_of(document(body))
@@ -221,11 +231,12 @@ def test_unicode_sample_has_glyphs_and_survives_the_round_trip() -> None:
 
 def test_cjk_runs_switch_font_and_everything_else_stays() -> None:
     assert escape("a < b & c") == "a &lt; b &amp; c"
-    assert escape("Aiko 田中") == f'Aiko <font face="{FALLBACK}">田中</font>'
+    assert escape("Aiko 田中") == f'Aiko <font face="{CJK}">田中</font>'
     assert escape("Привет") == "Привет"
-    # Code is set in DejaVu Sans Mono, which lacks Hebrew and CJK: they come from the others.
+    # Code is set in Noto Sans Mono, which lacks Hebrew and CJK: they come from the fallbacks
+    # (a right-to-left run keeps its spaces, so it is reordered in one piece).
     assert escape("x = 'שלום 田'", MONO) == (
-        f'x = \'<font face="{SANS}">שלום</font> <font face="{FALLBACK}">田</font>\''
+        f'x = \'<font face="{HEBREW}">שלום </font><font face="{CJK}">田</font>\''
     )
 
 
@@ -234,3 +245,64 @@ def test_code_blocks_keep_spaces_and_cjk() -> None:
     reader = build(markdown_flowables("\t田中\n\n```\n  a  b\n```", THEME))
     text = text_of(reader)
     assert "田中" in text and "a\u00a0\u00a0b" in text.replace(" ", "\u00a0")
+
+
+LONG_URL = "https://example.com/" + "a-very-long-path-segment/" * 12 + "index.html?query=1&more=2"
+
+
+def test_a_long_url_in_a_table_cell_stays_inside_the_page() -> None:
+    body = (
+        f"| Link | Note |\n|---|---|\n| {LONG_URL} | bare |\n| [label]({LONG_URL}) | linked |\n"
+        f"| `{LONG_URL}` | code |\n\n```\nfetch('{LONG_URL}')\n```"
+    )
+    doc = document(body)
+    table = m.Table(header=("Evidence", "Kind"), rows=((LONG_URL, "win"),), widths=(0.6, 0.4))
+    doc = replace(doc, sections=(*doc.sections, m.Section("t", "Table", (table,))))
+    reader = pdf_of(doc)
+    left, right = THEME.margin, THEME.page_size[0] - THEME.margin
+    drawn = [run for run in runs(reader) if "segment" in run.text or "index.html" in run.text]
+    assert len(drawn) >= 8  # every copy of the address, each wrapped over lines
+    for run in drawn:
+        assert left - 0.5 <= run.x and run.right <= right + 0.5, (run.text, run.x, run.right)
+    text = text_of(reader)
+    assert "↪" in text  # the code line goes on below, marked
+
+
+def test_headings_one_to_six_each_look_different() -> None:
+    body = "\n\n".join(f"{'#' * level} Level {level}" for level in range(1, 7))
+    paragraphs = [f for f in leaves(markdown_flowables(body, THEME)) if isinstance(f, Paragraph)]
+    looks = {
+        (p.style.fontName, p.style.fontSize, p.style.textColor.hexval(), p.style.textTransform)
+        for p in paragraphs
+    }
+    assert len(paragraphs) == 6 and len(looks) == 6
+
+
+def test_strikethrough_tasks_footnotes_and_bare_urls_in_the_pdf() -> None:
+    body = (
+        "~~cancelled~~ plan, details at https://example.com/plan.\n\n"
+        "- [ ] book the room\n- [x] send the agenda\n\nA claim[^1].\n\n[^1]: The source."
+    )
+    flowables = leaves(markdown_flowables(body, THEME))
+    paragraphs = [f for f in flowables if isinstance(f, Paragraph)]
+    assert "<strike>cancelled</strike>" in paragraphs[0].text
+    assert [p.bulletText for p in paragraphs[1:3]] == ["☐", "☑"]  # the box, not a bullet
+    reader = build(markdown_flowables(body, THEME))
+    text = text_of(reader)
+    assert "~~" not in text and "[ ]" not in text and "[^1]" not in text
+    assert "book the room" in text and "The source." in text
+    uris = [
+        a.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for a in page.get("/Annots", [])
+        if "/A" in a.get_object()
+    ]
+    assert uris == ["https://example.com/plan"]
+
+
+def test_raw_html_is_escaped_in_the_markdown_export() -> None:
+    body = "Text <script>alert(1)</script>, `<b>code</b>`, <https://example.com>.\n\n```\n<i>x</i>\n```"
+    exported = render_markdown(document(body))
+    assert "&lt;script>alert(1)&lt;/script>" in exported and "<script>" not in exported
+    assert "`<b>code</b>`" in exported and "<https://example.com>" in exported
+    assert "```\n<i>x</i>\n```" in exported

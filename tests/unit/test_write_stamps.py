@@ -55,8 +55,11 @@ def test_every_write_is_stamped_by_the_services_clock(store: Store) -> None:
     services.priorities.restore(priority.id)
     outcome = services.outcomes.list()[0]
     services.outcomes.update(outcome.id, tags=["brand-new-tag"])
+    clock.now += timedelta(minutes=5)
     services.outcomes.unlink(outcome.id, priority.id)
     services.outcomes.link(outcome.id, priority.id)
+    # a link is part of the note: "newer wins" in a merge must see it changed
+    assert services.outcomes.get(outcome.id).updated_at == clock.now
     gone = services.outcomes.create("A note to trash", occurred_on=date(2003, 3, 1))
     services.outcomes.trash(gone.id)
     services.trash.restore(gone.id)

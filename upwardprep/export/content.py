@@ -137,6 +137,7 @@ def entry(outcome: OutcomeData, people: dict[str, str], *, full: bool = True) ->
         impact=outcome.impact,
         ask=outcome.ask,
         evidence_url=outcome.evidence_url,
+        private=outcome.private,
     )
 
 
@@ -631,12 +632,19 @@ def packet_document(
         m.Section("appendix", "Appendix: 1:1 summaries", tuple(appendix), new_page=True),
     )
     who = author or default_author()
-    cover = (
-        cycle.name,
-        "Review packet",
-        f"{who} · {period}",
-        f"Reviewer: {cycle.reviewer_name}" if cycle.reviewer_name else "",
-        f"Prepared {day(today)}" + (" · includes private notes" if include_private else ""),
+    cover = m.Cover(
+        kind="Review packet",
+        title=cycle.name,
+        rows=tuple(
+            (label, value)
+            for label, value in (
+                ("Person", who),
+                ("Reviewer", cycle.reviewer_name or ""),
+                ("Period", period),
+                ("Prepared", day(today)),
+            )
+            if value
+        ),
     )
     return m.Document(
         kind="packet",
@@ -647,7 +655,8 @@ def packet_document(
         subject=f"Review packet for {cycle.name} ({period})",
         generated=today,
         sections=sections,
-        cover=tuple(line for line in cover if line),
+        cover=cover,
+        band="Contains private notes" if include_private else "",
         contents=True,
         keywords=("review packet", cycle.name),
     )

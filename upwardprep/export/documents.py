@@ -18,7 +18,8 @@ from pathlib import Path
 
 from upwardprep.export import content
 from upwardprep.export import model as m
-from upwardprep.export.markdown_out import render_markdown
+from upwardprep.export.handoff import handoff_document
+from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
 from upwardprep.services import Services, ValidationError
 
@@ -27,6 +28,7 @@ __all__ = [
     "ExportCancelled",
     "ExportResult",
     "build_brief",
+    "build_handoff",
     "build_packet",
     "default_filename",
 ]
@@ -153,4 +155,23 @@ def build_packet(
     document = content.packet_document(
         services, cycle_id, include_private=include_private, author=author, progress=report
     )
+    return _write(document, out, fmt, paper, report, cancelled or _never)
+
+
+def build_handoff(
+    services: Services,
+    person_id: str,
+    out: Path | str,
+    *,
+    fmt: str = "pdf",
+    paper: str = "A4",
+    author: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """The handoff packet for the working relationship with one person (no private notes)."""
+    fmt, paper = _check_format(fmt), _check_paper(paper)
+    report = progress or _noop_progress
+    report(0.0, "Reading priorities, actions and 1:1s")
+    document = handoff_document(services, person_id, author=author)
     return _write(document, out, fmt, paper, report, cancelled or _never)

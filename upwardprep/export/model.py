@@ -1,8 +1,8 @@
 """The documents as data: sections of typed blocks, rendered alike to PDF and to Markdown.
 
-`content.py` fills these from the services; `pdf/render.py` and `markdown_out.py` only draw them,
-so both formats always have the same sections in the same order. Text fields are plain text
-unless the block says Markdown.
+`content.py` fills these from the services; `pdf/render.py` and `markdown_document.py` only draw
+them, so both formats always have the same sections in the same order. Text fields are plain
+text unless the block says Markdown.
 """
 
 from __future__ import annotations
@@ -104,6 +104,18 @@ class Entry:
     impact: str = ""
     ask: str = ""
     evidence_url: str = ""
+    also: str = ""  # "Also supports: …", the other priorities it serves
+    private: bool = False  # marked as private wherever it prints
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A title page: what it is, its title, who and when as label: value rows, a notice."""
+
+    kind: str  # "Review packet"
+    title: str
+    rows: tuple[tuple[str, str], ...]
+    notice: str = "Confidential"
 
 
 @dataclass(frozen=True)
@@ -150,10 +162,11 @@ class Document:
     generated: date
     sections: tuple[Section, ...]
     intro: tuple[Block, ...] = ()  # under the headline, before the first section
-    cover: tuple[str, ...] = ()  # lines of the cover page (packet); () = no cover
+    cover: Cover | None = None  # a title page (packet, handoff)
     contents: bool = False  # a table of contents after the cover
     confidential: str = "Confidential"
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    band: str = ""  # a notice on every page ("Contains private notes"); "" = none
 
     def section_titles(self) -> list[str]:
         return [section.title for section in self.sections]

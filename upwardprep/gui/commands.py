@@ -212,6 +212,13 @@ COMMANDS: tuple[Command, ...] = (
         shortcut="Ctrl+Alt+E",
         tip="The whole review period as a report, with contents and charts",
     ),
+    Command(
+        "export_handoff",
+        "&Handoff Packet…",
+        "export_handoff",
+        EXPORT,
+        tip="One working relationship for a new manager or a successor (no private notes)",
+    ),
     # The toolbar's Export button: exports a brief, its arrow offers the Export menu.
     Command(
         "export",

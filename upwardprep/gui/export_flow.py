@@ -4,7 +4,8 @@ The build runs on the thread pool (jobs.run_in_background) with a progress dialo
 honoured between pages; the file appears only when complete (export.documents writes beside the
 target and renames). Then a message offers Open, Show in folder and Print (the system's PDF
 viewer prints; the app has no print pipeline of its own). The meeting and review screens call
-`export_brief` / `export_packet` from their buttons; the Export menu uses `pick_and_export_*`.
+`export_brief` / `export_packet` / `export_handoff` from their buttons; the Export menu uses
+`pick_and_export_*`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.export.documents import ExportCancelled, ExportResult, build_brief, build_packet
+from upwardprep.export.documents import (
+    ExportCancelled,
+    ExportResult,
+    build_brief,
+    build_handoff,
+    build_packet,
+)
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.settings import AppSettings
 from upwardprep.services import NotFound, Services, ValidationError
@@ -252,6 +259,32 @@ def export_packet(
     return run
 
 
+def export_handoff(
+    parent: QWidget | None, services: Services, person_id: str, *, target: Target | None = None
+) -> ExportRun | None:
+    """Ask where, then build the handoff packet for `person_id` in the background."""
+    person = services.people.get(person_id)
+    target = target or choose_target(
+        parent, "Export handoff packet", _safe(f"Handoff {person.name}") + ".pdf"
+    )
+    if target is None:
+        return None
+    run = ExportRun(parent, "handoff packet")
+    paper = _paper()
+    run.start(
+        lambda: build_handoff(
+            services,
+            person_id,
+            target.path,
+            fmt=target.fmt,
+            paper=paper,
+            progress=run.report,
+            cancelled=run.cancel_event.is_set,
+        )
+    )
+    return run
+
+
 def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in " -_()" else "-" for ch in name).strip()[:100]
 
@@ -343,3 +376,15 @@ def pick_and_export_packet(parent: QWidget | None, services: Services) -> Export
     return export_packet(
         parent, services, picker.chosen() or "", include_private=picker.private.isChecked()
     )
+
+
+def pick_and_export_handoff(parent: QWidget | None, services: Services) -> ExportRun | None:
+    people = services.people.list()
+    if not people:
+        QMessageBox.information(parent, "No people", "There is nobody to hand over yet.")
+        return None
+    choices = [(f"{p.name} ({p.role})", p.id) for p in people]
+    picker = ExportPicker(parent, "Export handoff packet", "&Person:", choices)
+    if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen() is None:
+        return None
+    return export_handoff(parent, services, picker.chosen() or "")

@@ -599,6 +599,13 @@ class MainWindow(QMainWindow):
             self.flush_all()
             pick_and_export_brief(self, self.session.services)
 
+    def export_handoff(self) -> None:
+        from upwardprep.gui.export_flow import pick_and_export_handoff
+
+        if self.session.services is not None:
+            self.flush_all()
+            pick_and_export_handoff(self, self.session.services)
+
     def export_packet(self) -> None:
         from upwardprep.gui.export_flow import pick_and_export_packet
 

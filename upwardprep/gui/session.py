@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from upwardprep.clock import Clock, system_clock
 from upwardprep.gui.jobs import Change
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
@@ -31,9 +32,12 @@ class StoreSession(QObject):
     locked = Signal()  # drop every piece of note text still shown
     changed = Signal(object)  # a gui.jobs.Change, announced after an operation changed records
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: Path, parent: QObject | None = None, *, clock: Clock = system_clock
+    ) -> None:
         super().__init__(parent)
         self.path = path
+        self.clock = clock  # what the services, and through them every view, call "now"
         self.services: Services | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -61,7 +65,9 @@ class StoreSession(QObject):
     def create(self, passphrase: str) -> None:
         store = Store.create(self.path, passphrase)
         try:
-            Services(store).templates.ensure_shipped()  # a new store starts with the shipped ones
+            Services(
+                store, clock=self.clock
+            ).templates.ensure_shipped()  # a new store starts with the shipped ones
         except BaseException:
             store.close()
             raise
@@ -72,7 +78,7 @@ class StoreSession(QObject):
         self._started(store)
 
     def _started(self, store: Store) -> None:
-        self.services = Services(store)
+        self.services = Services(store, clock=self.clock)
         self._restart_idle()
         self.unlocked.emit()
 

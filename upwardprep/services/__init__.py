@@ -7,6 +7,7 @@ from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.brag_csv import BragCsvService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
+from upwardprep.services.handoff import HandoffService
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
 from upwardprep.services.people import PeopleService
@@ -26,7 +27,8 @@ class Services:
 
     def __init__(self, store: Store, *, clock: Clock = system_clock) -> None:
         self.store = store
-        store.clock = clock  # the store stamps every write's updated_at by the same clock
+        self.clock = clock  # the one clock every service reads; the GUI and documents too
+        store.clock = clock  # and what stamps the rows a service changes without stamping
         self.people = PeopleService(store, clock=clock)
         self.priorities = PriorityService(store, clock=clock)
         self.outcomes = OutcomeService(store, clock=clock)
@@ -39,6 +41,14 @@ class Services:
         self.trash = TrashService(store)
         self.transfer = TransferService(store, clock=clock)
         self.brag_csv = BragCsvService(store, self.outcomes, clock=clock)
+        self.handoff = HandoffService(
+            store,
+            clock=clock,
+            people=self.people,
+            priorities=self.priorities,
+            outcomes=self.outcomes,
+            meetings=self.meetings,
+        )
         self.alignment = AlignmentService(
             store,
             clock=clock,

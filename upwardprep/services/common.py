@@ -18,17 +18,12 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from upwardprep.clock import Clock, system_clock
 from upwardprep.store.engine import Store
 from upwardprep.store.entities import Record
 
 MAX_TITLE = 500
 MAX_TEXT = 1_000_000  # characters in one Markdown body: years of notes, not a pasted disk image
-
-Clock = Callable[[], datetime]
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class ValidationError(ValueError):
@@ -270,7 +265,10 @@ class EntityService(Generic[EntityT, DataT]):
         with self.store.transaction() as session:
             entity = self._load_for_update(session, record_id)
             self._check(session, entity, values)
-            self._changed(session, entity, self._apply(entity, values))
+            changed = self._apply(entity, values)
+            if changed:  # stamped by the service's clock, not the entity's wall-clock default
+                entity.updated_at = self.clock()
+            self._changed(session, entity, changed)
             session.flush()
             return self._data(session, entity)
 

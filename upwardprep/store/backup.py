@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from upwardprep.clock import system_clock
 from upwardprep.store.engine import Store, classify_file, integrity_findings, raw_connect
 from upwardprep.store.errors import (
     BackupError,
@@ -35,11 +36,11 @@ DEFAULT_KEEP = 10
 PRE_RESTORE = "pre-restore"
 
 
-def _backup_name(store_path: Path, reason: str) -> str:
+def _backup_name(store_path: Path, reason: str, now: datetime) -> str:
     """`<store file name>-<UTC stamp>[-<reason>].upwardprep-backup`: the full name, so that
     `notes.upwardprep` and `notes-work.upwardprep` (or `notes.db`) never share backups."""
     suffix = f"-{reason}" if reason else ""
-    return f"{store_path.name}-{_stamp()}{suffix}{BACKUP_SUFFIX}"
+    return f"{store_path.name}-{_stamp(now)}{suffix}{BACKUP_SUFFIX}"
 
 
 def _name_pattern(store_path: Path) -> re.Pattern[str]:
@@ -111,16 +112,22 @@ def _temporary_sibling(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+def _stamp(now: datetime | None = None) -> str:
+    """A sortable UTC time for file names, by the given time or else the app's clock."""
+    return (now or system_clock()).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def _write_backup(
-    source: sqlcipher.Connection, key: StoreKey, store_path: Path, folder: Path, reason: str
+    source: sqlcipher.Connection,
+    key: StoreKey,
+    store_path: Path,
+    folder: Path,
+    reason: str,
+    now: datetime | None = None,
 ) -> Path:
     """Copy into a temporary name, verify the copy, then rename it into the backup folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / _backup_name(store_path, reason)
+    final = folder / _backup_name(store_path, reason, now or system_clock())
     temp = _temporary_sibling(final)
     try:
         _copy_encrypted(source, temp, key)
@@ -142,13 +149,15 @@ def create_backup(
 ) -> BackupInfo:
     folder = folder or backup_dir_for(store.path)
 
+    now = store.clock()
+
     def run(key: StoreKey) -> Path:
         with store.raw() as source:
-            return _write_backup(source, key, store.path, folder, reason)
+            return _write_backup(source, key, store.path, folder, reason, now)
 
     final: Path = store.with_key(run)
     rotate(store.path, folder=folder, keep=keep)
-    return BackupInfo(final, datetime.now(UTC), final.stat().st_size)
+    return BackupInfo(final, now, final.stat().st_size)
 
 
 def list_backups(store_path: Path, *, folder: Path | None = None) -> list[BackupInfo]:

@@ -12,7 +12,6 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from upwardprep.clock import Clock, system_clock
 from upwardprep.store.errors import (
     NotAStore,
     StorageFailed,
@@ -134,22 +134,11 @@ class Store:
         self.path = path
         self._key: StoreKey | None = key
         self._lock = lock
-        # The clock that stamps every write's `updated_at` (entities.stamp_changes); the services
-        # put theirs here, so that a frozen clock in a test or a moved one in a drill rules all.
-        self.clock: Callable[[], datetime] | None = None
         self.engine: Engine = self._make_engine()
-        self._sessions = self._make_sessions()
-
-    def _make_sessions(self) -> sessionmaker[Session]:
-        from upwardprep.store.entities import stamp_changes
-
-        sessions = sessionmaker(self.engine, expire_on_commit=False)
-
-        @event.listens_for(sessions, "before_flush")
-        def _stamp(session: Session, context: Any, instances: Any) -> None:
-            stamp_changes(session, self.clock)
-
-        return sessions
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # What stamps rows the services change without stamping them (see entities); the
+        # services set their own clock here, so a frozen clock freezes every stamp.
+        self.clock: Clock = system_clock
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -314,6 +303,7 @@ class Store:
     def transaction(self, *, write: bool = True) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error, never half-applies."""
         session = self._sessions()
+        session.info["clock"] = self.clock
         try:
             session.connection(execution_options={"write": write})
             yield session
@@ -391,7 +381,7 @@ class Store:
         self.engine.dispose()
         self._key = key
         self.engine = self._make_engine()
-        self._sessions = self._make_sessions()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def is_open(self) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
@@ -27,12 +26,14 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    event,
     inspect,
     text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
-from sqlalchemy.orm.attributes import flag_modified
+
+from upwardprep.clock import system_clock
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -44,7 +45,8 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Fallback stamp for rows written outside the services (which stamp by their own clock)."""
+    return system_clock()
 
 
 def new_id() -> str:
@@ -138,10 +140,38 @@ class Record:
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True, nullable=False, default=new_id)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow
-    )
+    # Changes are stamped by the session's clock (_stamp_by_the_session_clock), not by an
+    # onupdate default: that would read the wall clock whenever a frozen clock gives the old time.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_by_the_session_clock(session: Session, _context: object, _instances: object) -> None:
+    """Stamp what a service added or changed without stamping it, by the session's clock.
+
+    A session opened by `Store.transaction` carries the services' clock in `info`, so a frozen
+    clock freezes every stamp, not only those the services write themselves.
+    """
+    clock = session.info.get("clock", system_clock)
+    now: datetime | None = None
+    for entity in session.new:
+        if isinstance(entity, Record):
+            now = now or clock()
+            if entity.created_at is None:
+                entity.created_at = now
+            if entity.updated_at is None:
+                entity.updated_at = entity.created_at
+    for entity in session.dirty:
+        # Collections too: an outcome linked to another priority or tag has changed, and a
+        # merge import carries its links with the version whose updated_at is newer.
+        if not isinstance(entity, Record) or not session.is_modified(
+            entity, include_collections=True
+        ):
+            continue
+        if not inspect(entity).attrs.updated_at.history.has_changes():
+            now = now or clock()
+            entity.updated_at = now
 
 
 class Person(Record, Base):
@@ -382,40 +412,6 @@ class StoreSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
-
-
-def stamp_changes(session: Session, clock: Callable[[], datetime] | None) -> None:
-    """Stamp what a flush writes with `clock`: new records get their times, changed ones their
-    `updated_at`, new history lines their `changed_at`.
-
-    A merge import decides "newer wins" by `updated_at`, so every write must be stamped by the
-    app's clock, not by the column default's wall clock (which a frozen or moved clock never
-    reaches). A stamp the code set itself (an import keeps the file's times) is left alone.
-    """
-    now: datetime | None = None
-
-    def stamp() -> datetime:
-        nonlocal now
-        if now is None:
-            now = (clock or utcnow)()
-        return now
-
-    for obj in session.new:
-        if isinstance(obj, Record):
-            if obj.created_at is None:
-                obj.created_at = stamp()
-            if obj.updated_at is None:
-                obj.updated_at = obj.created_at
-        elif isinstance(obj, PriorityChange) and obj.changed_at is None:
-            obj.changed_at = stamp()
-    for obj in session.dirty:
-        if not isinstance(obj, Record) or inspect(obj).attrs.updated_at.history.has_changes():
-            continue
-        if session.is_modified(obj, include_collections=True):
-            obj.updated_at = stamp()
-            # Also when the stamp equals the old one (a frozen clock): a column left out of the
-            # UPDATE would get the wall-clock `onupdate` default instead.
-            flag_modified(obj, "updated_at")
 
 
 # Full-text tables live beside the entity tables, as FTS5 external-content tables whose rowid is

@@ -1,1 +1,2 @@
-"""PDF rendering: the theme, the Markdown walker and the page layout of the documents."""
+"""PDF rendering: fonts, theme, the Markdown walker, custom flowables, blocks and the page layout
+of the documents (render.py puts them together)."""

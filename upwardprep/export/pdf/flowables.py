@@ -1,126 +1,177 @@
-"""Markdown's clean element tree (export.markdown.parse) turned into ReportLab flowables.
-
-One walker over the same tree the preview serialises, so the PDF and the preview agree. Every
-block becomes a flat flowable (a Paragraph, a code Paragraph, a Table, a rule) wrapped in
-`Nested`, which indents it for its lists and draws the bars of its quotes: that keeps everything
-splittable across pages, however long a note is. Inline text becomes ReportLab paragraph markup
-built here from escaped text, so nothing a user typed is ever read as markup.
-"""
+"""The custom flowables of the documents: outlined headings, anchors, the contents, progress
+bars, ruled note lines, sections drawn only where they fit, and indented (quoted) blocks."""
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus import Flowable
 
-from upwardprep.export.markdown import BLOCK_TAGS, HEADINGS, parse, safe_href
-from upwardprep.export.pdf.theme import (
-    FALLBACK,
-    MONO,
-    SANS,
-    SANS_BOLD,
-    Theme,
-    covered_codepoints,
-    table_style,
-)
-
-_MAX_INLINE_DEPTH = 40
-_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
+from upwardprep.export.pdf.fonts import SANS
+from upwardprep.export.pdf.paragraph import Paragraph
+from upwardprep.export.pdf.theme import Theme
 
 
-# Where DejaVu Sans has gaps the fallback font fills: CJK punctuation, kana, ideographs, forms.
-_FALLBACK_CANDIDATES = re.compile(
-    "[\u2e80-\u2fff\u3000-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002ffff]+"
-)
-_BEYOND_LATIN = re.compile("[^\x00-\u024f]+")  # DejaVu Sans Mono's gaps all lie beyond
+class Outlined(Paragraph):
+    """A heading that becomes an outline entry (and, at level 0, a contents line)."""
+
+    def __init__(self, text: str, style: Any, *, key: str, title: str, level: int) -> None:
+        super().__init__(f'<a name="{key}"/>{text}', style)
+        self.outline = (key, title, level)
 
 
-def escape(text: str, font: str = SANS) -> str:
-    """Plain text as ReportLab paragraph markup set in `font`; characters it has no glyph for
-    are set in DejaVu Sans, or else in the CJK fallback, run by run."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    candidates = _FALLBACK_CANDIDATES if font == SANS else _BEYOND_LATIN
-    if candidates.search(text) is None:
-        return text
-    return candidates.sub(lambda match: _font_runs(match.group(0), font), text)
+def _probing(available_height: float) -> bool:
+    """KeepTogether measures its content with a near-endless height, not a page's: what fills
+    or fits "the rest of the page" must not take that for room."""
+    return available_height > 20_000
 
 
-def _font_runs(text: str, font: str) -> str:
-    own, sans, fallback = (covered_codepoints(name) for name in (font, SANS, FALLBACK))
-    out: list[str] = []
-    current: str | None = None  # the font of the open <font> tag, None outside one
-    for char in text:
-        code = ord(char)
-        if code in own:
-            wanted = None
-        elif code in sans:
-            wanted = SANS
-        elif code in fallback:
-            wanted = FALLBACK
+class Anchor(Flowable):
+    """An invisible link target and outline entry, for a section whose title is drawn by its
+    first block."""
+
+    def __init__(self, key: str, title: str, level: int) -> None:
+        super().__init__()
+        self.key = key
+        self.outline = (key, title, level)
+        self.keepWithNext = 1
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 8)
+
+
+class IfRoom(Flowable):
+    """A section drawn only where the page still has `need` points for it, else left out: a
+    sheet of ruled lines alone would make a two-page brief three. Its outline entry goes with
+    it (the document reads `outline` after placing a flowable)."""
+
+    def __init__(self, heading: Flowable, blocks: list[Flowable], need: float) -> None:
+        super().__init__()
+        self.heading = heading
+        self.blocks = blocks
+        self.need = need
+        self.fits = False
+
+    @property
+    def outline(self) -> tuple[str, str, int] | None:
+        return getattr(self.heading, "outline", None) if self.fits else None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.fits = self.need <= available_height and not _probing(available_height)
+        self.placed: list[tuple[Flowable, float]] = []  # each part, with its top offset
+        used = 0.0
+        if self.fits:
+            for index, part in enumerate([self.heading, *self.blocks]):
+                if index:
+                    used += part.getSpaceBefore()
+                _, height = part.wrap(available_width, available_height - used)
+                self.placed.append((part, used))
+                used += height + part.getSpaceAfter()
+        self.height = used
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for part, top in self.placed:
+            part.drawOn(self.canv, 0, self.height - top - part.height)
+
+
+class Contents(Flowable):
+    """The table of contents: one linked line per section, its page number filled in when the
+    layout is done (a form per line, like "Page X of Y"), so one layout pass is enough."""
+
+    def __init__(self, entries: list[tuple[str, str]], theme: Theme) -> None:
+        super().__init__()
+        self.entries = entries
+        self.theme = theme
+        self.leading = 20.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = self.leading * len(self.entries) + 6
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.contents_keys = [key for key, _ in self.entries]
+        muted = self.theme.palette.faint
+        for index, (key, title) in enumerate(self.entries):
+            y = self.height - (index + 1) * self.leading
+            canvas.setFont(SANS, 11)
+            canvas.setFillColor(self.theme.palette.text)
+            canvas.drawString(0, y, title)
+            # Leaders on a grid shared by every line, up to the widest page number's edge.
+            step = canvas.stringWidth(". ", SANS, 11)
+            first = (int((canvas.stringWidth(title, SANS, 11) + 8) // step) + 1) * step
+            end = self.width - canvas.stringWidth("000", SANS, 11) - 4
+            canvas.setFillColor(muted)
+            canvas.drawString(first, y, ". " * max(0, int((end - first) // step)))
+            canvas.saveState()
+            canvas.translate(self.width, y)
+            canvas.doForm(f"contents-{key}")
+            canvas.restoreState()
+            canvas.linkRect("", key, (0, y - 4, self.width, y + 14), relative=1, thickness=0)
+
+
+class ProgressBar(Flowable):
+    def __init__(self, fraction: float | None, width: float, colour: Any, track: Any) -> None:
+        super().__init__()
+        self.fraction = fraction
+        self.bar_width = width
+        self.colour = colour
+        self.track = track
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.bar_width = min(self.bar_width, available_width)
+        return self.bar_width, 8
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.track)
+        canvas.roundRect(0, 1.5, self.bar_width, 5, 2.5, stroke=0, fill=1)
+        if self.fraction:
+            canvas.setFillColor(self.colour)
+            canvas.roundRect(
+                0, 1.5, max(5, self.bar_width * self.fraction), 5, 2.5, stroke=0, fill=1
+            )
+        canvas.restoreState()
+
+
+class NoteLines(Flowable):
+    """Ruled lines for handwriting; with `fill`, as many as the rest of the frame holds."""
+
+    gap = 22.0
+
+    def __init__(self, lines: int, colour: Any, *, fill: bool) -> None:
+        super().__init__()
+        self.lines = lines
+        self.colour = colour
+        self.fill = fill
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        wanted = self.lines * self.gap
+        # KeepTogether measures with a huge height: it must see the minimum, not "fill".
+        if self.fill and not _probing(available_height) and available_height >= wanted:
+            self.count = max(self.lines, int(available_height // self.gap) - 1)
         else:
-            wanted = None  # no font has it: leave it to the paragraph's own font
-        if wanted != current:
-            if current is not None:
-                out.append("</font>")
-            if wanted is not None:
-                out.append(f'<font face="{wanted}">')
-            current = wanted
-        out.append(char)
-    if current is not None:
-        out.append("</font>")
-    return "".join(out)
+            self.count = self.lines
+        self.height = self.count * self.gap
+        return self.width, self.height
 
-
-def link(href: str, label: str, theme: Theme) -> str:
-    """Markup for a clickable link (external `href`, or `#anchor` inside the document)."""
-    colour = theme.palette.hex(theme.palette.accent)
-    return f'<a href="{escape(href).replace(chr(34), "%22")}" color="{colour}"><u>{label}</u></a>'
-
-
-# -- inline -----------------------------------------------------------------------------------
-
-
-def inline_markup(element: ET.Element, theme: Theme, *, depth: int = 0) -> str:
-    """The element's text and inline children as paragraph markup (not the element's tail)."""
-    parts = [escape(element.text or "")]
-    for child in element:
-        parts.append(_inline(child, theme, depth + 1))
-        parts.append(escape(child.tail or ""))
-    return "".join(parts)
-
-
-def _inline(element: ET.Element, theme: Theme, depth: int) -> str:
-    if depth > _MAX_INLINE_DEPTH:
-        return escape("".join(element.itertext()))
-    tag = element.tag
-    if tag == "br":
-        return "<br/>"
-    if tag == "code":
-        shade = theme.palette.hex(theme.palette.shade)
-        text = escape("".join(element.itertext()), MONO)
-        return (
-            f'<font face="{MONO}" size="{theme.body_size - 1:g}" backColor="{shade}">{text}</font>'
-        )
-    inner = inline_markup(element, theme, depth=depth)
-    if tag == "em":
-        return f"<i>{inner}</i>"
-    if tag == "strong":
-        return f"<b>{inner}</b>"
-    if tag == "a" and element.get("href"):
-        href = safe_href(element.get("href", ""))
-        return link(href, inner, theme) if href else inner
-    if tag == "span" and element.get("class") == "image":
-        return f'<font color="{theme.palette.hex(theme.palette.muted)}"><i>{inner}</i></font>'
-    return inner  # span, and any block that turned up inline: its text
-
-
-# -- blocks -----------------------------------------------------------------------------------
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.colour)
+        canvas.setLineWidth(0.5)
+        for index in range(self.count):
+            y = self.height - (index + 1) * self.gap
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
 
 
 class Nested(Flowable):
@@ -160,272 +211,3 @@ class Nested(Flowable):
                 canvas.line(x, bottom, x, self.height)
             canvas.restoreState()
         self.child.drawOn(canvas, self.left, 0)
-
-
-@dataclass(frozen=True)
-class _Context:
-    left: float = 0.0
-    bars: tuple[float, ...] = ()
-    quoted: bool = False
-    bullet: str | None = None  # for the first block of a list item
-    lists: int = 0  # how many lists this block sits in
-
-
-class MarkdownWalker:
-    """Turns one clean tree into flowables for a frame of `width` points."""
-
-    def __init__(self, theme: Theme, width: float, *, compact: bool = False) -> None:
-        self.theme = theme
-        self.width = width
-        self.body = "small" if compact else "body"  # compact: a note inside a table cell
-
-    def flowables(self, root: ET.Element) -> list[Flowable]:
-        out: list[Flowable] = []
-        stack: list[tuple[ET.Element, _Context]] = []
-        self._push_children(root, _Context(), stack)
-        while stack:
-            element, context = stack.pop()
-            out.extend(self._block(element, context, stack))
-        return out
-
-    # Block handlers push children on the stack (lists, quotes) or return flowables (leaves).
-    def _block(
-        self, element: ET.Element, context: _Context, stack: list[tuple[ET.Element, _Context]]
-    ) -> list[Flowable]:
-        tag = element.tag
-        if tag in HEADINGS:
-            level = min(int(tag[1]), 3)
-            return self._paragraph(inline_markup(element, self.theme), f"md_h{level}", context)
-        if tag in ("ul", "ol"):
-            self._push_list(element, context, stack)
-            return []
-        if tag == "blockquote":
-            indent = self._indent(context, self.theme.quote_indent)
-            bars = (*context.bars, context.left + 1) if indent > context.left else context.bars
-            inner = replace(context, left=indent, bars=bars, quoted=True, bullet=None)
-            if context.bullet is not None:  # a quote first in a list item: keep its bullet
-                inner = replace(inner, bullet=context.bullet)
-            self._push_children(element, inner, stack)
-            return []
-        if tag == "pre":
-            return self._code(element, context)
-        if tag == "hr":
-            rule = HRFlowable(
-                width="100%",
-                thickness=0.6,
-                color=self.theme.palette.rule,
-                spaceBefore=4,
-                spaceAfter=8,
-            )
-            return [self._nest(rule, context)]
-        if tag == "table":
-            return [self._nest(self._table(element, context), context)]
-        if tag == "li":  # only reachable for a stray li: treat as its own list of one
-            self._push_children(element, context, stack)
-            return []
-        if tag == "div":
-            if context.bullet is not None and not len(element) and not (element.text or "").strip():
-                return self._paragraph("", self.body, context)  # an empty list item
-            self._push_children(element, context, stack)
-            return []
-        style = "quote" if context.quoted and self.body == "body" else self.body
-        return self._paragraph(inline_markup(element, self.theme), style, context)
-
-    def _push_children(
-        self, element: ET.Element, context: _Context, stack: list[tuple[ET.Element, _Context]]
-    ) -> None:
-        """Push the element's content: runs of text and inline elements become paragraphs."""
-        items: list[tuple[ET.Element, _Context]] = []
-        for index, segment in enumerate(_segments(element)):
-            items.append((segment, context if index == 0 else replace(context, bullet=None)))
-        stack.extend(reversed(items))
-
-    def _push_list(
-        self, element: ET.Element, context: _Context, stack: list[tuple[ET.Element, _Context]]
-    ) -> None:
-        ordered = element.tag == "ol"
-        number = int(element.get("start", "1") or 1) if ordered else 0
-        bullet_char = ("•", "◦", "▪")[context.lists % 3]
-        indent = self._indent(context, self.theme.list_indent + (6 if ordered else 0))
-        items: list[tuple[ET.Element, _Context]] = []
-        for child in element:
-            bullet = f"{number}." if ordered else bullet_char
-            number += 1
-            item_context = replace(context, left=indent, bullet=bullet, lists=context.lists + 1)
-            if child.tag != "li":
-                items.append((child, item_context))
-                continue
-            wrapper = ET.Element("div")
-            wrapper.text = child.text
-            wrapper.extend(list(child))
-            items.append((wrapper, item_context))
-        if context.bullet is not None and items:
-            # A list first in an item ("- - a"): the outer bullet stands on a line of its own.
-            stack_items = [(ET.Element("p"), context)]
-            items = stack_items + items
-        stack.extend(reversed(items))
-
-    def _indent(self, context: _Context, step: float) -> float:
-        return min(context.left + step, self.theme.max_nesting_indent)
-
-    def _nest(self, flowable: Flowable, context: _Context) -> Flowable:
-        if not context.left and not context.bars:
-            return flowable
-        return Nested(flowable, context.left, context.bars, self.theme.palette.rule)
-
-    def _paragraph(self, markup: str, style_name: str, context: _Context) -> list[Flowable]:
-        style: ParagraphStyle = self.theme.style(style_name)
-        if context.bullet is not None:
-            style = ParagraphStyle(
-                f"{style_name}_bullet",
-                parent=style,
-                bulletFontName=style.fontName,
-                bulletFontSize=style.fontSize,
-                bulletIndent=-self.theme.list_indent + 2,
-                leftIndent=0,
-                spaceAfter=3,
-            )
-            bullet_text = escape(context.bullet)
-            paragraph = Paragraph(markup or "&nbsp;", style, bulletText=bullet_text)
-        else:
-            paragraph = Paragraph(markup, style)
-        return [self._nest(paragraph, context)]
-
-    def _code(self, element: ET.Element, context: _Context) -> list[Flowable]:
-        text = "".join(element.itertext())
-        # Spaces kept (non-breaking) before escaping: the markup's own spaces must stay spaces.
-        lines = [
-            escape(line.expandtabs(4).replace(" ", "\u00a0"), MONO) or "\u00a0"
-            for line in text.split("\n")
-        ]
-        paragraph = Paragraph("<br/>".join(lines), self.theme.style("code"))
-        flowables: list[Flowable] = [paragraph]
-        if context.bullet is not None:
-            flowables.insert(0, Paragraph("&nbsp;", self.theme.style("body"), context.bullet))
-        return [self._nest(f, replace(context, bullet=None)) for f in flowables]
-
-    def _table(self, element: ET.Element, context: _Context) -> Flowable:
-        rows: list[list[ET.Element]] = [
-            [cell for cell in row if cell.tag in ("th", "td")] for row in element.iter("tr")
-        ]
-        rows = [row for row in rows if row] or [[ET.Element("td")]]
-        columns = max(len(row) for row in rows)
-        header_rows = 1 if element.find("thead") is not None else 0
-        width = max(self.width - context.left, 40)
-        weights = [1.0] * columns
-        words = [0.0] * columns  # the widest word of each column, in points
-        for row in rows:
-            for index, cell in enumerate(row):
-                text = "".join(cell.itertext())
-                weights[index] = max(weights[index], min(len(text), 40))
-                longest = max(text.split(), key=len, default="")[:24]
-                font = SANS_BOLD if cell.tag == "th" else SANS
-                words[index] = max(words[index], stringWidth(longest, font, 9) + 11)
-        total = sum(weights)
-        col_widths = [width * w / total for w in weights]
-        col_widths = _at_least(col_widths, [min(w, width / columns) for w in words], width)
-        data = []
-        commands: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, self.theme.palette.rule),
-        ]
-        if header_rows:
-            commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, self.theme.palette.muted))
-        for row_index, row in enumerate(rows):
-            cells = []
-            for column in range(columns):
-                if column >= len(row):
-                    cells.append("")
-                    continue
-                cell = row[column]
-                header = cell.tag == "th" or row_index < header_rows
-                style = self.theme.style("cell_head" if header else "cell")
-                align = _ALIGN.get(cell.get("align", ""), "LEFT")
-                if align != "LEFT":
-                    style = ParagraphStyle(
-                        f"{style.name}_{align}",
-                        parent=style,
-                        alignment={"CENTER": 1, "RIGHT": 2}[align],
-                    )
-                cells.append(Paragraph(inline_markup(cell, self.theme), style))
-            data.append(cells)
-        table = Table(
-            data,
-            colWidths=col_widths,
-            repeatRows=header_rows,
-            splitInRow=1,
-            hAlign="LEFT",
-            spaceBefore=2,
-            spaceAfter=self.theme.spacing + 2,
-        )
-        table.setStyle(table_style(commands))
-        return table
-
-
-def _segments(element: ET.Element) -> list[ET.Element]:
-    """The element's children as blocks, with runs of loose text and inline elements gathered
-    into paragraphs (a tight list item holds its text inline; tails belong to the run)."""
-    segments: list[ET.Element] = []
-    run: ET.Element | None = None
-
-    def text(value: str | None) -> None:
-        nonlocal run
-        if not value or (run is None and not value.strip()):
-            return
-        if run is None:
-            run = ET.Element("p")
-            run.text = value
-            segments.append(run)
-        elif len(run):
-            run[-1].tail = (run[-1].tail or "") + value
-        else:
-            run.text = (run.text or "") + value
-
-    text(element.text)
-    for child in element:
-        if child.tag in BLOCK_TAGS:
-            run = None
-            copy = ET.Element(child.tag, child.attrib)
-            copy.text = child.text
-            copy.extend(list(child))
-            segments.append(copy)
-            text(child.tail)
-        else:
-            if run is None:
-                run = ET.Element("p")
-                segments.append(run)
-            inline = ET.Element(child.tag, child.attrib)
-            inline.text = child.text
-            inline.extend(list(child))
-            run.append(inline)
-            text(child.tail)
-    return segments
-
-
-def _at_least(widths: list[float], minima: list[float], total: float) -> list[float]:
-    """Raise each column to its minimum (its widest word), taking the width from the others."""
-    raised = [max(w, low) for w, low in zip(widths, minima, strict=True)]
-    extra = sum(raised) - total
-    if extra <= 0:
-        return raised
-    spare = [r - low for r, low in zip(raised, minima, strict=True)]
-    room = sum(spare)
-    if room <= extra:  # every column at its minimum and still too wide: share equally
-        return [total / len(widths)] * len(widths)
-    return [r - extra * sp / room for r, sp in zip(raised, spare, strict=True)]
-
-
-def markdown_flowables(text: str, theme: Theme, width: float | None = None) -> list[Flowable]:
-    """A Markdown body as flowables (empty text gives none)."""
-    if not text.strip():
-        return []
-    walker = MarkdownWalker(theme, theme.frame_width if width is None else width)
-    return walker.flowables(parse(text))
-
-
-def spacer(height: float) -> Spacer:
-    return Spacer(1, height)

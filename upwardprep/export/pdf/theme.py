@@ -1,18 +1,13 @@
 """The one look of every PDF: fonts, type scale, colours, spacing and page geometry (UI.md).
 
 Body 10 pt on 14 pt leading, headings 16/13/11 pt in the bold face, one deep-blue accent, greys
-for metadata, margins of 18 mm. The fonts are the DejaVu Sans family shipped in resources/fonts/
-(embedded as subsets): Latin with accents, Greek, Cyrillic, Hebrew, Arabic, Armenian, Georgian,
-many symbols and some emoji. Chinese and Japanese characters, which DejaVu lacks, come from Droid
-Sans Fallback (4 MB, shipped because names and notes in those scripts are common); Korean Hangul
-and most colour-emoji code points have no glyph in either and print as the font's empty box.
+for metadata, margins of 18 mm. The fonts themselves are in fonts.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 
 from reportlab.lib import colors
@@ -20,63 +15,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import TableStyle
 
-from upwardprep.assets import resource
+from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, SANS_BOLD_ITALIC, register_fonts
 
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
-
-SANS = "UPSans"
-SANS_BOLD = "UPSans-Bold"
-SANS_ITALIC = "UPSans-Italic"
-SANS_BOLD_ITALIC = "UPSans-BoldItalic"
-MONO = "UPMono"
-FALLBACK = "UPFallback"  # CJK, for the characters DejaVu lacks
-
-FONT_FILES = {
-    SANS: "DejaVuSans.ttf",
-    SANS_BOLD: "DejaVuSans-Bold.ttf",
-    SANS_ITALIC: "DejaVuSans-Oblique.ttf",
-    SANS_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-    MONO: "DejaVuSansMono.ttf",
-    FALLBACK: "DroidSansFallbackFull.ttf",
-}
-
-
-@cache
-def register_fonts() -> None:
-    """Register the shipped TTFs with ReportLab once per process (subset-embedded on use)."""
-    for name, filename in FONT_FILES.items():
-        if name != FALLBACK:
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
-    pdfmetrics.registerFontFamily(
-        SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC
-    )
-    # No bold or italic monospace is shipped: code keeps one face whatever surrounds it.
-    _single_face_family(MONO)
-
-
-@cache
-def register_fallback() -> None:
-    """The CJK fallback, read only when a text needs it (4 MB: 0.15 s to parse)."""
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource("fonts", FONT_FILES[FALLBACK]))))
-    _single_face_family(FALLBACK)
-
-
-def _single_face_family(name: str) -> None:
-    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-
-
-@cache
-def covered_codepoints(font: str = SANS) -> frozenset[int]:
-    """The code points the font has a glyph for (from its cmap)."""
-    register_fonts()
-    if font == FALLBACK:
-        register_fallback()
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
-    return frozenset(face.charToGlyph)
 
 
 class Palette:
@@ -168,16 +111,19 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         alignment=TA_LEFT,
         spaceAfter=theme.spacing,
         splitLongWords=True,
-        uriWasteReduce=0.3,
+        # ReportLab's address splitting (uriWasteReduce) cuts a URL at its first slash and
+        # then leaves the rest whole, past the frame; splitLongWords cuts it where it must.
+        uriWasteReduce=0,
         bulletFontName=SANS,
         allowWidows=0,
         allowOrphans=0,
     )
 
     def derive(name: str, **changes: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=body, **changes)  # type: ignore[arg-type]
+        return ParagraphStyle(name, parent=body, **changes)
 
     heading = {"fontName": SANS_BOLD, "keepWithNext": 1, "textColor": p.text}
+    muted_heading = {**heading, "textColor": p.muted}
     styles = {
         "body": body,
         "small": derive("small", fontSize=8.5, leading=11.5, spaceAfter=3),
@@ -223,16 +169,30 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
         ),
         "h2": derive("h2", fontSize=13, leading=17, spaceBefore=10, spaceAfter=5, **heading),
         "h3": derive("h3", fontSize=11, leading=15, spaceBefore=8, spaceAfter=3, **heading),
-        # Headings inside a user's Markdown sit below the document's own levels.
-        "md_h1": derive("md_h1", fontSize=11, leading=15, spaceBefore=6, spaceAfter=3, **heading),
-        "md_h2": derive("md_h2", fontSize=10.5, leading=14, spaceBefore=5, spaceAfter=2, **heading),
-        "md_h3": derive(
-            "md_h3",
-            fontSize=10,
-            leading=14,
+        # Headings inside a user's Markdown sit below the document's own levels, each level a
+        # step apart: size, then colour, then italic and small capitals for the last two.
+        "md_h1": derive("md_h1", fontSize=12, leading=16, spaceBefore=7, spaceAfter=3, **heading),
+        "md_h2": derive("md_h2", fontSize=11, leading=15, spaceBefore=6, spaceAfter=2, **heading),
+        "md_h3": derive("md_h3", fontSize=10, leading=14, spaceBefore=5, spaceAfter=2, **heading),
+        "md_h4": derive(
+            "md_h4", fontSize=10, leading=14, spaceBefore=4, spaceAfter=2, **muted_heading
+        ),
+        "md_h5": derive(
+            "md_h5",
+            fontSize=9.5,
+            leading=13,
             spaceBefore=4,
-            spaceAfter=2,
-            **{**heading, "textColor": p.muted},
+            spaceAfter=1,
+            **{**muted_heading, "fontName": SANS_BOLD_ITALIC},
+        ),
+        "md_h6": derive(
+            "md_h6",
+            fontSize=8.5,
+            leading=12,
+            spaceBefore=4,
+            spaceAfter=1,
+            textTransform="uppercase",
+            **muted_heading,
         ),
         "code": derive(
             "code",
@@ -260,6 +220,11 @@ def _make_styles(theme: Theme) -> dict[str, ParagraphStyle]:
             spaceAfter=10,
         ),
         "cover_sub": derive("cover_sub", fontSize=13, leading=18, textColor=p.muted, spaceAfter=4),
+        "cover_kind": derive(
+            "cover_kind", fontName=SANS_BOLD, fontSize=10, leading=14, textColor=p.accent
+        ),
+        "cover_label": derive("cover_label", fontSize=9, leading=13, textColor=p.muted),
+        "cover_value": derive("cover_value", fontSize=12, leading=16, spaceAfter=0),
         "toc1": derive("toc1", fontSize=11, leading=18, leftIndent=0, spaceAfter=0),
         "toc2": derive(
             "toc2", fontSize=9.5, leading=14, leftIndent=14, spaceAfter=0, textColor=p.muted

@@ -18,6 +18,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from upwardprep.clock import local_today
+
 if TYPE_CHECKING:
     from upwardprep.services import Services
 
@@ -32,7 +34,7 @@ T = TypeVar("T")
 
 def today_of(services: Services) -> date:
     """The user's today by the services' clock (frozen in tests)."""
-    return services.outcomes.clock().astimezone().date()
+    return local_today(services.clock)
 
 
 def column_header(

@@ -565,7 +565,8 @@ class ActionsModel(_MeetingPartModel):
                 return self.owner_key(action)
             if column == self.DUE:
                 due = action.due_on
-                return QDate(due.year, due.month, due.day) if due else QDate.currentDate()
+                day = due or self._today  # an empty due date opens its editor on today
+                return QDate(day.year, day.month, day.day)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.CARRIED and action.carry_count:

@@ -99,7 +99,7 @@ def period_label(start: date | None, end: date | None) -> str:
 class _Cells:
     """What a priority cell needs besides the record: today and which ids are stale."""
 
-    today: date = field(default_factory=date.today)
+    today: date = date.min  # only read for rows, and an empty model (locked, cleared) has none
     stale: frozenset[str] = frozenset()
 
     def value(self, priority: PriorityData, column: str, role: int) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -23,7 +22,7 @@ class TrashModel(EntityTableModel[TrashEntry]):
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(services, parent)
-        self._today = date.today()
+        self._today = today_of(services)
         self.refresh()
 
     def _load(self) -> Sequence[TrashEntry]:

@@ -39,14 +39,18 @@ PERIODS = [
 ]
 
 
+def _quarter_start(day: date) -> date:
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+
+
 def period_dates(key: str, today: date) -> tuple[date | None, date | None]:
     """The first and last day of a named period around `today`."""
-    quarter_start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    quarter_start = _quarter_start(today)
     if key == "this-quarter":
         return quarter_start, None
     if key == "last-quarter":
         end = quarter_start - timedelta(days=1)
-        return date(end.year, (end.month - 1) // 3 * 3 + 1, 1), end
+        return _quarter_start(end), end
     if key == "half":
         return today - timedelta(days=182), None
     if key == "year":

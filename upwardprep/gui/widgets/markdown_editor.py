@@ -1,6 +1,6 @@
 """A Markdown source pane beside a live preview, for note bodies.
 
-The preview shows `upwardprep.export.markdown.document_html`, the same tree the PDF walker
+The preview shows `upwardprep.export.markdown_html.document_html`, the same tree the PDF walker
 renders, so what the user sees is what gets printed. It never loads anything: images are
 already text in that tree, and `loadResource` refuses every request (network or disk) in case
 anything else ever asks. Links are not followed: `linkActivated` hands them to the owner.
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.export.markdown import DARK, SAFE_SCHEMES, PreviewColors, document_html, stylesheet
+from upwardprep.export.markdown import SAFE_SCHEMES
+from upwardprep.export.markdown_html import DARK, PreviewColors, document_html, stylesheet
 
 PREVIEW_DELAY_MS = 250
 EDIT_DELAY_MS = 600

@@ -13,6 +13,12 @@ from upwardprep.export import model as m
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s|$)", re.MULTILINE)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_LIST_ITEM = re.compile(r"^\s{0,3}([*+-]|[0-9]{1,9}[.)])\s")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+# "<" opening a tag, closing tag, comment or declaration; not an autolink (<https://…>, <a@b.c>).
+_TAG_START = re.compile(
+    r"<(?![A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)(?![^\s<>@]+@[^\s<>@]+>)(?=[A-Za-z/!?])"
+)
 
 
 def text(value: str) -> str:
@@ -25,15 +31,48 @@ def cell(value: str) -> str:
 
 
 def demote(body: str, by: int = 3) -> str:
-    """Push the headings of a user's Markdown below the document's (## sections, ### items)."""
-    out, fenced = [], False
+    """A user's Markdown as written, with its headings pushed below the document's (## sections,
+    ### items) and raw HTML escaped, so a viewer shows `<script>` as the text it was typed as
+    (as the preview and the PDF do). Code blocks and code spans are left as they are."""
+    out, fenced, indented, previous = [], False, False, ""
     for line in body.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
-        if not fenced:
+            out.append(line)
+            continue
+        blank_before = not previous.strip()
+        indented = line.startswith("    ") and (indented or blank_before) and line.strip() != ""
+        indented = indented and not _LIST_ITEM.match(_last_block_start(out))
+        if not fenced and not indented:
             line = _HEADING.sub(lambda h: "#" * min(6, len(h.group(1)) + by), line)
+            line = _escape_html(line)
         out.append(line)
+        previous = line
     return "\n".join(out).strip("\n")
+
+
+def _last_block_start(lines: list[str]) -> str:
+    """The first line of the block the next line continues (after the last blank line)."""
+    start = ""
+    for line in reversed(lines):
+        if not line.strip():
+            break
+        start = line
+    if not start:
+        for line in reversed(lines):
+            if line.strip() and not line.startswith(" "):
+                return line
+    return start
+
+
+def _escape_html(line: str) -> str:
+    """`<` that would open an HTML tag or comment, outside code spans, as `&lt;`."""
+    out, position = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        out += [_TAG_START.sub("&lt;", line[position : span.start()]), span.group(0)]
+        position = span.end()
+    out.append(_TAG_START.sub("&lt;", line[position:]))
+    return "".join(out)
 
 
 def slug(title: str) -> str:
@@ -137,8 +176,12 @@ def block(item: m.Block) -> str:
 
 def render_markdown(document: m.Document) -> str:
     parts = [f"# {text(document.headline)}"]
+    if document.band:
+        parts.append(f"> **{text(document.band)}**")
     if document.cover:
-        parts.append("\n".join(f"_{text(line)}_  " for line in document.cover[1:]))
+        cover = document.cover
+        rows = [f"- **{text(label)}:** {text(value)}" for label, value in cover.rows]
+        parts.append("\n".join([f"_{text(cover.kind)} · {text(cover.notice)}_", "", *rows]))
     parts += [block(item) for item in document.intro]
     if document.contents:
         parts.append("\n".join(f"- [{text(s.title)}](#{slug(s.title)})" for s in document.sections))

@@ -1,0 +1,89 @@
+"""The one Paragraph class of the documents: ReportLab's, with two things added at drawing time.
+
+- Right-to-left text: each line is drawn in visual order and a paragraph that starts
+  right-to-left is right-aligned (export.pdf.bidi says how). Layout and page splits work on the
+  logical text, so they are ReportLab's own.
+- A word cut at a line's end because it is longer than the column (an address in a table cell)
+  gets a small grey ↪ before its continuation, in the padding left of the text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bidi import get_base_level
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as _ReportLabParagraph
+
+from upwardprep.export.pdf.bidi import RTL, visual_lines
+from upwardprep.export.pdf.fonts import SYMBOLS
+
+CONTINUATION = "↪"  # drawn before the rest of a word cut at a line's end
+CONTINUATION_FONT = SYMBOLS  # DejaVu Sans, registered with the text faces
+CONTINUATION_COLOUR = HexColor("#8a929c")
+
+
+class Paragraph(_ReportLabParagraph):
+    """ReportLab's Paragraph, drawing right-to-left lines in visual order and marking cut words."""
+
+    style: Any
+    blPara: Any
+
+    def __init__(self, text: str, style: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        plain = "".join(getattr(fragment, "text", "") for fragment in self.frags or ())
+        self._bidi = RTL.search(plain) is not None
+        self._base = 1 if self._bidi and get_base_level(plain) == 1 else 0
+        if self._base and self.style.alignment == TA_LEFT:
+            self.style = ParagraphStyle(f"{self.style.name}_rtl", self.style, alignment=TA_RIGHT)
+
+    def drawPara(self, debug: int = 0) -> None:
+        if not self._bidi:
+            super().drawPara(debug)
+        else:
+            logical = self.blPara
+            self.blPara = visual_lines(logical, self._base)
+            try:
+                super().drawPara(debug)
+            finally:
+                self.blPara = logical
+        self._mark_continuations()
+
+    def _mark_continuations(self) -> None:
+        """A small ↪ before each line that goes on with a word cut at the end of the line
+        above (a long address or word in a narrow column), in the space left of the text."""
+        cut = _cut_lines(self.getPlainText(), self.blPara)
+        if not any(cut):
+            return
+        style = self.style
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(CONTINUATION_FONT, style.fontSize * 0.8)
+        canvas.setFillColor(CONTINUATION_COLOUR)
+        baseline = self.height - style.fontSize
+        for index in range(1, len(cut)):
+            if cut[index - 1]:
+                y = baseline - index * style.leading
+                canvas.drawRightString(style.leftIndent - 1.5, y, CONTINUATION)
+        canvas.restoreState()
+
+
+def _cut_lines(text: str, paragraph: Any) -> list[bool]:
+    """For each laid-out line, whether it ends inside a word (no space follows in the text)."""
+    if not text or not paragraph.lines:
+        return []
+    spaced: list[bool] = []  # per non-space character: whether a space follows it
+    for index, char in enumerate(text):
+        if not char.isspace():
+            spaced.append(index + 1 >= len(text) or text[index + 1].isspace())
+    cut, seen = [], 0
+    for line in paragraph.lines:
+        if paragraph.kind == 0:
+            shown = "".join(line[1])
+        else:
+            shown = "".join(getattr(f, "text", "") or "" for f in line.words)
+        seen += sum(1 for char in shown if not char.isspace())
+        cut.append(0 < seen < len(spaced) and not spaced[seen - 1])
+    return cut
