@@ -91,15 +91,14 @@ def _workspace() -> Iterator[Path]:
 def run(out: TextIO | None = None) -> int:
     """Run every step, print one line each and a verdict; 0 if nothing failed, else 1."""
     from upwardprep.services import Services
-    from upwardprep.store.backup import create_backup
-    from upwardprep.store.engine import Store
+    from upwardprep.services.vault import Vault
 
     out = out or sys.stdout
     report = Run(out)
     passphrase = secrets.token_urlsafe(24)  # a fresh one each run, never shown or kept
     print(f"UpwardPrep {__version__} self-test", file=out, flush=True)
     with _workspace() as folder:
-        store_path = folder / "selftest.upwardprep"
+        vault = Vault(folder / "selftest.upwardprep", backup_folder=folder / "backups")
         state = report.state
 
         def resources() -> str:
@@ -118,7 +117,7 @@ def run(out: TextIO | None = None) -> int:
             return f"{count} files in {where}, {len(templates)} agenda templates"
 
         def create() -> str:
-            state["store"] = Store.create(store_path, passphrase)
+            state["store"] = vault.create(passphrase).store
             return "SQLCipher 4, AES-256"
 
         def write() -> str:
@@ -145,7 +144,7 @@ def run(out: TextIO | None = None) -> int:
 
         def reopen() -> str:
             state.pop("store").close()
-            state["store"] = Store.open(store_path, passphrase)
+            state["store"] = vault.unlock(passphrase).store
             count = Services(state["store"]).outcomes.count()
             _check(count == 2, f"expected 2 outcomes after reopening, found {count}")
             return "the passphrase opens it, the notes are there"
@@ -159,10 +158,10 @@ def run(out: TextIO | None = None) -> int:
             return "1 match, with its snippet"
 
         def backup() -> str:
-            info = create_backup(state["store"], folder=folder / "backups", keep=2)
-            with Store.open(info.path, passphrase, migrate=False) as copy:
-                count = Services(copy).outcomes.count()
-                findings = copy.check()
+            info = vault.backup(Services(state["store"]), keep=2)
+            with Vault(info.path).session(passphrase) as copy:
+                count = copy.outcomes.count()
+                findings = Vault.check(copy)
             _check(count == 2, f"the backup holds {count} outcomes, expected 2")
             _check(not findings, f"the backup failed its checks: {'; '.join(findings[:3])}")
             return f"{info.size:,} bytes, opened and checked"
@@ -173,7 +172,7 @@ def run(out: TextIO | None = None) -> int:
             return "integrity, encryption, links, search index"
 
         def brief_pdf() -> str:
-            from upwardprep.export.content import meeting_for_person
+            from upwardprep.export.brief import meeting_for_person
             from upwardprep.export.documents import build_brief
 
             services = Services(state["store"])

@@ -12,11 +12,12 @@ from alembic.runtime.migration import MigrationContext
 from tests.conftest import snapshot
 from tests.fixtures.make_fixture_store import PASSPHRASE as FIXTURE_PASSPHRASE
 from upwardprep.services import Services
-from upwardprep.store import migrate
+from upwardprep.store import migrate, opening
 from upwardprep.store.backup import list_backups
 from upwardprep.store.engine import Store
 from upwardprep.store.entities import Base
 from upwardprep.store.errors import StoreTooNew
+from upwardprep.store.keys import StoreKey
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -75,17 +76,17 @@ def test_upgrade_backs_up_first(
     Services(store).outcomes.create("Before the upgrade")
     store.close()
     upgraded = []
-    monkeypatch.setattr(migrate, "check_revision", lambda s: True)
-    real_upgrade = migrate.upgrade_to_head
+    monkeypatch.setattr(opening, "needs_upgrade", lambda path, key: True)
+    real_upgrade = opening.upgrade
 
-    def spy(s: Store, *, backup_first: bool) -> None:
-        upgraded.append(backup_first)
-        real_upgrade(s, backup_first=backup_first)
+    def spy(path: Path, key: StoreKey) -> None:
+        upgraded.append([b.reason for b in list_backups(path)])  # what was kept beforehand
+        real_upgrade(path, key)
 
-    monkeypatch.setattr(migrate, "upgrade_to_head", spy)
+    monkeypatch.setattr(opening, "upgrade", spy)
     with Store.open(store_path, "correct horse battery staple"):
         pass
-    assert upgraded == [True]
+    assert upgraded == [["pre-upgrade"]]
     backups = list_backups(store_path)
     assert len(backups) == 1 and "pre-upgrade" in backups[0].path.name
     with Store.open(backups[0].path, "correct horse battery staple") as copy:

@@ -110,7 +110,7 @@ class Controller(QObject):
         self.settings = AppSettings()
         self.demo_dir = demo_dir
         # No Qt parent: the window keeps using the session after the controller is gone.
-        self.session = StoreSession(store_path)
+        self.session = StoreSession(store_path, backup_folder=self._backup_folder)
         self.window = MainWindow(self.session, self.settings)
         self.window.unlock_requested.connect(self.unlock)
         self.window.backup_requested.connect(self.backup)
@@ -180,9 +180,8 @@ class Controller(QObject):
 
     def _problem(self, error: Exception) -> None:
         from upwardprep.gui.dialogs import store_problem
-        from upwardprep.store.backup import list_backups
 
-        backups = list_backups(self.path) if self.path.parent.exists() else []
+        backups = self.session.vault.backups()
         choice = store_problem.ask(error, has_backups=bool(backups), parent=self.window)
         if choice is store_problem.Choice.RESTORE:
             self.restore(backups[-1].path)
@@ -195,10 +194,9 @@ class Controller(QObject):
 
     def restore(self, backup: Path) -> None:
         from upwardprep.gui.dialogs.passphrase import UnlockDialog
-        from upwardprep.store.backup import restore_backup
 
         def attempt(passphrase: str) -> None:
-            restore_backup(self.path, backup, passphrase, force=True)
+            self.session.vault.restore(backup, passphrase, force=True)
             self.session.unlock(passphrase)
 
         dialog = UnlockDialog(
@@ -229,12 +227,10 @@ class Controller(QObject):
         self.unlock()
 
     def backup(self) -> None:
-        from upwardprep.store.backup import create_backup
-
         services = self.session.services
         if services is None:
             return
-        folder = self._backup_folder()
+        vault = self.session.vault
         self.window.show_message("Backing up…")
 
         def done(info: Any) -> None:
@@ -245,9 +241,7 @@ class Controller(QObject):
                 self.window, "Backup failed", f"The backup could not be written: {error}"
             )
 
-        self._jobs.append(
-            run_in_background(lambda: create_backup(services.store, folder=folder), done, failed)
-        )
+        self._jobs.append(run_in_background(lambda: vault.backup(services), done, failed))
 
     def _backup_folder(self) -> Path | None:
         return Path(self.settings.backup_folder) if self.settings.backup_folder else None
@@ -255,10 +249,8 @@ class Controller(QObject):
     def choose_backup(self) -> None:
         """File > Restore from Backup: pick one of this store's backups (or any file)."""
         from upwardprep.gui.dialogs.backups import choose_backup
-        from upwardprep.store.backup import list_backups
 
-        backups = list_backups(self.path, folder=self._backup_folder())
-        chosen = choose_backup(backups, self.window)
+        chosen = choose_backup(self.session.vault.backups(), self.window)
         if chosen is None:
             return
         self.session.lock()  # editors flush; the store is closed before its file is replaced
@@ -266,18 +258,11 @@ class Controller(QObject):
 
     def change_passphrase(self) -> None:
         from upwardprep.gui.dialogs.passphrase import ChangePassphraseDialog
-        from upwardprep.store.backup import change_passphrase, create_backup
-        from upwardprep.store.engine import Store, classify_file
-        from upwardprep.store.keys import StoreKey
 
         if not self.session.is_unlocked:
             return
-        path, folder = self.path, self._backup_folder()
-
-        def check(current: str) -> None:
-            Store.prove_key(path, StoreKey.from_passphrase(current, classify_file(path)))
-
-        dialog = ChangePassphraseDialog(path, check, self.window)
+        vault = self.session.vault
+        dialog = ChangePassphraseDialog(vault.path, vault.prove, self.window)
         if not dialog.exec():
             return
         secrets = [dialog.current, dialog.new]
@@ -286,9 +271,7 @@ class Controller(QObject):
         self.window.show_message("Changing the passphrase: backing up, then re-encrypting…")
 
         def work() -> None:
-            with Store.open(path, secrets[0]) as store:
-                create_backup(store, folder=folder, reason="pre-passwd")
-                change_passphrase(store, secrets[1])
+            vault.change_passphrase(vault.unlock(secrets[0]), secrets[1])
 
         def done(_result: Any) -> None:
             new = secrets[1]
@@ -326,20 +309,22 @@ class Controller(QObject):
 def make_demo_store() -> tuple[Path, Path]:
     """A temporary store full of sample data; removed when the app quits."""
     from upwardprep.demo import populate
-    from upwardprep.services import Services
-    from upwardprep.store.engine import Store
+    from upwardprep.services.vault import Vault
 
     folder = Path(tempfile.mkdtemp(prefix="upwardprep-demo-"))
-    path = folder / "Demo.upwardprep"
-    with Store.create(path, DEMO_PASSPHRASE) as store:
-        populate(Services(store))
-    return path, folder
+    vault = Vault(folder / "Demo.upwardprep")
+    services = vault.create(DEMO_PASSPHRASE, shipped_templates=False)  # populate ships them
+    try:
+        populate(services)
+    finally:
+        vault.close(services)
+    return vault.path, folder
 
 
 def default_path(settings_path: str) -> Path:
-    from upwardprep.store.engine import default_store_path
+    from upwardprep.services.vault import Vault
 
-    return Path(settings_path).expanduser() if settings_path else default_store_path()
+    return Path(settings_path).expanduser() if settings_path else Vault.default_path()
 
 
 def run(store: Path | None = None, demo: bool = False) -> int:

@@ -7,6 +7,7 @@ view drops what it shows (locked), then the engine is disposed and the key forgo
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from upwardprep.clock import Clock, system_clock
 from upwardprep.gui.jobs import Change
 from upwardprep.services import Services
-from upwardprep.store.engine import Store
+from upwardprep.services.vault import Vault
 
 ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -33,10 +34,16 @@ class StoreSession(QObject):
     changed = Signal(object)  # a gui.jobs.Change, announced after an operation changed records
 
     def __init__(
-        self, path: Path, parent: QObject | None = None, *, clock: Clock = system_clock
+        self,
+        path: Path,
+        parent: QObject | None = None,
+        *,
+        backup_folder: Callable[[], Path | None] = lambda: None,
+        clock: Clock = system_clock,
     ) -> None:
         super().__init__(parent)
         self.path = path
+        self._backup_folder = backup_folder  # read at each use: the user may change it
         self.clock = clock  # what the services, and through them every view, call "now"
         self.services: Services | None = None
         self._idle = QTimer(self)
@@ -56,29 +63,23 @@ class StoreSession(QObject):
     def name(self) -> str:
         return self.path.stem
 
+    @property
+    def vault(self) -> Vault:
+        """The store's life cycle (services.vault), with the backup folder chosen now."""
+        return Vault(self.path, backup_folder=self._backup_folder(), clock=self.clock)
+
     # -- opening -------------------------------------------------------------------------
 
     def unlock(self, passphrase: str) -> None:
         """Open the store; raises the store's typed errors (WrongPassphrase, ...)."""
-        self._started(Store.open(self.path, passphrase))
+        self._started(self.vault.unlock(passphrase))
 
     def create(self, passphrase: str) -> None:
-        store = Store.create(self.path, passphrase)
-        try:
-            Services(
-                store, clock=self.clock
-            ).templates.ensure_shipped()  # a new store starts with the shipped ones
-        except BaseException:
-            store.close()
-            raise
-        self._started(store)
+        """A new store, with the shipped agenda templates."""
+        self._started(self.vault.create(passphrase))
 
-    def adopt(self, store: Store) -> None:
-        """Take over a store opened elsewhere (the demo)."""
-        self._started(store)
-
-    def _started(self, store: Store) -> None:
-        self.services = Services(store, clock=self.clock)
+    def _started(self, services: Services) -> None:
+        self.services = services
         self._restart_idle()
         self.unlocked.emit()
 
@@ -94,11 +95,10 @@ class StoreSession(QObject):
             return
         self.aboutToLock.emit()
         self._wait_for_background_work()
-        store = self.services.store
-        self.services = None
+        services, self.services = self.services, None
         self._idle.stop()
         self.locked.emit()
-        store.close()
+        Vault.close(services)
 
     @staticmethod
     def _wait_for_background_work() -> None:

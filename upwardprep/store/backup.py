@@ -12,14 +12,17 @@ import contextlib
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy.engine import Engine
 
-from upwardprep.clock import system_clock
-from upwardprep.store.engine import Store, classify_file, integrity_findings, raw_connect
+from upwardprep.clock import Clock, system_clock
+from upwardprep.store.database import classify_file, integrity_findings, prove_key, raw_connect
 from upwardprep.store.errors import (
     BackupError,
     NotAStore,
@@ -34,6 +37,22 @@ from upwardprep.store.migrate import check_known_revision
 BACKUP_SUFFIX = ".upwardprep-backup"
 DEFAULT_KEEP = 10
 PRE_RESTORE = "pre-restore"
+T = TypeVar("T")
+
+
+class KeyedStore(Protocol):
+    """What backups need of an open store (engine.Store); a protocol, so that this module does
+    not import the one that opens stores (which backs them up before an upgrade)."""
+
+    path: Path
+    engine: Engine
+    clock: Clock
+
+    def raw(self) -> contextlib.AbstractContextManager[sqlcipher.Connection]: ...
+
+    def with_key(self, action: Callable[[StoreKey], T]) -> T: ...
+
+    def replace_key(self, key: StoreKey) -> None: ...
 
 
 def _backup_name(store_path: Path, reason: str, now: datetime) -> str:
@@ -112,22 +131,22 @@ def _temporary_sibling(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _stamp(now: datetime | None = None) -> str:
-    """A sortable UTC time for file names, by the given time or else the app's clock."""
-    return (now or system_clock()).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+def _stamp(now: datetime) -> str:
+    """A sortable UTC time for file names."""
+    return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _write_backup(
+def write_backup(
     source: sqlcipher.Connection,
     key: StoreKey,
     store_path: Path,
     folder: Path,
     reason: str,
-    now: datetime | None = None,
+    now: datetime,
 ) -> Path:
     """Copy into a temporary name, verify the copy, then rename it into the backup folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / _backup_name(store_path, reason, now or system_clock())
+    final = folder / _backup_name(store_path, reason, now)
     temp = _temporary_sibling(final)
     try:
         _copy_encrypted(source, temp, key)
@@ -141,23 +160,22 @@ def _write_backup(
 
 
 def create_backup(
-    store: Store,
+    store: KeyedStore,
     *,
     folder: Path | None = None,
     keep: int = DEFAULT_KEEP,
     reason: str = "",
 ) -> BackupInfo:
     folder = folder or backup_dir_for(store.path)
-
     now = store.clock()
 
     def run(key: StoreKey) -> Path:
         with store.raw() as source:
-            return _write_backup(source, key, store.path, folder, reason, now)
+            return write_backup(source, key, store.path, folder, reason, now)
 
-    final: Path = store.with_key(run)
+    final = store.with_key(run)
     rotate(store.path, folder=folder, keep=keep)
-    return BackupInfo(final, now, final.stat().st_size)
+    return BackupInfo(final, now, final.stat().st_size, reason)
 
 
 def list_backups(store_path: Path, *, folder: Path | None = None) -> list[BackupInfo]:
@@ -201,7 +219,7 @@ def _prove_backup(backup: Path, passphrase: str) -> StoreKey:
         raise StoreMissing(f"There is no backup at {backup}.")
     key = StoreKey.from_passphrase(passphrase, classify_file(backup))
     try:
-        Store.prove_key(backup, key)
+        prove_key(backup, key)
     except WrongPassphrase:
         raise WrongPassphrase(
             "That passphrase does not open this backup (it may predate a passphrase change: "
@@ -233,7 +251,14 @@ def _move_with_sidecars(source: Path, target: Path, *, main: bool = True) -> Non
 
 
 def _set_aside(
-    store_path: Path, passphrase: str, folder: Path, keep: int, *, force: bool, protect: Path
+    store_path: Path,
+    passphrase: str,
+    folder: Path,
+    keep: int,
+    *,
+    force: bool,
+    protect: Path,
+    now: datetime,
 ) -> tuple[Path | None, bool]:
     """Keep the current store before it is replaced: as a verified backup when it opens and
     passes its checks, else as its raw files (with any -wal/-shm) moved beside it."""
@@ -241,7 +266,7 @@ def _set_aside(
     if store_path.exists():
         try:
             key = StoreKey.from_passphrase(passphrase, classify_file(store_path))
-            Store.prove_key(store_path, key)
+            prove_key(store_path, key)
             healthy = True
         except WrongPassphrase:
             if not force:
@@ -258,7 +283,7 @@ def _set_aside(
         try:
             healthy = not integrity_findings(conn)
             if healthy:
-                kept = _write_backup(conn, key, store_path, folder, PRE_RESTORE)
+                kept = write_backup(conn, key, store_path, folder, PRE_RESTORE, now)
         finally:
             conn.close()  # the last connection: SQLite folds the WAL in and removes it
         if healthy:
@@ -266,7 +291,7 @@ def _set_aside(
             return kept, True
     if not store_path.exists() and not any(p.exists() for p in _sidecars(store_path)):
         return None, False
-    aside = store_path.with_name(f"{store_path.name}.unopenable-{_stamp()}")
+    aside = store_path.with_name(f"{store_path.name}.unopenable-{_stamp(now)}")
     _move_with_sidecars(store_path, aside)
     return aside, False
 
@@ -280,6 +305,7 @@ def restore_backup(
     folder: Path | None = None,
     keep: int = DEFAULT_KEEP,
     force: bool = False,
+    clock: Clock = system_clock,
 ) -> RestoreResult:
     """Put `backup` in place of the store, keeping the store as it was first.
 
@@ -289,6 +315,7 @@ def restore_backup(
     """
     key = _prove_backup(backup, backup_passphrase or passphrase)
     folder = folder or backup_dir_for(store_path)
+    now = clock()
     store_path.parent.mkdir(parents=True, exist_ok=True)
     with StoreLock(store_path):
         temp = _temporary_sibling(store_path)
@@ -298,7 +325,7 @@ def restore_backup(
                 os.fsync(handle.fileno())
             verify_copy(temp, key)
             previous, healthy = _set_aside(
-                store_path, passphrase, folder, keep, force=force, protect=backup
+                store_path, passphrase, folder, keep, force=force, protect=backup, now=now
             )
         except BaseException:
             _remove_quietly(temp, *_sidecars(temp))
@@ -306,7 +333,7 @@ def restore_backup(
         try:
             # Anything still beside the store path would be replayed onto the restored file.
             if any(side.exists() for side in _sidecars(store_path)):
-                orphans = store_path.with_name(f"{store_path.name}.orphaned-{_stamp()}")
+                orphans = store_path.with_name(f"{store_path.name}.orphaned-{_stamp(now)}")
                 _move_with_sidecars(store_path, orphans, main=False)
             os.replace(temp, store_path)
             _fsync_dir(store_path.parent)
@@ -318,7 +345,7 @@ def restore_backup(
     return RestoreResult(backup, previous, healthy)
 
 
-def change_passphrase(store: Store, new_passphrase: str) -> None:
+def change_passphrase(store: KeyedStore, new_passphrase: str) -> None:
     """Re-encrypt into a fresh file under the new key (new salt), verify it, swap it in.
 
     A crash at any point leaves either the old file or the new one complete; the caller has

@@ -1,25 +1,33 @@
-"""Schema versions through Alembic, run on the already-keyed connection.
+"""Schema versions through Alembic, run on a keyed connection.
 
-Unlocking an older store backs it up (verified) before upgrading; a store whose revision this
-version does not know was written by a newer UpwardPrep and is refused rather than guessed at.
-Alembic itself is only imported when the store is not at SCHEMA_HEAD: an up-to-date store opens
-without paying for it (a test keeps SCHEMA_HEAD equal to the newest migration).
+The open sequence (store/opening.py) backs an older store up before it calls `upgrade`; a store
+whose revision this version does not know was written by a newer UpwardPrep and is refused rather
+than guessed at. Alembic itself is only imported when the store is not at SCHEMA_HEAD: an
+up-to-date store opens without paying for it (a test keeps SCHEMA_HEAD equal to the newest
+migration).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from upwardprep.store.database import make_engine, raw_connect
 from upwardprep.store.errors import NotAStore, StoreTooNew
+from upwardprep.store.keys import StoreKey
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-    from upwardprep.store.engine import Store
-
 SCHEMA_HEAD = "0002"
+
+
+class _RawSource(Protocol):
+    def raw(self) -> contextlib.AbstractContextManager[sqlcipher.Connection]: ...
 
 
 def alembic_config() -> Config:
@@ -53,7 +61,7 @@ def revision_of(conn: sqlcipher.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
-def current_revision(store: Store) -> str | None:
+def current_revision(store: _RawSource) -> str | None:
     with store.raw() as conn:
         return revision_of(conn)
 
@@ -80,20 +88,31 @@ def check_known_revision(conn: sqlcipher.Connection) -> bool:
     return True
 
 
-def check_revision(store: Store) -> bool:
-    """True when the store needs upgrading; raises StoreTooNew for an unknown revision."""
-    with store.raw() as conn:
+def needs_upgrade(path: Path, key: StoreKey) -> bool:
+    """check_known_revision on a fresh connection to the file (read only)."""
+    conn = raw_connect(path, key)
+    try:
         return check_known_revision(conn)
+    finally:
+        conn.close()
 
 
-def upgrade_to_head(store: Store, *, backup_first: bool) -> None:
+@contextlib.contextmanager
+def _one_connection_engine(path: Path, key: StoreKey) -> Iterator[Any]:
+    from sqlalchemy.pool import NullPool
+
+    engine = make_engine(lambda: raw_connect(path, key, verify=False), poolclass=NullPool)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def upgrade(path: Path, key: StoreKey) -> None:
+    """Run every migration up to the head, in one transaction (a crash rolls it all back)."""
     from alembic import command
 
-    if backup_first:
-        from upwardprep.store.backup import create_backup
-
-        create_backup(store, reason="pre-upgrade")
     config = alembic_config()
-    with store.engine.begin() as conn:
+    with _one_connection_engine(path, key) as engine, engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")

@@ -9,12 +9,15 @@
 
 from __future__ import annotations
 
+import re
+from itertools import accumulate
 from typing import Any
 
 from bidi import get_base_level
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 from upwardprep.export.pdf.bidi import RTL, visual_lines
@@ -23,6 +26,7 @@ from upwardprep.export.pdf.fonts import SYMBOLS
 CONTINUATION = "↪"  # drawn before the rest of a word cut at a line's end
 CONTINUATION_FONT = SYMBOLS  # DejaVu Sans, registered with the text faces
 CONTINUATION_COLOUR = HexColor("#8a929c")
+_WORD = re.compile(r"\S+")
 
 
 class Paragraph(_ReportLabParagraph):
@@ -54,10 +58,16 @@ class Paragraph(_ReportLabParagraph):
     def _mark_continuations(self) -> None:
         """A small ↪ before each line that goes on with a word cut at the end of the line
         above (a long address or word in a narrow column), in the space left of the text."""
-        cut = _cut_lines(self.getPlainText(), self.blPara)
+        if len(self.blPara.lines) < 2:
+            return  # one line: nothing continues
+        text = self.getPlainText()
+        longest = max(_WORD.findall(text), key=len, default="")
+        style = self.style
+        if stringWidth(longest, style.fontName, style.fontSize) <= self.width * 0.9:
+            return  # no word is long enough to have been cut
+        cut = _cut_lines(text, self.blPara)
         if not any(cut):
             return
-        style = self.style
         canvas = self.canv
         canvas.saveState()
         canvas.setFont(CONTINUATION_FONT, style.fontSize * 0.8)
@@ -72,18 +82,17 @@ class Paragraph(_ReportLabParagraph):
 
 def _cut_lines(text: str, paragraph: Any) -> list[bool]:
     """For each laid-out line, whether it ends inside a word (no space follows in the text)."""
-    if not text or not paragraph.lines:
+    words = _WORD.findall(text)
+    if not words or not paragraph.lines:
         return []
-    spaced: list[bool] = []  # per non-space character: whether a space follows it
-    for index, char in enumerate(text):
-        if not char.isspace():
-            spaced.append(index + 1 >= len(text) or text[index + 1].isspace())
+    ends = set(accumulate(len(word) for word in words))  # word ends, in non-space characters
+    total = sum(len(word) for word in words)
     cut, seen = [], 0
     for line in paragraph.lines:
         if paragraph.kind == 0:
             shown = "".join(line[1])
         else:
             shown = "".join(getattr(f, "text", "") or "" for f in line.words)
-        seen += sum(1 for char in shown if not char.isspace())
-        cut.append(0 < seen < len(spaced) and not spaced[seen - 1])
+        seen += len(shown) - sum(1 for char in shown if char.isspace())
+        cut.append(0 < seen < total and seen not in ends)
     return cut

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.store.backup import BackupInfo
+from upwardprep.services.vault import BackupInfo
 
 REASONS = {
     "": "backup",

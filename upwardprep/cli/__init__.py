@@ -1,0 +1,73 @@
+"""The `upwardprep` command: the GUI by default, and headless subcommands for the main jobs.
+
+Start-up is kept light: nothing here or in the parser imports the services (SQLAlchemy, the ORM
+mapping) or Qt; a command imports what it needs when it runs, so `--help`, `--version` and usage
+errors answer at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from upwardprep.cli.common import UsageError
+from upwardprep.cli.parser import build_parser
+from upwardprep.clock import check_environment
+
+__all__ = ["build_parser", "gui_main", "main"]
+
+log = logging.getLogger("upwardprep")
+
+
+def _user_error_code(error: Exception) -> int | None:
+    """The exit code of an error meant for the user (its message is a sentence), else None."""
+    from upwardprep.services.common import NotFound, ValidationError
+    from upwardprep.services.vault import StoreError
+
+    if isinstance(error, StoreError | ValidationError | NotFound):
+        return int(error.exit_code)
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        check_environment()
+    except ValueError as error:
+        print(f"upwardprep: {error}", file=sys.stderr)
+        return 1
+    try:
+        return int(args.func(args))
+    except UsageError as error:
+        print(f"upwardprep: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("upwardprep: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except OSError as error:
+        # The file system said no (a folder where a file should be, permissions, disk full).
+        where = f": {error.filename}" if error.filename else ""
+        print(f"upwardprep: {error.strerror or 'input/output error'}{where}", file=sys.stderr)
+        return 7
+    except Exception as error:
+        code = _user_error_code(error)
+        if code is not None:  # the store's typed errors, invalid input, a record not found
+            print(f"upwardprep: {error}", file=sys.stderr)
+            return code
+        # Last resort: name the kind of failure, never its arguments (they may hold note text).
+        if os.environ.get("UPWARDPREP_DEBUG"):
+            raise
+        print(
+            f"upwardprep: an unexpected error ({type(error).__name__}) stopped the command. "
+            "Completed saves are intact. Set UPWARDPREP_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:] or [])

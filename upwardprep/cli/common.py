@@ -1,0 +1,148 @@
+"""What every command shares: usage errors, whole-number options, passphrases, table output, and
+the store the command works on (through the vault service).
+
+The passphrase comes from --passphrase-file, then UPWARDPREP_PASSPHRASE, then a prompt (like
+borg and restic); it is never echoed, logged or written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from upwardprep.services import Services
+    from upwardprep.services.vault import Vault
+
+EXIT_CODES = """\
+exit codes:
+  0  success
+  1  usage error or invalid input (nothing was written)
+  2  wrong passphrase
+  3  store damaged (the integrity checks' findings are printed)
+  4  not an UpwardPrep store, or no store at that path
+  5  store in use by another process
+  6  store written by a newer version of UpwardPrep
+  7  the disk or file system refused (full, read-only, permissions)
+"""
+
+
+class UsageError(Exception):
+    exit_code = 1
+
+
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high, or a clear usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, not {value:,}")
+        return value
+
+    return parse
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors; 2 means "wrong passphrase" here, so use 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
+# -- passphrases ------------------------------------------------------------------------------
+
+
+def read_passphrase_file(path: str) -> str:
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"Cannot read the passphrase file {path}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"The passphrase file {path} is not UTF-8 text.") from None
+    return text[:-1] if text.endswith("\n") else text  # only the final newline is not part of it
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "No passphrase given: use --passphrase-file FILE, set UPWARDPREP_PASSPHRASE, "
+            "or run in a terminal to be asked."
+        )
+    return getpass.getpass(label)
+
+
+def passphrase_from(args: argparse.Namespace) -> str:
+    if args.passphrase_file:
+        return read_passphrase_file(args.passphrase_file)
+    env = os.environ.get("UPWARDPREP_PASSPHRASE")
+    if env is not None:
+        return env
+    return _prompt("Passphrase: ")
+
+
+def new_passphrase_from(args: argparse.Namespace, *, env_name: str, file_attr: str) -> str:
+    path = getattr(args, file_attr, None)
+    if path:
+        return read_passphrase_file(path)
+    env = os.environ.get(env_name)
+    if env is not None:
+        return env
+    first = _prompt("New passphrase: ")
+    if first != _prompt("Repeat the new passphrase: "):
+        raise UsageError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+# -- output -----------------------------------------------------------------------------------
+
+
+def _cell(text: object, width: int) -> str:
+    value = " ".join(str(text if text is not None else "").split())
+    if len(value) > width:
+        value = value[: width - 1] + "…"
+    return value.ljust(width)
+
+
+def print_rows(rows: Sequence[Sequence[object]], widths: Sequence[int]) -> None:
+    for row in rows:
+        cells = [_cell(value, width) for value, width in zip(row, widths, strict=False)]
+        cells += [str(value) for value in row[len(widths) :]]
+        print("  ".join(cells).rstrip())
+
+
+# -- the store --------------------------------------------------------------------------------
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    from upwardprep.services.vault import Vault
+
+    return Path(args.store).expanduser() if args.store else Vault.default_path()
+
+
+def vault_for(args: argparse.Namespace, *, backup_folder: str | None = None) -> Vault:
+    from upwardprep.services.vault import Vault
+
+    return Vault(store_path(args), backup_folder=backup_folder)
+
+
+@contextlib.contextmanager
+def open_services(args: argparse.Namespace) -> Iterator[Services]:
+    """The unlocked store for one command, closed again when the command is done."""
+    from upwardprep.services.vault import StoreMissing
+
+    vault = vault_for(args)
+    if not vault.exists():
+        raise StoreMissing(f"There is no store at {vault.path}. Create one with `upwardprep init`.")
+    with vault.session(passphrase_from(args)) as services:
+        yield services

@@ -1,0 +1,247 @@
+"""The command line's grammar: every command, option and help text (names are part of the
+interface), dispatching to the command modules."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from upwardprep import __version__
+from upwardprep.cli.common import EXIT_CODES, Parser, whole
+from upwardprep.cli.documents import cmd_export
+from upwardprep.cli.lifecycle import (
+    cmd_backup,
+    cmd_check,
+    cmd_gui,
+    cmd_init,
+    cmd_passwd,
+    cmd_restore,
+    cmd_self_test,
+)
+from upwardprep.cli.records import (
+    cmd_add,
+    cmd_agenda,
+    cmd_alignment,
+    cmd_import,
+    cmd_list,
+    cmd_search,
+)
+
+
+def common_options(default: object) -> Parser:
+    """--store and --passphrase-file, accepted before or after the command.
+
+    Subcommands get them with default=SUPPRESS: otherwise argparse lets a subcommand's default
+    overwrite a value given before the command name.
+    """
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--store",
+        metavar="PATH",
+        default=default,
+        help="the store file (default: notes.upwardprep in the user data folder)",
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help="read the passphrase from FILE (else UPWARDPREP_PASSPHRASE, else a prompt)",
+    )
+    return common
+
+
+def build_parser() -> Parser:
+    root_options = common_options(None)
+    common = common_options(argparse.SUPPRESS)
+
+    parser = Parser(
+        prog="upwardprep",
+        description="UpwardPrep: an offline, encrypted workbench for managing up and preparing "
+        "one-on-ones. Without a command, starts the desktop app.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[root_options],
+    )
+    parser.add_argument("--version", action="version", version=f"UpwardPrep {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a temporary store full of sample data"
+    )
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Parser:
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            parents=[common],
+            epilog=EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(func=func)
+        return p
+
+    p = command("init", cmd_init, "create a new encrypted store")
+    p.add_argument("--demo", action="store_true", help="fill it with realistic sample data")
+
+    p = command("add", cmd_add, "add a record")
+    add = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    o = add.add_parser("outcome", help="an outcome note", parents=[common])
+    o.add_argument("--title", required=True)
+    o.add_argument("--body", help="Markdown text")
+    o.add_argument(
+        "--body-file", metavar="FILE", help="read the Markdown body from FILE (- for stdin)"
+    )
+    o.add_argument(
+        "--kind",
+        default="win",
+        help="win, progress, risk, feedback-received, feedback-given, decision, learning",
+    )
+    o.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    o.add_argument(
+        "--priority",
+        action="append",
+        metavar="P",
+        help="link to a priority (title, part of it, or id); repeatable",
+    )
+    o.add_argument("--person", help="the person it concerns")
+    o.add_argument("--tag", action="append", default=[], help="repeatable")
+    o.add_argument("--impact", default="")
+    o.add_argument("--metric-delta", default="", help='e.g. "+12 customers"')
+    o.add_argument("--evidence", default="", metavar="URL")
+    o.add_argument("--ask", default="", help="for risks: what you need")
+    o.add_argument("--private", action="store_true", help="keep it out of shared documents")
+    pr = add.add_parser("priority", help="a priority", parents=[common])
+    pr.add_argument("--title", required=True)
+    pr.add_argument("--owner", help="the person accountable (default: me)")
+    pr.add_argument("--parent", help="the priority this one is aligned to")
+    pr.add_argument("--measure", default="", help="how success is measured")
+    pr.add_argument("--target", help="metric target")
+    pr.add_argument("--current", help="metric current value")
+    pr.add_argument("--unit", default="", help="metric unit, e.g. customers")
+    pr.add_argument("--status", default="active", help="active, at-risk, done, dropped")
+    pr.add_argument("--start", help="period start YYYY-MM-DD")
+    pr.add_argument("--end", help="period end YYYY-MM-DD")
+    pr.add_argument("--description", default="")
+    pe = add.add_parser("person", help="a person", parents=[common])
+    pe.add_argument("--name", required=True)
+    pe.add_argument(
+        "--role", default="stakeholder", help="manager, skip-level, report, peer, stakeholder"
+    )
+    pe.add_argument("--title", dest="job_title", default="", help="job title")
+    pe.add_argument("--email", default="")
+    pe.add_argument("--cadence", help="days between 1:1s")
+
+    p = command("list", cmd_list, "list records, one a line")
+    p.add_argument("what", choices=["people", "priorities", "outcomes", "meetings", "cycles"])
+    p.add_argument("--limit", type=whole(1, 10**9), default=None, help="at most N rows (outcomes)")
+
+    p = command("search", cmd_search, "full-text search, best matches first")
+    p.add_argument("query")
+    p.add_argument("--person")
+    p.add_argument("--priority")
+    p.add_argument("--kind", action="append")
+    p.add_argument("--tag")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--limit", type=whole(1, 10_000), default=20)
+
+    p = command("agenda", cmd_agenda, "draft the next 1:1 with a person and print its agenda")
+    p.add_argument("--person", required=True, help="name (or part of it) or id")
+    p.add_argument("--template", help="agenda template to use (default: the meeting's own)")
+    p.add_argument(
+        "--stale-days", type=whole(1, 3650), help="confirm priorities older than N days (21)"
+    )
+
+    p = command("import", cmd_import, "import records from another program")
+    kinds = p.add_subparsers(dest="source", metavar="SOURCE", required=True)
+    ics = kinds.add_parser(
+        "ics",
+        parents=[common],
+        help="meeting dates from a calendar export (.ics)",
+        description="Planned meetings from a calendar export. A file with one series is "
+        "imported whole; with several, name them with --series or take them all with --all. "
+        "Importing again updates moved meetings and adds nothing twice.",
+    )
+    ics.add_argument("file", help="the .ics file")
+    ics.add_argument("--person", help="who the meetings are with")
+    ics.add_argument("--series", action="append", metavar="UID", help="UID or part of a title")
+    ics.add_argument("--all", action="store_true", help="every series in the file")
+    ics.add_argument("--list", action="store_true", help="only list the series (no store needed)")
+    ics.add_argument(
+        "--days", type=whole(1, 3650), default=365, help="how far ahead (default 365 days)"
+    )
+
+    p = command("alignment", cmd_alignment, "a manager's priorities with coverage and goals")
+    p.add_argument("--person", required=True, help="the manager (name, part of it, or id)")
+    p.add_argument("--since", metavar="DATE", help="count notes from DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="count notes up to DATE (YYYY-MM-DD)")
+
+    p = command("backup", cmd_backup, "write an encrypted, verified backup")
+    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument(
+        "--keep", type=whole(1, 1000), default=10, help="how many backups to keep (default 10)"
+    )
+
+    p = command("restore", cmd_restore, "put a backup in place of the store (after backing it up)")
+    p.add_argument("file", nargs="?", help="the backup file")
+    p.add_argument(
+        "--latest",
+        action="store_true",
+        help="the newest backup (not counting safety copies made by a restore)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even if the passphrase does not open the current store "
+        "(its files are then moved aside unopened)",
+    )
+    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument(
+        "--backup-passphrase-file",
+        metavar="FILE",
+        help="the backup's passphrase, if it differs from the store's",
+    )
+
+    command("check", cmd_check, "run the integrity checks")
+
+    p = command(
+        "export", cmd_export, "write a meeting brief, a review packet or a handoff packet (PDF, md)"
+    )
+    documents = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    brief = documents.add_parser("brief", help="the brief for one meeting", parents=[common])
+    brief.add_argument("--person", help="the person's next planned meeting")
+    brief.add_argument("--meeting", metavar="ID", help="a meeting by id (`list meetings`)")
+    packet = documents.add_parser("packet", help="the packet for a review cycle", parents=[common])
+    packet.add_argument("--cycle", required=True, help="the cycle's name, part of it, or id")
+    packet.add_argument(
+        "--include-private", action="store_true", help="include notes marked private"
+    )
+    handoff = documents.add_parser(
+        "handoff",
+        help="the handoff packet for a working relationship (never private notes)",
+        parents=[common],
+    )
+    handoff.add_argument("--person", required=True, help="whose priorities, actions and 1:1s")
+    for document in (brief, packet, handoff):
+        document.add_argument("--format", default="pdf", choices=["pdf", "md"])
+        document.add_argument(
+            "--out", metavar="FILE", help="file or folder (default: a named file here)"
+        )
+        document.add_argument("--paper", default="A4", choices=["A4", "Letter"])
+        document.add_argument("--author", help='the "prepared by" name (default: your account)')
+
+    self_test_help = (
+        "check this installation end to end on a temporary store (no display needed; "
+        "your own store is not touched)"
+    )
+    p = sub.add_parser("self-test", help=self_test_help, description=self_test_help)
+    p.set_defaults(func=cmd_self_test)
+
+    p = command("passwd", cmd_passwd, "change the passphrase")
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from FILE (else UPWARDPREP_NEW_PASSPHRASE, else a prompt)",
+    )
+    return parser
