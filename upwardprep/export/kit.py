@@ -9,8 +9,6 @@ Nothing identifying goes into the PDF's metadata beyond its title.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -30,16 +28,11 @@ from reportlab.platypus import (
 from upwardprep import __version__
 from upwardprep.export.pdf.theme import MONO, SANS, SANS_BOLD, Theme
 from upwardprep.services.files import write_private_file
+from upwardprep.services.recovery_key import KitFacts
+
+__all__ = ["TITLE", "KitFacts", "kit_pdf", "write_kit"]
 
 TITLE = "UpwardPrep Emergency Kit"
-
-
-@dataclass(frozen=True)
-class KitFacts:
-    store_name: str
-    store_path: Path
-    made_on: date
-    recovery_key: str  # "XXXX-XXXX-…", 14 groups
 
 
 def _qr(text: str, size: float) -> Drawing:

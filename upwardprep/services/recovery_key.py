@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from upwardprep.services.common import ValidationError
 
@@ -25,6 +28,16 @@ GROUP = 4
 DATA_GROUPS = 13  # 52 symbols: 260 bits, the key's 256 and four zero bits
 GROUPS = DATA_GROUPS + 1
 PRIME = 37  # above 32, so a changed symbol always changes both sums
+
+
+@dataclass(frozen=True)
+class KitFacts:
+    """What an Emergency Kit prints (export/kit.py draws it)."""
+
+    store_name: str
+    store_path: Path
+    made_on: date
+    recovery_key: str  # "XXXX-XXXX-…", 14 groups
 
 
 class RecoveryKeyError(ValidationError):

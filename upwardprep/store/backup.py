@@ -22,21 +22,32 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.engine import Engine
 
 from upwardprep.clock import Clock, system_clock
-from upwardprep.store.database import classify_file, integrity_findings, prove_key, raw_connect
+from upwardprep.store import retention
+from upwardprep.store.database import (
+    classify_file,
+    integrity_findings,
+    prove_key,
+    raw_connect,
+    sqlite_error_name,
+)
 from upwardprep.store.errors import (
     BackupError,
     NotAStore,
+    StorageFailed,
     StoreDamaged,
     StoreMissing,
     WrongPassphrase,
 )
 from upwardprep.store.keys import StoreKey, new_salt
 from upwardprep.store.lock import StoreLock
+from upwardprep.store.manifest import SUFFIX as MANIFEST
+from upwardprep.store.manifest import Digests, manifest_path, table_digests, write_manifest
 from upwardprep.store.migrate import check_known_revision
 
 BACKUP_SUFFIX = ".upwardprep-backup"
 DEFAULT_KEEP = 10
 PRE_RESTORE = "pre-restore"
+AUTO = "auto"  # the automatic backups, rotated by their own schedule (store/retention.py)
 T = TypeVar("T")
 
 
@@ -77,7 +88,8 @@ class BackupInfo:
     path: Path
     created: datetime
     size: int
-    reason: str = ""  # "" for a backup asked for; "pre-upgrade", "pre-restore", "pre-passwd"
+    # "" for a backup asked for; "auto", "pre-upgrade", "pre-restore", "pre-passwd"
+    reason: str = ""
 
 
 def backup_dir_for(store_path: Path) -> Path:
@@ -95,26 +107,49 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _copy_encrypted(source: sqlcipher.Connection, target: Path, key: StoreKey) -> None:
-    """Page-by-page copy through SQLite's backup API into a file keyed like the store."""
+def _copy_encrypted(
+    source: sqlcipher.Connection, target: Path, key: StoreKey, *, record: bool = False
+) -> Digests | None:
+    """Page-by-page copy through SQLite's backup API into a file keyed like the store.
+
+    With `record`, the source's rows are counted and hashed in the same read transaction as the
+    copy, so the record describes exactly the moment copied: a write another connection has
+    not committed yet is in neither (a backup never holds half a change).
+    """
     dest = raw_connect(target, key, verify=False)
+    digests: Digests | None = None
     try:
-        source.backup(dest)
+        if record:
+            source.execute("BEGIN")
+            try:
+                digests = table_digests(source)
+                source.backup(dest)
+            finally:
+                source.execute("COMMIT")
+        else:
+            source.backup(dest)
         dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         dest.execute("PRAGMA journal_mode = DELETE")  # a backup is a single self-contained file
     finally:
         dest.close()
     with target.open("rb+") as handle:
         os.fsync(handle.fileno())
+    return digests
 
 
-def verify_copy(path: Path, key: StoreKey) -> None:
+def verify_copy(path: Path, key: StoreKey, *, expect: Digests | None = None) -> None:
+    """The copy opens and passes the integrity checks (and, given `expect`, holds those rows)."""
     try:
         conn = raw_connect(path, key)
     except sqlcipher.DatabaseError as error:
         raise BackupError(f"The copy at {path} does not open: {error}") from None
     try:
         findings = integrity_findings(conn)
+        if not findings and expect is not None and table_digests(conn) != expect:
+            findings = ["the copy's records differ from the store's"]
+        # Back to one self-contained file (opening it switched it to WAL): a drill can then
+        # read it where nothing may be written beside it.
+        conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
     if findings:
@@ -125,6 +160,42 @@ def _remove_quietly(*paths: Path) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def remove_backup(path: Path) -> None:
+    """A backup and the record beside it."""
+    _remove_quietly(path, manifest_path(path))
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, but not ours to signal
+        return False
+    return False
+
+
+def clean_leftovers(store_path: Path, folder: Path) -> None:
+    """What a backup killed half-way left in the folder: its temporary copy (named after a
+    process that is gone) and a record whose backup never got its name. Only the store's lock
+    holder backs it up, so nothing else of this store is in progress."""
+    if not folder.is_dir():
+        return
+    prefix = f".{store_path.name}-"
+    for path in folder.iterdir():
+        name = path.name
+        if name.startswith(prefix) and name.endswith(".tmp"):
+            pid = name[:-4].rsplit(".", 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and _process_gone(int(pid)):
+                _remove_quietly(path)
+        elif (
+            name.startswith(store_path.name + "-")
+            and name.endswith(BACKUP_SUFFIX + MANIFEST)
+            and not path.with_name(name[: -len(MANIFEST)]).exists()
+        ):
+            _remove_quietly(path)
 
 
 def _temporary_sibling(path: Path) -> Path:
@@ -143,20 +214,48 @@ def write_backup(
     folder: Path,
     reason: str,
     now: datetime,
+    *,
+    record: bool = True,
 ) -> Path:
-    """Copy into a temporary name, verify the copy, then rename it into the backup folder."""
+    """Copy into a temporary name, verify the copy, then rename it into the backup folder.
+
+    With `record` (every backup but a test's), the rows and content hash of every table go
+    beside it (store/manifest.py), written before the rename: a backup under its final name
+    has its record, for the restore drill.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     final = folder / _backup_name(store_path, reason, now)
     temp = _temporary_sibling(final)
     try:
-        _copy_encrypted(source, temp, key)
-        verify_copy(temp, key)
+        try:
+            digests = _copy_encrypted(source, temp, key, record=record)
+        except sqlcipher.DatabaseError as error:  # the folder refused the copy
+            raise StorageFailed(
+                f"Could not write a backup into {folder}: {_refusal(error)}. The backups "
+                "already there are untouched."
+            ) from None
+        verify_copy(temp, key, expect=digests)
+        if digests is not None:
+            write_manifest(final, key, digests)
         os.replace(temp, final)
         _fsync_dir(folder)
     except BaseException:
         _remove_quietly(temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
+        if not final.exists():
+            _remove_quietly(manifest_path(final))
         raise
     return final
+
+
+def _refusal(error: sqlcipher.DatabaseError) -> str:
+    name = sqlite_error_name(error)
+    if name.startswith("SQLITE_FULL"):
+        return "the disk is full"
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or "readonly" in str(
+        error
+    ):
+        return "the folder is read-only (or gone)"
+    return str(error)
 
 
 def create_backup(
@@ -166,15 +265,21 @@ def create_backup(
     keep: int = DEFAULT_KEEP,
     reason: str = "",
 ) -> BackupInfo:
+    """A verified backup with its record; then the rotation (the schedule, for automatic
+    ones; the newest `keep` of the others)."""
     folder = folder or backup_dir_for(store.path)
     now = store.clock()
+    clean_leftovers(store.path, folder)
 
     def run(key: StoreKey) -> Path:
         with store.raw() as source:
             return write_backup(source, key, store.path, folder, reason, now)
 
     final = store.with_key(run)
-    rotate(store.path, folder=folder, keep=keep)
+    if reason == AUTO:
+        rotate_automatic(store.path, folder=folder, now=now)
+    else:
+        rotate(store.path, folder=folder, keep=keep)
     return BackupInfo(final, now, final.stat().st_size, reason)
 
 
@@ -200,10 +305,23 @@ def rotate(
     keep: int = DEFAULT_KEEP,
     protect: Path | None = None,
 ) -> None:
-    """Delete all but the newest `keep` backups; never `protect` (the one being restored)."""
-    backups = [b for b in list_backups(store_path, folder=folder) if b.path != protect]
+    """Delete all but the newest `keep` backups; never `protect` (the one being restored), and
+    never an automatic one (they follow their own schedule)."""
+    backups = [
+        b for b in list_backups(store_path, folder=folder) if b.path != protect and b.reason != AUTO
+    ]
     for old in backups[: max(0, len(backups) - max(keep, 1))]:
-        _remove_quietly(old.path)
+        remove_backup(old.path)
+
+
+def rotate_automatic(store_path: Path, *, folder: Path | None = None, now: datetime) -> None:
+    """Keep the automatic backups the schedule keeps (a day for a week, a week for two months,
+    a month for a year); delete the others."""
+    automatic = [b for b in list_backups(store_path, folder=folder) if b.reason == AUTO]
+    kept = retention.to_keep([(b.path, b.created) for b in automatic], now)
+    for backup in automatic:
+        if backup.path not in kept:
+            remove_backup(backup.path)
 
 
 @dataclass(frozen=True)

@@ -37,22 +37,27 @@ class Unlocked:
 
 def open_file(
     path: Path,
-    passphrase: str,
+    passphrase: str | None,
     *,
     migrate: bool = True,
     backup_folder: Path | None = None,
     clock: Clock = system_clock,
+    raw_key: bytes | None = None,
 ) -> Unlocked:
     """Unlock an existing store, upgrading an older schema after a verified backup.
 
-    Raises the store's typed errors (StoreMissing, NotAStore, StoreInUse, WrongPassphrase,
-    StoreDamaged, StoreTooNew) with the file as it was and no lock held.
+    The key comes from the passphrase, or (an Emergency Kit's recovery key) is `raw_key`
+    itself. Raises the store's typed errors (StoreMissing, NotAStore, StoreInUse,
+    WrongPassphrase, StoreDamaged, StoreTooNew) with the file as it was and no lock held.
     """
     salt = classify_file(path)
     lock = StoreLock(path)
     lock.acquire()
     try:
-        key = StoreKey.from_passphrase(passphrase, salt)
+        if raw_key is not None:
+            key = StoreKey(raw_key, salt)
+        else:
+            key = StoreKey.from_passphrase(passphrase or "", salt)
         prove_key(path, key)
         if needs_upgrade(path, key) and migrate:
             _back_up_before_upgrade(path, key, backup_folder or backup_dir_for(path), clock)
