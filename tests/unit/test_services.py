@@ -62,6 +62,23 @@ def test_priority_history_confirm_and_reorder(frozen: Services, clock: FrozenClo
     assert any(field == "confirmed" for field, _old, _new in fields)
 
 
+def test_a_new_priority_is_created_under_its_first_real_title(frozen: Services) -> None:
+    """The app's New Priority makes a record titled "New priority" to edit: its history says
+    it was created as what the user typed, with no rename from the placeholder."""
+    draft = frozen.priorities.create("New priority", draft=True)
+    frozen.priorities.update(draft.id, title="Ship the ledger", measure="Live in EU")
+    frozen.priorities.update(draft.id, title="Ship the ledger on Atlas")
+    fields = [(c.field, c.old_value, c.new_value) for c in frozen.priorities.history(draft.id)]
+    assert fields == [
+        ("created", None, "Ship the ledger"),
+        ("measure", "", "Live in EU"),
+        ("title", "Ship the ledger", "Ship the ledger on Atlas"),
+    ]
+    kept = frozen.priorities.create("Kept as typed")
+    frozen.priorities.update(kept.id, title="Renamed later")
+    assert [c.field for c in frozen.priorities.history(kept.id)] == ["created", "title"]
+
+
 def test_stale_priorities_with_a_frozen_clock(frozen: Services, clock: FrozenClock) -> None:
     fresh = frozen.priorities.create("Fresh")
     old = frozen.priorities.create("Confirmed long ago")
@@ -213,7 +230,7 @@ def test_bulk_import_is_all_or_nothing(services: Services, store: Store) -> None
     assert services.search.outcomes("Outcome 17")[0].title == "Outcome 17"
 
 
-def test_carry_over_chain_across_three_meetings(frozen: Services) -> None:
+def test_carry_over_chain_across_three_meetings(frozen: Services, clock: FrozenClock) -> None:
     dana = frozen.people.create("Dana", role="manager", cadence_days=7)
     first = frozen.meetings.create(NOW, person_id=dana.id)
     send = frozen.meetings.add_action(first.id, "Send the renewal list", due_on="2026-11-25")
@@ -227,6 +244,7 @@ def test_carry_over_chain_across_three_meetings(frozen: Services) -> None:
     ]
     draft = frozen.meetings.add_action(second.id, "Draft the Q1 plan")
     frozen.meetings.set_action_done(draft.id)
+    clock.now = second.scheduled_at  # held on its day (one still ahead cannot be finished)
     frozen.meetings.finish(second.id)
     third = next(m for m in frozen.meetings.list(person_id=dana.id) if m.status == "planned")
     assert [(a.title, a.carry_count) for a in third.action_items] == [("Send the renewal list", 2)]

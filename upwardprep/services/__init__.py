@@ -5,6 +5,7 @@ from __future__ import annotations
 from upwardprep.services.agenda import AgendaService
 from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.brag_csv import BragCsvService
+from upwardprep.services.brief_facts import BriefService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
 from upwardprep.services.dashboard import DashboardService
@@ -21,6 +22,7 @@ from upwardprep.services.settings import SettingsService
 from upwardprep.services.templates import TemplateService
 from upwardprep.services.transfer import TransferService
 from upwardprep.services.trash import TrashService
+from upwardprep.services.update import UpdateService
 from upwardprep.store.engine import Store
 
 __all__ = ["NotFound", "Services", "ValidationError"]
@@ -71,3 +73,5 @@ class Services:
             reviews=self.reviews,
             settings=self.settings,
         )
+        self.briefs = BriefService(store, clock=clock, facts=self.facts)
+        self.updates = UpdateService(store, clock=clock, people=self.people)
