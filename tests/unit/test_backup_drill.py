@@ -16,16 +16,10 @@ from tests.clock import FrozenClock
 from tests.conftest import snapshot
 from upwardprep.services import Services
 from upwardprep.services.vault import AUTO, StorageFailed, Vault
-from upwardprep.store import backup, keys
+from upwardprep.store import backup
 from upwardprep.store.database import raw_connect
 from upwardprep.store.engine import Store
 from upwardprep.store.manifest import manifest_path
-
-
-@pytest.fixture(autouse=True)
-def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The passphrase's key derivation is not under test: a few iterations keep this cheap."""
-    monkeypatch.setattr(keys, "KDF_ITERATIONS", 1_000)
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@
 name the place, and a store left byte-identical by anything refused, including faults (a full
 disk, a read-only folder, an interrupted write).
 
-The CLI's passphrase derivation is cut to a few iterations here (store and CLI agree, as both go
-through store/keys.py): the key derivation is not under test, and the module stays cheap.
+In-process, so each key is derived once per test process (tests/conftest.py caches it).
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from tests.conftest import PASSPHRASE, row_hashes, snapshot
 from upwardprep import cli
 from upwardprep.services.recovery_key import ALPHABET
 from upwardprep.services.vault import Vault
-from upwardprep.store import keys
 
 Run = Callable[..., tuple[int, str, str]]
 NEW_PASSPHRASE = "a new passphrase, written down this time"
@@ -32,8 +30,7 @@ KEY_PATTERN = re.compile(r"Recovery key: ((?:[0-9A-Z]{4}-){13}[0-9A-Z]{4})")
 
 
 @pytest.fixture(autouse=True)
-def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "KDF_ITERATIONS", 1_000)
+def environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UPWARDPREP_PASSPHRASE", PASSPHRASE)
     monkeypatch.delenv("UPWARDPREP_NEW_PASSPHRASE", raising=False)
     monkeypatch.delenv("UPWARDPREP_BACKUP_DIR", raising=False)
