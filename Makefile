@@ -14,7 +14,7 @@ DIST_DEBS := libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0
 # ... and an X server without a screen, for check_bundle.py to start the app on xcb as well.
 DIST_DEBS += xvfb
 
-.PHONY: run test lint bench qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
+.PHONY: run test lint bench forms qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
 	clean
 
 $(PY):
@@ -58,6 +58,11 @@ test: $(VENV)/.installed-test qt-deps desktop-deps lint
 
 bench: $(VENV)/.installed-test qt-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+# The Python forms from the Qt Designer files: ui/<name>.ui -> upwardprep/gui/forms/ui_<name>.py
+# (pyside6-uic; a test fails when one is stale).
+forms: $(VENV)/.installed
+	$(PY) tools/forms.py
 
 dist-deps:
 	@missing=""; for deb in $(DIST_DEBS); do \
