@@ -1,27 +1,29 @@
 """The meeting brief and the review packet, as PDF or Markdown files: the public entry points.
 
 Both run anywhere (CLI, a GUI worker thread): `progress(fraction, text)` reports, `cancelled()`
-is polled, and the file appears only when complete. It is written under a temporary name beside
-the target and renamed, so a cancelled or failed build leaves no half file (and no copy
-elsewhere: the temporary file is the export itself, in the folder the user chose). Like the
-temporary file, the result is readable by its owner only: these documents are confidential.
+is polled, and the file appears only when complete: it is written into an unnamed file in the
+folder the user chose and linked into place at the end (upwardprep.files.write_private), so a
+cancelled or failed build, or a killed process, leaves no half file and no plaintext copy. The
+result is readable by its owner only: these documents are confidential. A target that is the
+store, one of its companions or backups, or not a regular file is refused before anything is
+written.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from upwardprep.export import content
 from upwardprep.export import model as m
 from upwardprep.export.handoff import handoff_document
 from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
+from upwardprep.files import write_private
 from upwardprep.services import Services, ValidationError
+from upwardprep.services.vault import Vault
 
 __all__ = [
     "FORMATS",
@@ -70,6 +72,7 @@ def default_filename(document: m.Document, fmt: str) -> str:
 
 
 def _write(
+    services: Services,
     document: m.Document,
     out: Path | str,
     fmt: str,
@@ -82,30 +85,23 @@ def _write(
         target = target / default_filename(document, fmt)
     if not target.parent.is_dir():
         raise ValidationError(f"The folder {target.parent} does not exist.")
+    Vault(services.store.path).refuse_as_output(target)  # never the store, a backup, a device
     if cancelled():
         raise ExportCancelled("Export cancelled.")
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed below
-        dir=target.parent, prefix=f".{target.stem[:40]}.", suffix=".part", delete=False
-    )
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            if fmt == "pdf":
-                pages: int | None = render_pdf(
-                    document, handle, paper=paper, progress=progress, cancelled=cancelled
-                )
-            else:
-                handle.write(render_markdown(document).encode("utf-8"))
-                pages = None
-            handle.flush()
-            os.fsync(handle.fileno())
+
+    def write(handle: BinaryIO) -> int | None:
+        if fmt == "pdf":
+            pages: int | None = render_pdf(
+                document, handle, paper=paper, progress=progress, cancelled=cancelled
+            )
+        else:
+            handle.write(render_markdown(document).encode("utf-8"))
+            pages = None
         if cancelled():
             raise ExportCancelled("Export cancelled.")
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+        return pages
+
+    pages = write_private(target, write)
     progress(1.0, "Done")
     return ExportResult(target, fmt, pages, tuple(document.section_titles()))
 
@@ -134,7 +130,7 @@ def build_brief(
     report = progress or _noop_progress
     report(0.0, "Reading the meeting")
     document = content.brief_document(services, meeting_id, author=author)
-    return _write(document, out, fmt, paper, report, cancelled or _never)
+    return _write(services, document, out, fmt, paper, report, cancelled or _never)
 
 
 def build_packet(
@@ -155,7 +151,7 @@ def build_packet(
     document = content.packet_document(
         services, cycle_id, include_private=include_private, author=author, progress=report
     )
-    return _write(document, out, fmt, paper, report, cancelled or _never)
+    return _write(services, document, out, fmt, paper, report, cancelled or _never)
 
 
 def build_handoff(
@@ -174,4 +170,4 @@ def build_handoff(
     report = progress or _noop_progress
     report(0.0, "Reading priorities, actions and 1:1s")
     document = handoff_document(services, person_id, author=author)
-    return _write(document, out, fmt, paper, report, cancelled or _never)
+    return _write(services, document, out, fmt, paper, report, cancelled or _never)

@@ -19,11 +19,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from upwardprep import APP_NAME, __version__
+from upwardprep.files import process_alive
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.look import apply_look
+from upwardprep.gui.termination import quit_on_signals
 
 log = logging.getLogger("upwardprep.gui")
 DEMO_PASSPHRASE = "demo"
+DEMO_PREFIX = "upwardprep-demo-"  # + the app's process id: a demo store outliving it is stale
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -300,6 +303,13 @@ class Controller(QObject):
 
         self._jobs.append(run_in_background(work, done, failed))
 
+    def quit_now(self) -> None:
+        """SIGTERM or SIGHUP (a logout, `kill`): quit as the menu does, asking nothing. What
+        the store refuses stays unsaved, as it would after a crash."""
+        self.window.flush_all()
+        self.window.save_state()
+        QApplication.quit()  # aboutToQuit: shutdown closes the store
+
     def shutdown(self) -> None:
         self.session.close()
         if self.demo_dir is not None:
@@ -311,7 +321,8 @@ def make_demo_store() -> tuple[Path, Path]:
     from upwardprep.demo import populate
     from upwardprep.services.vault import Vault
 
-    folder = Path(tempfile.mkdtemp(prefix="upwardprep-demo-"))
+    remove_stale_demo_stores()
+    folder = Path(tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-"))
     vault = Vault(folder / "Demo.upwardprep")
     services = vault.create(DEMO_PASSPHRASE, shipped_templates=False)  # populate ships them
     try:
@@ -319,6 +330,20 @@ def make_demo_store() -> tuple[Path, Path]:
     finally:
         vault.close(services)
     return vault.path, folder
+
+
+def remove_stale_demo_stores() -> list[Path]:
+    """Demo stores whose app was killed (it removes its own on quit): their process is gone."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*-*"):
+        owner, _, rest = folder.name[len(DEMO_PREFIX) :].partition("-")
+        if not (owner.isdigit() and rest and folder.is_dir() and not folder.is_symlink()):
+            continue
+        if folder.stat().st_uid != os.geteuid() or process_alive(int(owner)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def default_path(settings_path: str) -> Path:
@@ -356,5 +381,6 @@ def run(store: Path | None = None, demo: bool = False) -> int:
     controller = Controller(store, demo_dir=demo_dir)
     install_error_hook(lambda: controller.window)
     app.aboutToQuit.connect(controller.shutdown)
+    quit_on_signals(app, controller.quit_now)
     controller.start()
     return app.exec()

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from typing import Any
 
 from bidi import get_base_level
@@ -23,6 +25,14 @@ from upwardprep.export.pdf.fonts import SYMBOLS
 CONTINUATION = "↪"  # drawn before the rest of a word cut at a line's end
 CONTINUATION_FONT = SYMBOLS  # DejaVu Sans, registered with the text faces
 CONTINUATION_COLOUR = HexColor("#8a929c")
+# ReportLab breaks a paragraph into lines in time quadratic in its words (and breaks the rest
+# again on every page it runs over), so a long paragraph is set as pieces of at most this many
+# words (about a page), one after the other with no space between: a 1,000,000-character note
+# takes seconds, not minutes.
+PIECE_WORDS = 600
+PIECE_CHARS = 6000
+PIECE_LINES = 60  # a code block, in pieces of this many lines
+_BREAK = re.compile(r" +")
 
 
 class Paragraph(_ReportLabParagraph):
@@ -87,3 +97,69 @@ def _cut_lines(text: str, paragraph: Any) -> list[bool]:
         seen += sum(1 for char in shown if not char.isspace())
         cut.append(0 < seen < len(spaced) and not spaced[seen - 1])
     return cut
+
+
+def in_pieces(paragraph: Paragraph, limit: int = PIECE_WORDS) -> list[Paragraph]:
+    """`paragraph` as consecutive paragraphs of at most `limit` words (and PIECE_CHARS
+    characters) each, or as itself when it is not that long. A piece ends after a sentence
+    where one ends in its last quarter, else between words (inside a word only when a word is
+    longer than a piece)."""
+    frags = list(paragraph.frags or ())
+    if sum(len(getattr(f, "text", "") or "") for f in frags) <= min(limit * 2, PIECE_CHARS):
+        return [paragraph]  # too short to reach either limit
+    chunks: list[list[Any]] = []
+    current: list[Any] = []
+    words = chars = 0
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        if not isinstance(text, str) or getattr(frag, "cbDefn", None) is not None:
+            current.append(frag)
+            continue
+        start = 0
+        while True:
+            cut = _cut(text, start, limit - words, PIECE_CHARS - chars)
+            if cut is None:
+                rest = text[start:]
+                if rest:
+                    current.append(frag if start == 0 else frag.clone(text=rest))
+                    words += len(_BREAK.findall(rest)) + 1
+                    chars += len(rest)
+                break
+            if cut > start:
+                current.append(frag.clone(text=text[start:cut]))
+            chunks.append(current)
+            current, words, chars = [], 0, 0
+            match = _BREAK.match(text, cut)
+            start = match.end() if match else cut
+    if current:
+        chunks.append(current)
+    chunks = [chunk for chunk in chunks if chunk]
+    if len(chunks) < 2:
+        return [paragraph]
+    style = paragraph.style
+    first = ParagraphStyle(f"{style.name}_first", style, spaceAfter=0)
+    middle = ParagraphStyle(f"{style.name}_cont", style, spaceBefore=0, spaceAfter=0)
+    middle.firstLineIndent = 0
+    last = ParagraphStyle(f"{style.name}_last", style, spaceBefore=0)
+    last.firstLineIndent = 0
+    pieces = [Paragraph(None, first, bulletText=paragraph.bulletText, frags=chunks[0])]
+    pieces += [Paragraph(None, middle, frags=chunk) for chunk in chunks[1:-1]]
+    pieces.append(Paragraph(None, last, frags=chunks[-1]))
+    return pieces
+
+
+def _cut(text: str, start: int, words: int, chars: int) -> int | None:
+    """Where a piece with room for `words` more words and `chars` more characters ends in
+    `text` (read from `start`); None when the rest of the text fits."""
+    if words <= 0 or chars <= 0:
+        return start
+    end = start + chars
+    breaks = [m.start() for m in itertools.islice(_BREAK.finditer(text, start, end), words)]
+    if len(breaks) < words and len(text) <= end:
+        return None
+    if not breaks:
+        return end  # one word longer than a piece: cut inside it
+    last = breaks[-1]
+    quarter = breaks[max(0, len(breaks) * 3 // 4 - 1)]
+    sentence = text.rfind(". ", quarter, last + 1)
+    return sentence + 1 if sentence >= 0 else last
