@@ -1211,6 +1211,8 @@ def populate(services: Services, *, today: date | None = None, seed: int = 7) ->
         reviewer_id=people["dana"],
         self_assessment=SELF_ASSESSMENT,
     )
+    # The self-assessment's author leads Customer Platform: the packet's cover names the role.
+    services.settings.set_your_role("Engineering Manager, Customer Platform")
     goals = len(TEAM_GOALS)
     return ", ".join(
         (
@@ -1350,14 +1352,14 @@ def _add_one_on_ones(
                 due_on=day + timedelta(days=action.due_days),
             )
         meetings.update(meeting_id, notes=spec.notes, decisions=spec.decisions)
-        own = {action.title for action in spec.actions}
+        agreed = {action.title for action in spec.actions}
         for item in meetings.get(meeting_id).action_items:
             if done_in.get(item.title) != index:
                 continue
             # Carried items were done in the week before; new ones during the meeting itself.
             when = (
                 end
-                if item.title in own
+                if item.title in agreed
                 else _at(day - timedelta(days=rng.randint(1, 3)), rng.randint(9, 17))
             )
             with _clock_at(meetings, when):

@@ -172,7 +172,7 @@ def run(out: TextIO | None = None) -> int:
             return "integrity, encryption, links, search index"
 
         def brief_pdf() -> str:
-            from upwardprep.export.content import meeting_for_person
+            from upwardprep.export.brief import meeting_for_person
             from upwardprep.export.documents import build_brief
 
             services = Services(state["store"])

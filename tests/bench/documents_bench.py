@@ -29,7 +29,7 @@ from tests.bench.store_bench import (
     verdict,
 )
 from upwardprep.demo import populate
-from upwardprep.export.content import meeting_for_person
+from upwardprep.export.brief import meeting_for_person
 from upwardprep.export.documents import build_brief, build_packet
 from upwardprep.services import Services
 from upwardprep.store.engine import Store

@@ -25,7 +25,7 @@ from upwardprep.gui.views.alignment import AlignmentView
 from upwardprep.gui.views.dashboard import DashboardView
 from upwardprep.gui.views.reviews import ReviewCyclesModel, ReviewsView, reference
 from upwardprep.services import Services
-from upwardprep.services.alignment import ReviewNote
+from upwardprep.services.review_workspace import ReviewNote
 
 
 def _unaligned_note(services: Services, title: str = "Unplanned win") -> str:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from upwardprep.export.content import meeting_for_person
+from upwardprep.export.brief import meeting_for_person
 from upwardprep.gui import export_flow
 from upwardprep.gui.export_flow import (
     ExportPicker,

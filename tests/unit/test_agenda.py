@@ -344,7 +344,8 @@ def test_finishing_again_after_a_reopen_carries_nothing_twice(
 
 
 def test_an_agenda_stays_one_conversation_long(frozen: Services) -> None:
-    from upwardprep.services.agenda import MAX_LINES, MAX_PER_SECTION
+    from upwardprep.services.agenda import MAX_PER_SECTION
+    from upwardprep.services.agenda_text import MAX_LINES
     from upwardprep.services.outcomes import NewOutcome
 
     dana = frozen.people.create("Dana", role="manager")

@@ -154,7 +154,7 @@ def test_stale_confirmation(world: World) -> None:
     assert not _by_title(world.services.alignment.tree(world.ids["dana"], stale_days=45))[
         "Move to Atlas"
     ].stale
-    board = world.services.alignment.dashboard()
+    board = world.services.dashboard.read()
     assert [(s.priority.title, s.days_unconfirmed) for s in board.needs_confirmation] == [
         ("Hire six engineers", 60),
         ("Move to Atlas", 30),
@@ -237,7 +237,7 @@ def test_reports_and_when_they_were_last_discussed(world: World) -> None:
 
 
 def test_dashboard(world: World) -> None:
-    board = world.services.alignment.dashboard()
+    board = world.services.dashboard.read()
     assert board.today == date(2026, 11, 23)
     nexts = [(n.person_name, n.meeting_id is not None, n.overdue) for n in board.next_one_on_ones]
     # Dana's planned 1:1; Zoë's is due a week after the last one; Rafael was never met
@@ -266,7 +266,7 @@ def test_review_workspace(world: World) -> None:
     s.outcomes.create("Great feedback", kind="feedback-received", occurred_on="2026-11-05")
     cycle = s.reviews.create("H2 review", "2026-10-01", "2026-11-30", reviewer_id=world.ids["dana"])
     s.meetings.set_action_done(s.meetings.list(person_id=world.ids["dana"])[0].action_items[0].id)
-    review = s.alignment.review(cycle.id)
+    review = s.review_workspace.read(cycle.id)
     assert [(g.title, [n.title for n in g.outcomes]) for g in review.by_priority] == [
         ("Reduce churn", ["o3", "o1"]),
         ("Save offers", ["o2"]),
@@ -283,4 +283,4 @@ def test_review_workspace(world: World) -> None:
     assert not review.actions[0].on_time  # due the 20th, done the 23rd
     assert review.notes()[0].title == "o6"
     with pytest.raises(NotFound):
-        s.alignment.review("no-such-cycle")
+        s.review_workspace.read("no-such-cycle")

@@ -13,10 +13,12 @@ from pypdf import PdfReader
 from tests.clock import NOW, TODAY
 from tests.conftest import row_hashes
 from upwardprep.demo import populate
-from upwardprep.export import content
+from upwardprep.export import packet as packet_content
+from upwardprep.export.brief import meeting_for_person
 from upwardprep.export.documents import ExportCancelled, build_brief, build_packet
 from upwardprep.export.markdown import parse
 from upwardprep.services import Services, ValidationError
+from upwardprep.services.recency import recency
 from upwardprep.store.engine import Store
 
 AUTHOR = "Alex Ørsted"
@@ -53,7 +55,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 
 @pytest.fixture(scope="module")
 def meeting_id(demo: Services) -> str:
-    return content.meeting_for_person(demo, demo.people.find("Dana").id).id
+    return meeting_for_person(demo, demo.people.find("Dana").id).id
 
 
 @pytest.fixture(scope="module")
@@ -189,9 +191,9 @@ def test_brief_for_a_person_without_a_planned_meeting(services: Services) -> Non
     peer = services.people.create("Robin Peer", role="peer")
     if getattr(services, "agenda", None) is None:
         with pytest.raises(ValidationError, match="no planned meeting"):
-            content.meeting_for_person(services, peer.id)
+            meeting_for_person(services, peer.id)
     else:  # the agenda service plans the next meeting and drafts its agenda
-        meeting = content.meeting_for_person(services, peer.id)
+        meeting = meeting_for_person(services, peer.id)
         assert meeting.person_id == peer.id and meeting.status == "planned"
 
 
@@ -210,7 +212,7 @@ def test_brief_for_a_person_asks_the_agenda_service_to_draft(
             return services.meetings.get(drafted.id)
 
     monkeypatch.setattr(services, "agenda", Agenda(), raising=False)
-    assert content.meeting_for_person(services, boss.id).id == drafted.id
+    assert meeting_for_person(services, boss.id).id == drafted.id
     assert calls == [boss.id]
 
 
@@ -248,7 +250,7 @@ def _months(start: date, end: date) -> list[str]:
 def test_packet_figures_chart_and_private_notes(
     packet: Path, demo: Services, cycle_id: str
 ) -> None:
-    whole = "\n".join(page_texts(packet))
+    whole = " ".join(" ".join(page_texts(packet)).split())
     assert "outcomes documented" in whole
     assert "priorities completed" in whole
     assert "action items done on time" in whole
@@ -257,7 +259,7 @@ def test_packet_figures_chart_and_private_notes(
     months = _months(cycle.period_start, cycle.period_end)
     assert len(months) == 6 and all(month in whole for month in months)
     assert "Self-assessment draft" in whole  # the cycle's Markdown, rendered
-    assert "Recency bias" not in whole  # the demo's notes are spread over the half
+    assert "earlier months" not in whole  # no advice to the author in the reviewer's copy
     assert PRIVATE_TITLE not in whole
 
 
@@ -309,23 +311,28 @@ def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
     assert top_level(outline(result.path)) == BRIEF_SECTIONS
 
 
-def test_recency_warning() -> None:
+def test_recency_is_a_figure_for_the_reader_and_advice_for_the_author() -> None:
     start, end = date(2026, 1, 1), date(2026, 12, 31)
-    spread = [date(2026, month, 10) for month in range(1, 13)]
-    assert content.recency_warning(spread, start, end) == ""
-    lopsided = [date(2026, 3, 1), *[date(2026, 11, day) for day in (2, 9, 16)]]
-    warning = content.recency_warning(lopsided, start, end)
-    assert warning.startswith("Recency bias: 3 of 4 documented outcomes (75 %)")
-    assert content.recency_warning([], start, end) == ""
+    spread = recency([date(2026, month, 10) for month in range(1, 13)], start, end)
+    assert not spread.lopsided and spread.advice() == ""
+    assert spread.statement().startswith("8 % of the documented outcomes (1 of 12)")
+    late = recency([date(2026, 3, 1), *[date(2026, 12, day) for day in (2, 9, 16)]], start, end)
+    assert late.lopsided and late.recent == 3 and late.since == date(2026, 11, 20)
+    assert "add notes for the earlier months" in late.advice()
+    assert recency([], start, end).statement() == "No outcomes documented in this period."
 
 
-def test_lopsided_packet_shows_the_warning(services: Services, tmp_path: Path) -> None:
+def test_a_lopsided_packet_states_the_figure_and_coaches_nobody(
+    services: Services, tmp_path: Path
+) -> None:
     cycle = services.reviews.create("H2", "2026-07-01", "2026-12-31")
     for day in ("2026-08-03", "2026-12-01", "2026-12-02", "2026-12-03"):
         services.outcomes.create(f"Shipped on {day}", occurred_on=day)
     result = build_packet(services, cycle.id, tmp_path / "h2.pdf")
-    whole = "\n".join(page_texts(result.path))
-    assert "Recency bias: 3 of 4" in whole
+    whole = " ".join(" ".join(page_texts(result.path)).split())
+    assert "75 % of the documented outcomes (3 of 4) fall in the last six weeks" in whole
+    assert "earlier months" not in whole and "Recency bias" not in whole
+    assert result.advice and "add notes for the earlier months" in result.advice[0]
     assert "No 1:1s were held in this period." in whole
 
 
@@ -399,7 +406,7 @@ def test_an_empty_meeting_still_makes_a_brief(services: Services, tmp_path: Path
 def test_a_packet_of_many_notes_leaves_their_bodies_out(
     demo: Services, cycle_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(content, "FULL_TEXT_LIMIT", 10)
+    monkeypatch.setattr(packet_content, "FULL_TEXT_LIMIT", 10)
     text = build_packet(demo, cycle_id, tmp_path / "p.md", fmt="md").path.read_text("utf-8")
     assert "Save-offer experiment live on 25 % of cancellation flows; 9 kept" in text
     assert "**Impact:** First evidence that an offer moves the number." in text

@@ -10,7 +10,7 @@ from upwardprep.cli.common import UsageError, open_services
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`export brief` / `packet` / `handoff`: a PDF or Markdown file, never half written."""
-    from upwardprep.export.content import meeting_for_person
+    from upwardprep.export.brief import meeting_for_person
     from upwardprep.export.documents import build_brief, build_handoff, build_packet
 
     out = Path(args.out).expanduser() if args.out else Path.cwd()
@@ -35,4 +35,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
     pages = f", {result.pages} page{'s' if result.pages != 1 else ''}" if result.pages else ""
     print(f"Wrote {result.path}{pages}.")
+    for advice in result.advice:
+        print(f"Note: {advice}")
     return 0

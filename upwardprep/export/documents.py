@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from upwardprep.export import content
 from upwardprep.export import model as m
+from upwardprep.export.brief import brief_document
 from upwardprep.export.handoff import handoff_document
 from upwardprep.export.markdown_document import render_markdown
+from upwardprep.export.packet import packet_document
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
 from upwardprep.files import write_private
 from upwardprep.services import Services, ValidationError
@@ -46,6 +47,7 @@ class ExportResult:
     format: str
     pages: int | None  # None for Markdown
     sections: tuple[str, ...]
+    advice: tuple[str, ...] = ()  # for the author: what to do before the document is used
 
 
 def _check_format(fmt: str) -> str:
@@ -103,7 +105,7 @@ def _write(
 
     pages = write_private(target, write)
     progress(1.0, "Done")
-    return ExportResult(target, fmt, pages, tuple(document.section_titles()))
+    return ExportResult(target, fmt, pages, tuple(document.section_titles()), document.advice)
 
 
 def _noop_progress(fraction: float, text: str) -> None:
@@ -122,6 +124,7 @@ def build_brief(
     fmt: str = "pdf",
     paper: str = "A4",
     author: str | None = None,
+    stale_days: int | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
@@ -129,7 +132,7 @@ def build_brief(
     fmt, paper = _check_format(fmt), _check_paper(paper)
     report = progress or _noop_progress
     report(0.0, "Reading the meeting")
-    document = content.brief_document(services, meeting_id, author=author)
+    document = brief_document(services, meeting_id, author=author, stale_days=stale_days)
     return _write(services, document, out, fmt, paper, report, cancelled or _never)
 
 
@@ -142,14 +145,20 @@ def build_packet(
     paper: str = "A4",
     include_private: bool = False,
     author: str | None = None,
+    stale_days: int | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
     """The review packet of one review cycle, written to `out` (a file, or a folder)."""
     fmt, paper = _check_format(fmt), _check_paper(paper)
     report = progress or _noop_progress
-    document = content.packet_document(
-        services, cycle_id, include_private=include_private, author=author, progress=report
+    document = packet_document(
+        services,
+        cycle_id,
+        include_private=include_private,
+        author=author,
+        progress=report,
+        stale_days=stale_days,
     )
     return _write(services, document, out, fmt, paper, report, cancelled or _never)
 

@@ -8,7 +8,7 @@ both ways, and the decisions taken.
 from __future__ import annotations
 
 from upwardprep.export import model as m
-from upwardprep.export.content import default_author, local, short_day
+from upwardprep.export.formatting import local, short_day, status_label
 from upwardprep.services import Services
 from upwardprep.services.handoff import HandoffFacts, PriorityRecord
 from upwardprep.services.meetings import ActionItemData
@@ -43,7 +43,7 @@ def handoff_document(
 ) -> m.Document:
     facts = services.handoff.facts(person_id)
     person = facts.person
-    who = author or default_author()
+    who = author or services.settings.author() or "me"
     role = ROLE_NOUNS.get(person.role, person.role)
     rhythm: list[m.Block] = [_rhythm(facts)]
     if person.preferences.strip():
@@ -131,7 +131,7 @@ def _rhythm(facts: HandoffFacts) -> m.Facts:
 
 def _priority(record: PriorityRecord) -> list[m.Block]:
     priority = record.priority
-    meta = [record.owner or "mine", priority.status.replace("-", " ").capitalize()]
+    meta = [record.owner or "mine", status_label(priority.status)]
     if priority.metric_target:
         unit = f" {priority.metric_unit}" if priority.metric_unit else ""
         meta.append(f"{priority.metric_current or 0:g}/{priority.metric_target:g}{unit}")

@@ -131,7 +131,8 @@ def block(item: m.Block) -> str:
         return _table(tuple(cell(h) for h in item.header), rows, item.align)
     if isinstance(item, m.ProgressList):
         return "\n".join(
-            f"- **{text(p.title)}** ({text(p.owner)}, {p.status}) {bar(p.fraction)} "
+            f"- **{text(p.title)}** ({text(p.owner)}, {text(p.status_label or p.status)}) "
+            f"{bar(p.fraction)} "
             f"{text(p.figure)} · {text(p.confirmed)}".replace("  ", " ")
             for p in item.items
         )
@@ -155,11 +156,12 @@ def block(item: m.Block) -> str:
             (cell(label), str(count), "▇" * round(12 * count / top)) for label, count in item.months
         ]
         parts = [f"**{text(item.title)}**", _table(("Month", "Notes", " "), rows, ("", "right"))]
-        if item.warning:
-            parts.append(f"> **Warning:** {text(item.warning)}")
+        if item.note:
+            parts.append(f"_{text(item.note)}_")
         return "\n\n".join(parts)
     if isinstance(item, m.Entry):
-        parts = [f"#### {text(item.title)}", f"_{text(item.meta)}_"]
+        private = "**Private** · " if item.private else ""
+        parts = [f"#### {text(item.title)}", f"{private}_{text(item.meta)}_"]
         if item.body.strip():
             parts.append(demote(item.body, by=4))
         if item.impact.strip():
@@ -168,6 +170,8 @@ def block(item: m.Block) -> str:
             parts.append(f"**Ask:** {text(item.ask)}")
         if item.evidence_url:
             parts.append(f"**Evidence:** <{item.evidence_url.replace('>', '%3E')}>")
+        if item.also:
+            parts.append(f"_{text(item.also)}_")
         return "\n\n".join(parts)
     if isinstance(item, m.NoteLines):
         return "_Space for your notes._"

@@ -1,8 +1,8 @@
 """The documents as data: sections of typed blocks, rendered alike to PDF and to Markdown.
 
-`content.py` fills these from the services; `pdf/render.py` and `markdown_document.py` only draw
-them, so both formats always have the same sections in the same order. Text fields are plain
-text unless the block says Markdown.
+`brief.py`, `packet.py` and `handoff.py` fill these from the services; `pdf/render.py` and
+`markdown_document.py` only draw them, so both formats always have the same sections in the same
+order. Text fields are plain text unless the block says Markdown.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class Progress:
     figure: str
     confirmed: str
     owner: str = ""
+    status_label: str = ""  # the status as a person reads it ("At risk"); `status` picks a colour
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Figures:
 class MonthlyChart:
     title: str
     months: tuple[tuple[str, int], ...]  # ("Jun 2026", 7)
-    warning: str = ""
+    note: str = ""  # a neutral line under the chart (how the notes spread over the period)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class Document:
     confidential: str = "Confidential"
     keywords: tuple[str, ...] = field(default_factory=tuple)
     band: str = ""  # a notice on every page ("Contains private notes"); "" = none
+    advice: tuple[str, ...] = ()  # for the author (the CLI, the app), never printed in it
 
     def section_titles(self) -> list[str]:
         return [section.title for section in self.sections]

@@ -199,6 +199,11 @@ def _paper() -> str:
     return AppSettings().paper_size
 
 
+def _stale_days() -> int:
+    """The user's "priorities need confirming after" setting, which documents follow too."""
+    return AppSettings().stale_after_days
+
+
 def export_brief(
     parent: QWidget | None, services: Services, meeting_id: str, *, target: Target | None = None
 ) -> ExportRun | None:
@@ -212,7 +217,7 @@ def export_brief(
     if target is None:
         return None
     run = ExportRun(parent, "meeting brief")
-    paper = _paper()
+    paper, stale_days = _paper(), _stale_days()
     run.start(
         lambda: build_brief(
             services,
@@ -220,6 +225,7 @@ def export_brief(
             target.path,
             fmt=target.fmt,
             paper=paper,
+            stale_days=stale_days,
             progress=run.report,
             cancelled=run.cancel_event.is_set,
         )
@@ -243,7 +249,7 @@ def export_packet(
     if target is None:
         return None
     run = ExportRun(parent, "review packet")
-    paper = _paper()
+    paper, stale_days = _paper(), _stale_days()
     run.start(
         lambda: build_packet(
             services,
@@ -251,6 +257,7 @@ def export_packet(
             target.path,
             fmt=target.fmt,
             paper=paper,
+            stale_days=stale_days,
             include_private=include_private,
             progress=run.report,
             cancelled=run.cancel_event.is_set,

@@ -42,11 +42,12 @@ from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.views.dashboard import DashboardView
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.views.outcomes import OutcomesView
-from upwardprep.gui.views.people import ROLE_LABELS, PeopleView
+from upwardprep.gui.views.people import PeopleView
 from upwardprep.gui.views.priorities import PrioritiesView
 from upwardprep.gui.views.reviews import ReviewsView
 from upwardprep.gui.views.trash import TrashView
 from upwardprep.gui.widgets.search_palette import SearchPalette
+from upwardprep.services.labels import ROLE_PLURALS
 
 ENTITY_SECTIONS = {
     "outcome": "outcomes",
@@ -171,10 +172,8 @@ class MainWindow(QMainWindow):
             self.nav.addTopLevelItem(item)
             self.nav_items[key] = item
             if key == "people":
-                for role, role_label in ROLE_LABELS.items():
-                    child = QTreeWidgetItem(
-                        [role_label + "s" if not role_label.endswith("s") else role_label]
-                    )
+                for role, plural in ROLE_PLURALS.items():
+                    child = QTreeWidgetItem([plural])
                     child.setData(0, SectionRole, "people")
                     child.setData(0, RoleFilterRole, role.value)
                     item.addChild(child)

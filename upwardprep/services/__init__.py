@@ -6,13 +6,17 @@ from upwardprep.services.agenda import AgendaService
 from upwardprep.services.alignment import AlignmentService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
+from upwardprep.services.dashboard import DashboardService
+from upwardprep.services.document_facts import DocumentFacts
 from upwardprep.services.handoff import HandoffService
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
 from upwardprep.services.people import PeopleService
 from upwardprep.services.priorities import PriorityService
+from upwardprep.services.review_workspace import ReviewWorkspaceService
 from upwardprep.services.reviews import ReviewService
 from upwardprep.services.search import SearchService
+from upwardprep.services.settings import SettingsService
 from upwardprep.services.templates import TemplateService
 from upwardprep.services.trash import TrashService
 from upwardprep.store.engine import Store
@@ -46,9 +50,20 @@ class Services:
             meetings=self.meetings,
         )
         self.alignment = AlignmentService(
+            store, clock=clock, priorities=self.priorities, outcomes=self.outcomes
+        )
+        self.dashboard = DashboardService(store, clock=clock, alignment=self.alignment)
+        self.review_workspace = ReviewWorkspaceService(
+            store, clock=clock, alignment=self.alignment, reviews=self.reviews
+        )
+        self.settings = SettingsService(store, clock=clock)
+        self.facts = DocumentFacts(
             store,
             clock=clock,
+            people=self.people,
             priorities=self.priorities,
             outcomes=self.outcomes,
+            meetings=self.meetings,
             reviews=self.reviews,
+            settings=self.settings,
         )

@@ -3,8 +3,8 @@
 For a manager (or everyone), each priority with the outcome notes that served it in a period,
 directly or through the goals aligned below it (my goals, team goals, reports' goals, to any
 depth); the notes linked to no priority ("unaligned work"); priorities nothing was documented for
-in weeks ("silent"); the reports' goals and when they were last discussed; and the dashboard,
-which gathers all of this with the next 1:1s and the open action items in one read.
+in weeks ("silent"); the reports' goals and when they were last discussed. (The dashboard and
+the review workspace read from here too: services.dashboard, services.review_workspace.)
 
 Counting happens in SQL (a recursive walk of the priority tree joined to the links, grouped), so
 a store with 100k notes answers without loading them.
@@ -17,12 +17,12 @@ and can remove again, and which every export and import carries like any other t
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from upwardprep.services.common import (
     Clock,
@@ -31,6 +31,7 @@ from upwardprep.services.common import (
     parse_date,
     system_clock,
 )
+from upwardprep.services.labels import ACTION_OWNER_LABELS
 from upwardprep.services.outcomes import OutcomeRow, OutcomeService
 from upwardprep.services.priorities import (
     DEFAULT_STALE_DAYS,
@@ -40,7 +41,6 @@ from upwardprep.services.priorities import (
     PriorityService,
     stale_clause,
 )
-from upwardprep.services.reviews import ReviewCycleData, ReviewService
 from upwardprep.store.engine import Store
 from upwardprep.store.entities import (
     ActionItem,
@@ -59,7 +59,6 @@ from upwardprep.store.entities import (
 
 DISMISSED_TAG = "no-priority"  # reserved: "serves no priority, on purpose"
 DEFAULT_SILENT_WEEKS = 4
-RHYTHM_WEEKS = 13  # a quarter
 # Notes that are work and so should serve a priority; feedback and learning need not.
 WORK_KINDS = (
     OutcomeKind.WIN.value,
@@ -68,8 +67,7 @@ WORK_KINDS = (
     OutcomeKind.DECISION.value,
 )
 FEEDBACK_KINDS = (OutcomeKind.FEEDBACK_RECEIVED.value, OutcomeKind.FEEDBACK_GIVEN.value)
-MEETING_ROLES = (Role.MANAGER.value, Role.SKIP_LEVEL.value, Role.REPORT.value)
-ME = "Me"
+ME = ACTION_OWNER_LABELS[ActionOwner.ME]
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -130,115 +128,10 @@ class ReportGoals:
         return max(known) if known else None
 
 
-@dataclass(frozen=True)
-class NextOneOnOne:
-    person_id: str
-    person_name: str
-    role: str
-    meeting_id: str | None  # the planned meeting, if one exists
-    when: datetime | None  # its time; without a meeting, when the cadence says it is due
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class OpenAction:
-    id: str
-    title: str
-    owner_label: str  # "Me" or a person's name
-    due_on: date | None
-    overdue: bool
-    meeting_person: str | None  # whose 1:1 it came from
-    carry_count: int
-
-
-@dataclass(frozen=True)
-class ActionGroup:
-    owner_label: str
-    items: tuple[OpenAction, ...]
-
-
-@dataclass(frozen=True)
-class WeekCount:
-    week_start: date  # a Monday
-    count: int
-
-
-@dataclass(frozen=True)
-class StalePriority:
-    priority: PriorityData
-    days_unconfirmed: int
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    today: date
-    next_one_on_ones: tuple[NextOneOnOne, ...]
-    needs_confirmation: tuple[StalePriority, ...]
-    silent: tuple[SilentPriority, ...]
-    unaligned: UnalignedWork
-    actions: tuple[ActionGroup, ...]
-    rhythm: tuple[WeekCount, ...]
-
-
-@dataclass(frozen=True)
-class ReviewNote:
-    id: str
-    title: str
-    kind: str
-    occurred_on: date
-    impact: str
-    metric_delta: str
-    evidence_url: str
-    private: bool
-
-
-@dataclass(frozen=True)
-class PriorityGroup:
-    priority_id: str | None  # None: notes linked to no priority
-    title: str
-    owner_name: str | None
-    outcomes: tuple[ReviewNote, ...]
-
-
-@dataclass(frozen=True)
-class ActionRecord:
-    title: str
-    owner_label: str
-    due_on: date | None
-    done_on: date | None
-
-    @property
-    def on_time(self) -> bool:
-        return self.done_on is not None and (self.due_on is None or self.done_on <= self.due_on)
-
-
-@dataclass(frozen=True)
-class ReviewWorkspace:
-    cycle: ReviewCycleData
-    by_priority: tuple[PriorityGroup, ...]
-    feedback: tuple[ReviewNote, ...]
-    learning: tuple[ReviewNote, ...]
-    actions: tuple[ActionRecord, ...]
-
-    @property
-    def outcome_count(self) -> int:
-        return len({note.id for group in self.by_priority for note in group.outcomes})
-
-    def notes(self) -> builtins.list[ReviewNote]:
-        """Every note of the period once, newest first (for the outcome picker)."""
-        seen: dict[str, ReviewNote] = {}
-        for group in self.by_priority:
-            for note in group.outcomes:
-                seen.setdefault(note.id, note)
-        for note in (*self.feedback, *self.learning):
-            seen.setdefault(note.id, note)
-        return sorted(seen.values(), key=lambda n: (n.occurred_on, n.title), reverse=True)
-
-
 # -- the service ------------------------------------------------------------------------------
 
 
-def _period(since: date | None, until: date | None) -> builtins.list[ColumnElement[bool]]:
+def period_clauses(since: date | None, until: date | None) -> builtins.list[ColumnElement[bool]]:
     if since and until and until < since:
         raise ValidationError("The period ends before it starts.")
     where: builtins.list[ColumnElement[bool]] = [Outcome.deleted_at.is_(None)]
@@ -249,12 +142,13 @@ def _period(since: date | None, until: date | None) -> builtins.list[ColumnEleme
     return where
 
 
-def _owner_label(item: ActionItem, meeting_person: str | None, owner_name: str | None) -> str:
+def owner_label(item: ActionItem, meeting_person: str | None, owner_name: str | None) -> str:
+    """Who owns an action item, for a list grouped by owner: "Me", or a person's name."""
     if item.owner == ActionOwner.ME.value:
         return ME
     if item.owner == ActionOwner.PERSON.value:
-        return owner_name or "Someone"
-    return meeting_person or "Them"
+        return owner_name or ACTION_OWNER_LABELS[ActionOwner.PERSON]
+    return meeting_person or ACTION_OWNER_LABELS[ActionOwner.THEM]
 
 
 def _chain(priority_id: str, parents: dict[str, str | None]) -> builtins.list[str]:
@@ -267,10 +161,6 @@ def _chain(priority_id: str, parents: dict[str, str | None]) -> builtins.list[st
     return chain
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 class AlignmentService:
     def __init__(
         self,
@@ -279,13 +169,11 @@ class AlignmentService:
         clock: Clock = system_clock,
         priorities: PriorityService | None = None,
         outcomes: OutcomeService | None = None,
-        reviews: ReviewService | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
         self.priorities = priorities or PriorityService(store, clock=clock)
         self.outcomes = outcomes or OutcomeService(store, clock=clock)
-        self.reviews = reviews or ReviewService(store, clock=clock)
 
     def today(self) -> date:
         return self.clock().astimezone().date()
@@ -330,7 +218,7 @@ class AlignmentService:
                 select(link.priority_id, func.count(), func.max(Outcome.occurred_on))
                 .select_from(Outcome)
                 .join(outcome_priorities, link.outcome_id == Outcome.id)
-                .where(*_period(since, until))
+                .where(*period_clauses(since, until))
                 .group_by(link.priority_id)
             ):
                 counts[pid], last[pid] = count, newest
@@ -348,7 +236,7 @@ class AlignmentService:
         for outcome_id, pid in session.execute(
             select(link.outcome_id, link.priority_id)
             .join(Outcome, Outcome.id == link.outcome_id)
-            .where(link.outcome_id.in_(shared), *_period(since, until))
+            .where(link.outcome_id.in_(shared), *period_clauses(since, until))
         ):
             if pid in parents:
                 linked_to.setdefault(outcome_id, []).append(pid)
@@ -374,7 +262,7 @@ class AlignmentService:
         return session.scalar(
             select(Outcome.occurred_on)
             .where(
-                *_period(None, until),
+                *period_clauses(None, until),
                 select(link.outcome_id)
                 .where(link.outcome_id == Outcome.id, link.priority_id.in_(priority_ids))
                 .exists(),
@@ -411,7 +299,7 @@ class AlignmentService:
             .where(outcome_tags.c.outcome_id == Outcome.id, Tag.name == DISMISSED_TAG)
         )
         return [
-            *_period(since, until),
+            *period_clauses(since, until),
             Outcome.kind.in_(WORK_KINDS),
             ~linked.exists(),
             ~dismissed.exists(),
@@ -642,248 +530,3 @@ class AlignmentService:
                 )
             )
         return result
-
-    # -- the dashboard ----------------------------------------------------------------------
-
-    def rhythm(self, *, weeks: int = RHYTHM_WEEKS) -> builtins.list[WeekCount]:
-        """Notes documented per week, oldest week first, ending with the current week."""
-        with self.store.transaction(write=False) as session:
-            return self._rhythm(session, weeks)
-
-    def _rhythm(self, session: Session, weeks: int) -> builtins.list[WeekCount]:
-        if not 1 <= weeks <= 520:
-            raise ValidationError("Show between 1 and 520 weeks.")
-        today = self.today()
-        first = _monday(today) - timedelta(weeks=weeks - 1)
-        counts = [0] * weeks
-        for day, count in session.execute(
-            select(Outcome.occurred_on, func.count())
-            .where(*_period(first, today))
-            .group_by(Outcome.occurred_on)
-        ):
-            counts[(day - first).days // 7] += count
-        return [WeekCount(first + timedelta(weeks=i), n) for i, n in enumerate(counts)]
-
-    def _next_one_on_ones(self, session: Session, limit: int) -> builtins.list[NextOneOnOne]:
-        now = self.clock()
-        today_start = datetime.combine(self.today(), time.min).astimezone()
-        people = session.scalars(
-            select(Person).where(Person.deleted_at.is_(None), Person.role.in_(MEETING_ROLES))
-        ).all()
-        planned: dict[str, Meeting] = {}
-        for meeting in session.scalars(
-            select(Meeting)
-            .where(
-                Meeting.status == MeetingStatus.PLANNED.value,
-                Meeting.deleted_at.is_(None),
-                Meeting.person_id.is_not(None),
-                Meeting.scheduled_at >= today_start,
-            )
-            .order_by(Meeting.scheduled_at)
-        ).unique():
-            planned.setdefault(meeting.person_id or "", meeting)
-        last_held = dict(
-            session.execute(
-                select(Meeting.person_id, func.max(Meeting.scheduled_at))
-                .where(Meeting.status == MeetingStatus.HELD.value, Meeting.deleted_at.is_(None))
-                .group_by(Meeting.person_id)
-            ).all()
-        )
-        found = []
-        for person in people:
-            next_meeting = planned.get(person.id)
-            if next_meeting is not None:
-                when: datetime | None = next_meeting.scheduled_at
-                found.append(
-                    NextOneOnOne(person.id, person.name, person.role, next_meeting.id, when, False)
-                )
-            elif person.cadence_days and person.id in last_held:
-                when = last_held[person.id] + timedelta(days=person.cadence_days)
-                found.append(
-                    NextOneOnOne(person.id, person.name, person.role, None, when, when < now)
-                )
-        found.sort(key=lambda n: n.when or now)
-        return found[:limit]
-
-    def _open_actions(self, session: Session) -> builtins.list[ActionGroup]:
-        today = self.today()
-        carried = select(ActionItem.carried_from_id).where(ActionItem.carried_from_id.is_not(None))
-        owner_person = aliased(Person)
-        rows = session.execute(
-            select(ActionItem, Person.name, owner_person.name)
-            .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
-            .outerjoin(Person, Person.id == Meeting.person_id)
-            .outerjoin(owner_person, owner_person.id == ActionItem.owner_person_id)
-            .where(
-                ActionItem.done_at.is_(None),
-                ActionItem.deleted_at.is_(None),
-                ActionItem.id.not_in(carried),
-            )
-            .order_by(ActionItem.due_on.is_(None), ActionItem.due_on, ActionItem.created_at)
-        ).all()
-        groups: dict[str, builtins.list[OpenAction]] = {}
-        for item, meeting_person, owner_name in rows:
-            label = _owner_label(item, meeting_person, owner_name)
-            groups.setdefault(label, []).append(
-                OpenAction(
-                    item.id,
-                    item.title,
-                    label,
-                    item.due_on,
-                    item.due_on is not None and item.due_on < today,
-                    meeting_person,
-                    item.carry_count,
-                )
-            )
-        order = sorted(groups, key=lambda label: (label != ME, label.casefold()))
-        return [ActionGroup(label, tuple(groups[label])) for label in order]
-
-    def dashboard(
-        self,
-        *,
-        stale_days: int = DEFAULT_STALE_DAYS,
-        silent_weeks: int = DEFAULT_SILENT_WEEKS,
-        rhythm_weeks: int = RHYTHM_WEEKS,
-        unaligned_limit: int = 8,
-        meetings_limit: int = 6,
-    ) -> Dashboard:
-        """Everything the dashboard shows, read in one transaction. Unaligned work is counted
-        over the rhythm's window (the last quarter), the notes a user can still place."""
-        today = self.today()
-        now = self.clock()
-        with self.store.transaction(write=False) as session:
-            stale = [
-                StalePriority(
-                    self.priorities._data(session, p),
-                    (now - (p.last_confirmed_at or p.created_at)).days,
-                )
-                for p in session.scalars(
-                    select(Priority)
-                    .where(Priority.deleted_at.is_(None), stale_clause(now, stale_days))
-                    .order_by(Priority.rank)
-                ).unique()
-            ]
-            stale.sort(key=lambda s: -s.days_unconfirmed)
-            rhythm = self._rhythm(session, rhythm_weeks)
-            return Dashboard(
-                today=today,
-                next_one_on_ones=tuple(self._next_one_on_ones(session, meetings_limit)),
-                needs_confirmation=tuple(stale),
-                silent=tuple(self._silent(session, silent_weeks, None)),
-                unaligned=self._unaligned(session, rhythm[0].week_start, today, unaligned_limit),
-                actions=tuple(self._open_actions(session)),
-                rhythm=tuple(rhythm),
-            )
-
-    # -- review cycles ----------------------------------------------------------------------
-
-    def review(self, cycle_id: str) -> ReviewWorkspace:
-        """A review cycle's period: its notes by priority, feedback, learning, action items."""
-        with self.store.transaction(write=False) as session:
-            cycle = self.reviews._load(session, cycle_id, include_deleted=True)
-            data = self.reviews._data(session, cycle)
-            where = _period(cycle.period_start, cycle.period_end)
-            notes = {
-                row.id: ReviewNote(*row)
-                for row in session.execute(
-                    select(
-                        Outcome.id,
-                        Outcome.title,
-                        Outcome.kind,
-                        Outcome.occurred_on,
-                        Outcome.impact,
-                        Outcome.metric_delta,
-                        Outcome.evidence_url,
-                        Outcome.private,
-                    )
-                    .where(*where)
-                    .order_by(Outcome.occurred_on, Outcome.pk)
-                )
-            }
-            links = session.execute(
-                select(outcome_priorities.c.outcome_id, Priority.id, Priority.title)
-                .join(Priority, Priority.id == outcome_priorities.c.priority_id)
-                .join(Outcome, Outcome.id == outcome_priorities.c.outcome_id)
-                .where(*where, Priority.deleted_at.is_(None))
-            ).all()
-            rows = self._priority_rows(session)
-            priorities = {p.id: p for p, _role in rows}
-            roles = {p.id: role for p, role in rows}
-            actions = self._period_actions(session, cycle.period_start, cycle.period_end)
-        grouped: dict[str | None, builtins.list[ReviewNote]] = {}
-        linked: set[str] = set()
-        for outcome_id, priority_id, _title in links:
-            note = notes[outcome_id]
-            if note.kind in WORK_KINDS:
-                grouped.setdefault(priority_id, []).append(note)
-                linked.add(outcome_id)
-        work = [n for n in notes.values() if n.kind in WORK_KINDS]
-        loose = [n for n in work if n.id not in linked]
-
-        def rank(pid: str) -> tuple[object, ...]:
-            p = priorities[pid]
-            return (OWNER_ORDER.get(roles[pid], 6), (p.owner_name or "").casefold(), p.rank)
-
-        groups = [
-            PriorityGroup(
-                pid,
-                priorities[pid].title,
-                priorities[pid].owner_name,
-                tuple(sorted(grouped[pid], key=lambda n: n.occurred_on)),
-            )
-            for pid in sorted((k for k in grouped if k in priorities), key=rank)
-        ]
-        if loose:
-            groups.append(PriorityGroup(None, "Not linked to a priority", None, tuple(loose)))
-        return ReviewWorkspace(
-            data,
-            tuple(groups),
-            tuple(n for n in notes.values() if n.kind in FEEDBACK_KINDS),
-            tuple(n for n in notes.values() if n.kind == OutcomeKind.LEARNING.value),
-            tuple(actions),
-        )
-
-    def _period_actions(self, session: Session, start: date, end: date) -> Sequence[ActionRecord]:
-        """Action items agreed in the period's meetings (a carried copy is the same item)."""
-        first = datetime.combine(start, time.min).astimezone()
-        last = datetime.combine(end + timedelta(days=1), time.min).astimezone()
-        owner_person = aliased(Person)
-        rows = session.execute(
-            select(ActionItem, Person.name, owner_person.name)
-            .join(Meeting, Meeting.id == ActionItem.meeting_id)
-            .outerjoin(Person, Person.id == Meeting.person_id)
-            .outerjoin(owner_person, owner_person.id == ActionItem.owner_person_id)
-            .where(
-                ActionItem.deleted_at.is_(None),
-                ActionItem.carried_from_id.is_(None),
-                Meeting.deleted_at.is_(None),
-                Meeting.scheduled_at >= first,
-                Meeting.scheduled_at < last,
-            )
-            .order_by(Meeting.scheduled_at, ActionItem.created_at)
-        ).all()
-        # a carried copy continues the item: the end of its chain says whether it got done
-        continued = {
-            row.carried_from_id: (row.id, row.done_at)
-            for row in session.execute(
-                select(ActionItem.carried_from_id, ActionItem.id, ActionItem.done_at).where(
-                    ActionItem.carried_from_id.is_not(None), ActionItem.deleted_at.is_(None)
-                )
-            )
-        }
-        records = []
-        for item, meeting_person, owner_name in rows:
-            cursor, done = item.id, item.done_at
-            for _step in range(len(continued)):
-                if done is not None or cursor not in continued:
-                    break
-                cursor, done = continued[cursor]
-            records.append(
-                ActionRecord(
-                    item.title,
-                    _owner_label(item, meeting_person, owner_name),
-                    item.due_on,
-                    done.astimezone().date() if done else None,
-                )
-            )
-        return records

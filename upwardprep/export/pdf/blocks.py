@@ -156,7 +156,8 @@ class BlockFlowables:
         widths = [self.width * f for f in (0.45, 0.30, 0.25)]
         for item in block.items:
             colour = self.palette.status.get(item.status, self.palette.accent)
-            status = f'<font color="{self.palette.hex(colour)}">●</font> {escape(item.status)}'
+            said = escape(item.status_label or item.status)
+            status = f'<font color="{self.palette.hex(colour)}">●</font> {said}'
             row = [
                 [
                     self.p(f"<b>{escape(item.title)}</b>", "cell"),
@@ -238,8 +239,8 @@ class BlockFlowables:
     def chart(self, block: m.MonthlyChart) -> Iterator[Flowable]:
         yield self.p(escape(block.title), "h3")
         yield monthly_chart(block, self.theme, self.width)
-        if block.warning:
-            yield self.p("⚠ " + escape(block.warning), "warning")
+        if block.note:
+            yield self.p(escape(block.note), "muted")
 
     def entry(self, block: m.Entry) -> Iterator[Flowable]:
         title = f"<b>{escape(block.title)}</b>"
@@ -250,8 +251,6 @@ class BlockFlowables:
         indent = PRIVATE_INDENT if block.private else 0
         body = markdown_flowables(block.body, self.theme, self.width - indent)
         extra: list[Flowable] = []
-        if block.also:
-            extra.append(self.p(escape(block.also), "meta"))
         if block.impact.strip():
             extra.append(self.p(f"<b>Impact:</b> {escape(block.impact)}", "body"))
         if block.ask.strip():
@@ -261,6 +260,8 @@ class BlockFlowables:
             label = escape(block.evidence_url)
             shown = link(href, label, self.theme) if href else label
             extra.append(self.p(f"<b>Evidence:</b> {shown}", "small"))
+        if block.also:
+            extra.append(self.p(escape(block.also), "meta"))
         parts = [*head, *body, *extra]
         if block.private:  # an amber bar down its left side, on every page it reaches
             parts = [Nested(part, indent, (1.5,), self.palette.warning) for part in parts]

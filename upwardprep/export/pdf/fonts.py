@@ -16,7 +16,6 @@ wrapped in `<font face=…>` for the fallback that has them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -187,13 +186,18 @@ def _xml(text: str) -> str:
 def _font_runs(text: str, font: str) -> str:
     out: list[str] = []
     current: str | None = None  # the family of the open <font> tag, None outside one
-    choose: Callable[[int, str], str | None] = font_for
+    own = covered_codepoints(font)
+    sans = covered_codepoints(SANS)
     for char in text:
         code = ord(char)
         if code < 0x80 and current in _RUNS_KEEP_ASCII and code in covered_codepoints(current):
             wanted: str | None = current  # an RTL run keeps its spaces: fewer pieces to reorder
+        elif code in own:
+            wanted = None
+        elif font != SANS and code in sans:
+            wanted = SANS
         else:
-            wanted = choose(code, font)
+            wanted = fallback_for(code)
         if wanted != current:
             if current is not None:
                 out.append("</font>")

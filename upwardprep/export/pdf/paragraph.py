@@ -9,14 +9,15 @@
 
 from __future__ import annotations
 
-import itertools
 import re
+from itertools import accumulate, islice
 from typing import Any
 
 from bidi import get_base_level
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 from upwardprep.export.pdf.bidi import RTL, visual_lines
@@ -33,6 +34,7 @@ PIECE_WORDS = 600
 PIECE_CHARS = 6000
 PIECE_LINES = 60  # a code block, in pieces of this many lines
 _BREAK = re.compile(r" +")
+_WORD = re.compile(r"\S+")
 
 
 class Paragraph(_ReportLabParagraph):
@@ -64,10 +66,16 @@ class Paragraph(_ReportLabParagraph):
     def _mark_continuations(self) -> None:
         """A small ↪ before each line that goes on with a word cut at the end of the line
         above (a long address or word in a narrow column), in the space left of the text."""
-        cut = _cut_lines(self.getPlainText(), self.blPara)
+        if len(self.blPara.lines) < 2:
+            return  # one line: nothing continues
+        text = self.getPlainText()
+        longest = max(_WORD.findall(text), key=len, default="")
+        style = self.style
+        if stringWidth(longest, style.fontName, style.fontSize) <= self.width * 0.9:
+            return  # no word is long enough to have been cut
+        cut = _cut_lines(text, self.blPara)
         if not any(cut):
             return
-        style = self.style
         canvas = self.canv
         canvas.saveState()
         canvas.setFont(CONTINUATION_FONT, style.fontSize * 0.8)
@@ -82,20 +90,19 @@ class Paragraph(_ReportLabParagraph):
 
 def _cut_lines(text: str, paragraph: Any) -> list[bool]:
     """For each laid-out line, whether it ends inside a word (no space follows in the text)."""
-    if not text or not paragraph.lines:
+    words = _WORD.findall(text)
+    if not words or not paragraph.lines:
         return []
-    spaced: list[bool] = []  # per non-space character: whether a space follows it
-    for index, char in enumerate(text):
-        if not char.isspace():
-            spaced.append(index + 1 >= len(text) or text[index + 1].isspace())
+    ends = set(accumulate(len(word) for word in words))  # word ends, in non-space characters
+    total = sum(len(word) for word in words)
     cut, seen = [], 0
     for line in paragraph.lines:
         if paragraph.kind == 0:
             shown = "".join(line[1])
         else:
             shown = "".join(getattr(f, "text", "") or "" for f in line.words)
-        seen += sum(1 for char in shown if not char.isspace())
-        cut.append(0 < seen < len(spaced) and not spaced[seen - 1])
+        seen += len(shown) - sum(1 for char in shown if char.isspace())
+        cut.append(0 < seen < total and seen not in ends)
     return cut
 
 
@@ -142,9 +149,9 @@ def in_pieces(paragraph: Paragraph, limit: int = PIECE_WORDS) -> list[Paragraph]
     middle.firstLineIndent = 0
     last = ParagraphStyle(f"{style.name}_last", style, spaceBefore=0)
     last.firstLineIndent = 0
-    pieces = [Paragraph(None, first, bulletText=paragraph.bulletText, frags=chunks[0])]
-    pieces += [Paragraph(None, middle, frags=chunk) for chunk in chunks[1:-1]]
-    pieces.append(Paragraph(None, last, frags=chunks[-1]))
+    pieces = [Paragraph("", first, bulletText=paragraph.bulletText, frags=chunks[0])]
+    pieces += [Paragraph("", middle, frags=chunk) for chunk in chunks[1:-1]]
+    pieces.append(Paragraph("", last, frags=chunks[-1]))
     return pieces
 
 
@@ -154,7 +161,7 @@ def _cut(text: str, start: int, words: int, chars: int) -> int | None:
     if words <= 0 or chars <= 0:
         return start
     end = start + chars
-    breaks = [m.start() for m in itertools.islice(_BREAK.finditer(text, start, end), words)]
+    breaks = [m.start() for m in islice(_BREAK.finditer(text, start, end), words)]
     if len(breaks) < words and len(text) <= end:
         return None
     if not breaks:

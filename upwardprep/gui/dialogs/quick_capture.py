@@ -22,18 +22,8 @@ from PySide6.QtWidgets import (
 from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import OUTCOME_KIND_CHOICES, OutcomeKind
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
-from upwardprep.store.entities import OutcomeKind
-
-KIND_LABELS = {
-    OutcomeKind.WIN: "Win",
-    OutcomeKind.PROGRESS: "Progress",
-    OutcomeKind.RISK: "Risk or blocker",
-    OutcomeKind.FEEDBACK_RECEIVED: "Feedback received",
-    OutcomeKind.FEEDBACK_GIVEN: "Feedback given",
-    OutcomeKind.DECISION: "Decision",
-    OutcomeKind.LEARNING: "Learning",
-}
 
 
 class QuickCaptureDialog(QDialog):
@@ -73,7 +63,7 @@ class QuickCaptureDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("kindCombo")
         self.kind.setAccessibleName("Kind of note")
-        for kind, label in KIND_LABELS.items():
+        for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.ask = QLineEdit()
         self.ask.setObjectName("askEdit")

@@ -34,10 +34,10 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, age, relative_day
-from upwardprep.gui.models.outcomes import KIND_LABELS
 from upwardprep.gui.models.priorities import OWN_PRIORITY, PRIORITY_IDS_MIME, _Cells
 from upwardprep.services import ValidationError
 from upwardprep.services.alignment import AlignmentNode
+from upwardprep.services.labels import OUTCOME_KIND_LABELS, label_of
 from upwardprep.services.outcomes import OutcomeRow
 
 if TYPE_CHECKING:
@@ -361,7 +361,7 @@ class UnalignedModel(EntityTableModel[OutcomeRow]):
             if column == self.DATE:
                 return relative_day(record.occurred_on, self._today)
             if column == self.KIND:
-                return KIND_LABELS.get(record.kind, record.kind)
+                return label_of(OUTCOME_KIND_LABELS, record.kind)
             return record.title
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.DATE:

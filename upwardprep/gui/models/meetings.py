@@ -37,6 +37,7 @@ from upwardprep.gui.models.base import (
 )
 from upwardprep.gui.models.dates import absolute, local_date, relative_day
 from upwardprep.services.common import ValidationError
+from upwardprep.services.labels import MEETING_KIND_LABELS, ActionOwner, label_of
 from upwardprep.services.meetings import ActionItemData, AgendaItemData, MeetingData
 
 if TYPE_CHECKING:
@@ -44,14 +45,7 @@ if TYPE_CHECKING:
 
 StatusRole = FIRST_MODEL_ROLE  # "upcoming" | "overdue" | "held" | "cancelled"
 
-KIND_LABELS = {
-    "1:1": "1:1",
-    "skip-level": "Skip-level",
-    "alignment": "Alignment check",
-    "review": "Review",
-    "other": "Other",
-}
-OWNER_LABELS = {"me": "Me", "them": "Them"}
+_ME_OR_THEM = (ActionOwner.ME, ActionOwner.THEM)
 SOURCE_LABELS = {  # the agenda service's source types
     "action": "open action",
     "risk": "open risk",
@@ -91,7 +85,7 @@ def when_text(moment: datetime, today: date) -> str:
 
 def meeting_label(meeting: MeetingData) -> str:
     """The title, with whom when the title does not already say it ("1:1 with Dana")."""
-    title = meeting.title or KIND_LABELS.get(meeting.kind, meeting.kind)
+    title = meeting.title or label_of(MEETING_KIND_LABELS, meeting.kind)
     person = meeting.person_name
     if not person:
         return title
@@ -149,7 +143,7 @@ class MeetingsModel(EntityTableModel[MeetingData]):
             if column == self.STATUS and meeting.held_at is not None:
                 return f"Held; finished {absolute(meeting.held_at)}"
             if column == self.TITLE:
-                kind = KIND_LABELS.get(meeting.kind, meeting.kind)
+                kind = label_of(MEETING_KIND_LABELS, meeting.kind)
                 return " · ".join(
                     part for part in (meeting.title, meeting.person_name, kind) if part
                 )
@@ -525,7 +519,7 @@ class ActionsModel(_MeetingPartModel):
     def owner_key(self, action: ActionItemData) -> str:
         if action.owner == "person" and action.owner_person_id:
             return action.owner_person_id
-        return action.owner if action.owner in OWNER_LABELS else "me"
+        return action.owner if action.owner in _ME_OR_THEM else "me"
 
     def owner_text(self, action: ActionItemData) -> str:
         if action.owner == "person":
@@ -624,7 +618,7 @@ class ActionsModel(_MeetingPartModel):
         if column == self.TITLE and value != action.title:
             return self._write(index.row(), lambda: meetings.update_action(action.id, title=value))
         if column == self.OWNER and value != self.owner_key(action):
-            owner, person = (value, None) if value in OWNER_LABELS else ("person", value)
+            owner, person = (value, None) if value in _ME_OR_THEM else ("person", value)
             return self._write(
                 index.row(),
                 lambda: meetings.update_action(action.id, owner=owner, owner_person_id=person),

@@ -38,6 +38,7 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, relative_day
+from upwardprep.services.labels import OUTCOME_KIND_LABELS, label_of
 from upwardprep.services.outcomes import IdCursor, OutcomeFilter, OutcomeRow
 
 if TYPE_CHECKING:
@@ -48,15 +49,6 @@ if TYPE_CHECKING:
 KindRole = FIRST_MODEL_ROLE + 8  # the raw kind ("win", "risk", ...), on every column
 PrivateRole = FIRST_MODEL_ROLE + 9  # bool
 
-KIND_LABELS = {
-    "win": "Win",
-    "progress": "Progress",
-    "risk": "Risk",
-    "feedback-received": "Feedback received",
-    "feedback-given": "Feedback given",
-    "decision": "Decision",
-    "learning": "Learning",
-}
 _MISSING = None  # cached for an id whose note vanished since the ids were listed
 
 
@@ -427,7 +419,7 @@ class OutcomesModel(QAbstractTableModel):
                 return row.occurred_on.toordinal()
         elif column == self.KIND:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return KIND_LABELS.get(row.kind, row.kind)
+                return label_of(OUTCOME_KIND_LABELS, row.kind)
             if role == SortRole:
                 return row.kind
         elif column == self.TITLE:

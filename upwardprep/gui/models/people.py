@@ -8,18 +8,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 
 from upwardprep.gui.models.base import EntityTableModel, SortRole
+from upwardprep.services.labels import ROLE_LABELS, label_of
 from upwardprep.services.people import ROLE_ORDER, PersonData
 
 if TYPE_CHECKING:
     from upwardprep.services import Services
 
-ROLE_LABELS = {
-    "manager": "Manager",
-    "skip-level": "Skip-level",
-    "report": "Direct report",
-    "peer": "Peer",
-    "stakeholder": "Stakeholder",
-}
 _ROLE_RANK = {member.value: index for index, member in enumerate(ROLE_ORDER)}
 
 
@@ -57,7 +51,7 @@ class PeopleModel(EntityTableModel[PersonData]):
             if column == self.NAME:
                 return person.name
             if column == self.ROLE:
-                return ROLE_LABELS.get(person.role, person.role)
+                return label_of(ROLE_LABELS, person.role)
             if column == self.TITLE:
                 return person.title
             return cadence_text(person.cadence_days)

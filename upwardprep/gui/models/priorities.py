@@ -33,6 +33,7 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, age, local_date, short
+from upwardprep.services.labels import PRIORITY_STATUS_LABELS, label_of
 from upwardprep.services.people import ROLE_ORDER
 from upwardprep.services.priorities import DEFAULT_STALE_DAYS, PriorityData
 
@@ -45,8 +46,7 @@ StaleRole = FIRST_MODEL_ROLE + 2  # True: not confirmed for more than stale_days
 
 PRIORITY_IDS_MIME = "application/x-upwardprep-priority-ids"
 
-STATUS_LABELS = {"active": "Active", "at-risk": "At risk", "done": "Done", "dropped": "Dropped"}
-_STATUS_RANK = {status: index for index, status in enumerate(STATUS_LABELS)}
+_STATUS_RANK = {status: index for index, status in enumerate(PRIORITY_STATUS_LABELS)}
 _ROLE_RANK = {member.value: index for index, member in enumerate(ROLE_ORDER)}
 OWN_PRIORITY = "Me"  # a priority without an owner is the user's own
 _LAST = 10**9
@@ -127,7 +127,7 @@ class _Cells:
         if column == "Owner":
             return priority.owner_name or OWN_PRIORITY
         if column == "Status":
-            return STATUS_LABELS.get(priority.status, priority.status)
+            return label_of(PRIORITY_STATUS_LABELS, priority.status)
         if column == "Progress":
             return progress_label(priority)
         if column == "Period":

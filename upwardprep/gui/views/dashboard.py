@@ -3,7 +3,7 @@
 Next 1:1s (each with Prepare), priorities to confirm (Confirm in place), silent priorities,
 unaligned work (link to a priority or dismiss), open action items by owner and due date, and the
 documentation rhythm as a small chart. All of it comes from one read
-(`services.alignment.dashboard()`); every action writes through a service and reloads it.
+(`services.dashboard.read()`); every action writes through a service and reloads it.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui import jobs
 from upwardprep.gui.models.dates import absolute, age, relative_day
-from upwardprep.gui.models.outcomes import KIND_LABELS
 from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.widgets.coverage import RhythmChart
 from upwardprep.gui.widgets.delegates import AMBER, blend, readable
 from upwardprep.services import ValidationError
-from upwardprep.services.alignment import Dashboard
+from upwardprep.services.dashboard import Dashboard
+from upwardprep.services.labels import OUTCOME_KIND_LABELS, ROLE_LABELS, label_of
 
 CARD_STYLE = """
 QFrame#card {
@@ -46,7 +46,6 @@ QFrame#card {
 QFrame#card QLabel#cardTitle { font-size: 11.5pt; font-weight: 600; }
 QFrame#card QLabel[muted="true"] { color: palette(placeholder-text); }
 """
-ROLE_LABELS = {"manager": "manager", "skip-level": "skip-level", "report": "report"}
 
 
 def _clear(layout: QLayout) -> None:
@@ -192,7 +191,7 @@ class DashboardView(SectionView):
     def refresh(self) -> None:
         if self.services is None:
             return
-        self.data = self.services.alignment.dashboard(stale_days=self.stale_days)
+        self.data = self.services.dashboard.read(stale_days=self.stale_days)
         open_priorities = [p for p in self.services.priorities.list(statuses=["active", "at-risk"])]
         self._priority_choices = [
             (p.title if not p.owner_name else f"{p.title} — {p.owner_name}", p.id)
@@ -252,7 +251,7 @@ class DashboardView(SectionView):
         for item in data.next_one_on_ones:
             name = QLabel(f"<b>{_escape(item.person_name)}</b>")
             name.setTextFormat(Qt.TextFormat.RichText)
-            role = ROLE_LABELS.get(item.role, item.role)
+            role = label_of(ROLE_LABELS, item.role).lower()
             if item.when is None:
                 when = "no date yet"
             elif item.meeting_id:
@@ -356,7 +355,7 @@ class DashboardView(SectionView):
             return
         for outcome in work.outcomes:
             title = self._link(outcome.title, "outcome", outcome.id)
-            kind = KIND_LABELS.get(outcome.kind, outcome.kind)
+            kind = label_of(OUTCOME_KIND_LABELS, outcome.kind)
             detail = _muted(f"{kind} · {relative_day(outcome.occurred_on, data.today)}")
             box = QVBoxLayout()
             box.setSpacing(0)

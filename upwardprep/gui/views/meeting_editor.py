@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.dates import absolute
-from upwardprep.gui.models.meetings import KIND_LABELS, ActionsModel, AgendaModel
+from upwardprep.gui.models.meetings import ActionsModel, AgendaModel
 from upwardprep.gui.views.base import RecordEditor, date_edit, fill_combo, get_date, size_columns
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import ValidationError
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import MEETING_KIND_LABELS, label_of
 from upwardprep.services.meetings import (
     ACTION_FIELDS,
     AGENDA_FIELDS,
@@ -172,8 +173,8 @@ class MeetingEditor(RecordEditor):
         self.kind = QComboBox()
         self.kind.setObjectName("meetingKind")
         self.kind.setAccessibleName("Kind of meeting")
-        for value, label in KIND_LABELS.items():
-            self.kind.addItem(label, value)
+        for value, label in MEETING_KIND_LABELS.items():
+            self.kind.addItem(label, value.value)
         self.when = QDateTimeEdit()
         self.when.setObjectName("meetingWhen")
         self.when.setAccessibleName("Date and time")
@@ -468,7 +469,7 @@ class MeetingEditor(RecordEditor):
 
     def _set_held(self, meeting: MeetingData) -> None:
         held = meeting.is_held
-        self.heading.setText(meeting.title or KIND_LABELS.get(meeting.kind, "Meeting"))
+        self.heading.setText(meeting.title or label_of(MEETING_KIND_LABELS, meeting.kind))
         if held:
             when = absolute(meeting.held_at) if meeting.held_at else "earlier"
             self.banner_label.setText(
@@ -535,7 +536,9 @@ class MeetingEditor(RecordEditor):
             self._meeting = self.services.meetings.update(record_id, **changes)
             if "person_id" in changes:
                 self.actions_model.load(self._meeting, self._people)
-            self.heading.setText(self._meeting.title or KIND_LABELS.get(self._meeting.kind, ""))
+            self.heading.setText(
+                self._meeting.title or label_of(MEETING_KIND_LABELS, self._meeting.kind)
+            )
             self._update_counts()
 
     def _blank(self) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from upwardprep.gui import jobs
-from upwardprep.gui.dialogs.quick_capture import KIND_LABELS
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.outcomes import OutcomesModel
 from upwardprep.gui.views.base import (
@@ -43,6 +42,7 @@ from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import OUTCOME_KIND_CHOICES
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 from upwardprep.services.outcomes import OutcomeFilter
 
@@ -159,7 +159,7 @@ class OutcomeEditor(RecordEditor):
         self.kind = QComboBox()
         self.kind.setObjectName("outcomeKind")
         self.kind.setAccessibleName("Kind of note")
-        for kind, label in KIND_LABELS.items():
+        for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.when = date_edit("outcomeDate", "Date")
         self.person = QComboBox()
@@ -326,7 +326,7 @@ class OutcomeFilters(QWidget):
         self.kind.setObjectName("kindFilter")
         self.kind.setAccessibleName("Filter by kind")
         self.kind.addItem("All kinds", None)
-        for kind, label in KIND_LABELS.items():
+        for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.person = QComboBox()
         self.person.setObjectName("personFilter")

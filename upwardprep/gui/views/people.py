@@ -26,16 +26,8 @@ from upwardprep.gui.views.base import (
 )
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import ROLE_LABELS, Role
 from upwardprep.services.people import FIELDS as PERSON_FIELDS
-from upwardprep.store.entities import Role
-
-ROLE_LABELS = {
-    Role.MANAGER: "Manager",
-    Role.SKIP_LEVEL: "Skip-level",
-    Role.REPORT: "Direct report",
-    Role.PEER: "Peer",
-    Role.STAKEHOLDER: "Stakeholder",
-}
 
 
 class PersonEditor(RecordEditor):

@@ -38,15 +38,8 @@ from upwardprep.gui.views.base import (
 from upwardprep.gui.widgets.delegates import ProgressDelegate, StaleDelegate, StatusPillDelegate
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import PRIORITY_STATUS_LABELS
 from upwardprep.services.priorities import FIELDS as PRIORITY_FIELDS
-from upwardprep.store.entities import PriorityStatus
-
-STATUS_LABELS = {
-    PriorityStatus.ACTIVE: "Active",
-    PriorityStatus.AT_RISK: "At risk",
-    PriorityStatus.DONE: "Done",
-    PriorityStatus.DROPPED: "Dropped",
-}
 
 
 def _number(text: str) -> float | str | None:
@@ -82,7 +75,7 @@ class PriorityEditor(RecordEditor):
         self.parent_combo.setAccessibleName("Aligned to")
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("priorityStatus")
-        for status, label in STATUS_LABELS.items():
+        for status, label in PRIORITY_STATUS_LABELS.items():
             self.status_combo.addItem(label, status.value)
         self.measure = QLineEdit()
         self.measure.setObjectName("priorityMeasure")

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from upwardprep.gui import jobs
 from upwardprep.gui.models.base import EntityTableModel, SortRole, today_of
 from upwardprep.gui.models.dates import absolute, short
-from upwardprep.gui.models.outcomes import KIND_LABELS
 from upwardprep.gui.models.priorities import period_label
 from upwardprep.gui.views.base import (
     EmptyState,
@@ -52,18 +51,12 @@ from upwardprep.gui.views.base import (
 )
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
-from upwardprep.services.alignment import ReviewNote, ReviewWorkspace
 from upwardprep.services.common import limit_of
+from upwardprep.services.labels import CYCLE_KIND_LABELS, OUTCOME_KIND_LABELS, CycleKind, label_of
+from upwardprep.services.recency import recency
+from upwardprep.services.review_workspace import ReviewNote, ReviewWorkspace
 from upwardprep.services.reviews import FIELDS as CYCLE_FIELDS
 from upwardprep.services.reviews import ReviewCycleData
-from upwardprep.store.entities import CycleKind
-
-KIND_NAMES = {
-    CycleKind.SELF_REVIEW.value: "Self-review",
-    CycleKind.MID_YEAR.value: "Mid-year",
-    CycleKind.ANNUAL.value: "Annual",
-    CycleKind.PROMOTION.value: "Promotion case",
-}
 
 
 def reference(note: ReviewNote) -> str:
@@ -89,7 +82,7 @@ class ReviewCyclesModel(EntityTableModel[ReviewCycleData]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 record.name,
-                KIND_NAMES.get(record.kind, record.kind),
+                label_of(CYCLE_KIND_LABELS, record.kind),
                 period_label(record.period_start, record.period_end),
                 record.reviewer_name or "—",
             )[column]
@@ -135,8 +128,8 @@ class ReviewEditor(RecordEditor):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("cycleKind")
         self.kind_combo.setAccessibleName("Kind of review")
-        for value, label in KIND_NAMES.items():
-            self.kind_combo.addItem(label, value)
+        for value, label in CYCLE_KIND_LABELS.items():
+            self.kind_combo.addItem(label, value.value)
         self.reviewer = QComboBox()
         self.reviewer.setObjectName("cycleReviewer")
         self.reviewer.setAccessibleName("Reviewer")
@@ -256,7 +249,7 @@ class ReviewEditor(RecordEditor):
 
     def _load_workspace(self, record_id: str) -> None:
         assert self.services is not None
-        workspace = self.services.alignment.review(record_id)
+        workspace = self.services.review_workspace.read(record_id)
         self.workspace = workspace
         notes = workspace.notes()
         self._notes = {}
@@ -273,7 +266,9 @@ class ReviewEditor(RecordEditor):
             f"{len(workspace.feedback)} feedback · {len(workspace.learning)} learning · "
             f"action items: {done} of {len(actions)} done, {on_time} on time"
         )
-        self.overview.setHtml(_overview_html(workspace))
+        cycle = workspace.cycle
+        spread = recency([n.occurred_on for n in notes], cycle.period_start, cycle.period_end)
+        self.overview.setHtml(_overview_html(workspace, spread.advice()))
 
     def build_packet(self) -> None:
         """Save what is typed, then the documents' export flow: where to, then built in the
@@ -296,7 +291,7 @@ class ReviewEditor(RecordEditor):
 
 def _note_line(note: ReviewNote) -> str:
     extra = " · ".join(part for part in (note.metric_delta, note.impact[:160]) if part)
-    kind = KIND_LABELS.get(note.kind, note.kind)
+    kind = label_of(OUTCOME_KIND_LABELS, note.kind)
     private = " · <i>private</i>" if note.private else ""
     return (
         f"<li>{escape(short(note.occurred_on))} · {escape(kind)} · "
@@ -306,8 +301,10 @@ def _note_line(note: ReviewNote) -> str:
     )
 
 
-def _overview_html(workspace: ReviewWorkspace) -> str:
-    parts = ["<h3>Outcomes by priority</h3>"]
+def _overview_html(workspace: ReviewWorkspace, advice: str = "") -> str:
+    """The period at a glance; `advice` is for the author (the packet itself never coaches)."""
+    parts = [f"<p style='color:#a15c00'><b>Before the review:</b> {escape(advice)}</p>"]
+    parts = (parts if advice else []) + ["<h3>Outcomes by priority</h3>"]
     if not workspace.by_priority:
         parts.append("<p>No notes of work in this period yet.</p>")
     for group in workspace.by_priority:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from upwardprep.gui.models.priorities import ProgressRole, StaleRole, StatusRole
+from upwardprep.services.labels import PRIORITY_STATUS_LABELS, label_of
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -27,7 +28,6 @@ MIN_BAR_WIDTH = 24  # a narrow column shortens the bar before it hides the figur
 BAR_HEIGHT = 4
 GAP = 8
 GLYPH = 14  # the clock's size in pixels
-STATUS_TEXT = {"active": "Active", "at-risk": "At risk", "done": "Done", "dropped": "Dropped"}
 
 
 # -- colour ----------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ class StatusPillDelegate(_CellDelegate):
     def _label(self, index: AnyIndex) -> tuple[str, str]:
         status = str(index.data(self.role) or "")
         text = index.data(Qt.ItemDataRole.DisplayRole)
-        return status, str(text) if text else STATUS_TEXT.get(status, status)
+        return status, str(text) if text else label_of(PRIORITY_STATUS_LABELS, status)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         opt = self._prepare(painter, option, index)
