@@ -187,3 +187,38 @@ def test_stale_demo_stores_are_removed_at_the_next_start(
     assert not stale.exists() and live.exists() and other.exists()
     assert folder.name.startswith(f"{app_module.DEMO_PREFIX}{os.getpid()}-")
     assert path.exists()
+
+
+# -- 11. the disk's refusal is not a wrong passphrase ----------------------------------------------
+
+
+def test_a_full_disk_at_unlock_is_told_as_the_disk_with_a_retry(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from upwardprep.gui.dialogs import store_problem
+    from upwardprep.gui.dialogs.passphrase import UnlockDialog
+    from upwardprep.store.errors import StorageFailed
+
+    full = StorageFailed("The disk is full: UpwardPrep could not open the store. Free some space.")
+
+    def attempt(_passphrase: str) -> None:
+        raise full
+
+    dialog = UnlockDialog(Path("notes.upwardprep"), attempt)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog._try()
+    assert dialog.failure is full  # handed to the caller, not "Check Caps Lock"
+    assert "Caps Lock" not in dialog.error.text()
+    seen: dict[str, object] = {}
+
+    def drive(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        seen["title"] = box.windowTitle()
+        seen["text"] = box.informativeText()
+        retry = next(b for b in box.buttons() if b.text() == "&Try again")
+        retry.click()
+
+    when_modal(qtbot, drive)
+    assert store_problem.ask(full, has_backups=True) is store_problem.Choice.RETRY
+    assert seen == {"title": "The disk refused to write", "text": str(full)}

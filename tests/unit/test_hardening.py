@@ -4,6 +4,7 @@ killed process removed, stray backup names ignored, store names whose backups fi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
@@ -227,6 +228,36 @@ def test_no_temporary_or_lock_file_in_a_folder_of_another_user(
     assert not Path(f"{vault.path}.lock").exists()
 
 
+# -- 9. no core dump with the key in it ------------------------------------------------------
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_the_command_line_turns_core_dumps_off_before_anything_else() -> None:
+    """In a forked child (the test process keeps its own limits): the entry point, even when it
+    only prints its version, leaves no core limit and marks the process non-dumpable."""
+    import ctypes
+    import resource
+
+    from upwardprep.cli import main
+
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's report is its exit status
+        status = 1
+        try:
+            with open(os.devnull, "w") as quiet:
+                os.dup2(quiet.fileno(), 1)
+                with contextlib.suppress(SystemExit):
+                    main(["--version"])
+            pr_get_dumpable = 3
+            dumpable = ctypes.CDLL(None).prctl(pr_get_dumpable, 0, 0, 0, 0)
+            status = 0 if resource.getrlimit(resource.RLIMIT_CORE) == (0, 0) else 2
+            status = status or (3 if dumpable != 0 else 0)
+        finally:
+            os._exit(status)
+    _, waited = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(waited) == 0
+
+
 # -- 10. leftovers of a killed process ---------------------------------------------------------
 
 
@@ -311,3 +342,28 @@ def test_write_private_replaces_a_file_and_leaves_nothing_else(tmp_path: Path) -
 
 def _fail() -> None:
     raise RuntimeError("stopped half-way")
+
+
+# -- 14. a very long note is set in time linear in its length -------------------------------------
+
+
+def test_a_long_paragraph_and_a_long_code_block_are_set_in_pieces() -> None:
+    """ReportLab breaks one paragraph into lines in time quadratic in its length (a 1,000,000-
+    character note took minutes): long ones are cut into pieces of bounded size, losing no
+    word. `make bench` times the 1,000,000-character note itself."""
+    from upwardprep.export.pdf.markdown_walker import markdown_flowables
+    from upwardprep.export.pdf.paragraph import PIECE_CHARS, PIECE_LINES
+    from upwardprep.export.pdf.theme import Theme
+
+    words = [f"w{i}" for i in range(5000)]
+    code = [f"line{i}" for i in range(300)]
+    body = " ".join(words) + "\n\n```\n" + "\n".join(code) + "\n```"
+    pieces = [
+        "".join(getattr(frag, "text", "") or "" for frag in flowable.frags)
+        for flowable in markdown_flowables(body, Theme())
+    ]
+    assert len(pieces) >= len(" ".join(words)) // PIECE_CHARS + len(code) // PIECE_LINES
+    assert max(len(piece) for piece in pieces) <= PIECE_CHARS
+    prose = [piece for piece in pieces if not piece.startswith("line")]
+    assert " ".join(prose).split() == words
+    assert "".join(pieces[len(prose) :]) == "".join(code)  # the lines' breaks are not text
