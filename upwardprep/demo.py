@@ -74,6 +74,8 @@ DANA_PREFERENCES = """\
 > "If it isn't in the pre-read, I can't defend it in staff meeting." — Dana
 """
 
+USER_NAME = "Alex Ørsted"  # the demo's user: Dana's report, Zoë's and Rafael's manager
+
 PEOPLE: dict[str, dict[str, Any]] = {
     "dana": {
         "name": "Dana Whitfield",
@@ -1183,6 +1185,7 @@ def populate(services: Services, *, today: date | None = None, seed: int = 7) ->
         return _at(_weekday(half_start + timedelta(days=round(fraction * span))), 9, 30)
 
     people = {key: services.people.create(**fields).id for key, fields in PEOPLE.items()}
+    services.settings.set_your_name(USER_NAME)  # how documents name the user
 
     # The weekly 1:1s: Tuesdays at 10:00. The next one is the first after `now` (so the demo
     # always has one upcoming, whatever the day and hour), the held ones fill the ten weeks
@@ -1373,4 +1376,6 @@ def _add_one_on_ones(
         drafted.id, title, section=section, body=body, time_box_minutes=minutes
     )
     meetings.reorder_agenda(drafted.id, [own.id, *(item.id for item in drafted.agenda_items)])
+    # Drafted again, as a user would: the own item holds its topic, the rest is fitted around it.
+    services.agenda.redraft(drafted.id)
     return len(past_days)

@@ -124,7 +124,13 @@ def test_export_menu_picks_a_meeting_and_builds(
     menu = window.menuBar().findChild(QMenu, "menu_export")
     assert menu is not None
     names = [action.objectName() for action in menu.actions()]
-    assert names == ["action_export_brief", "action_export_packet", "action_export_handoff"]
+    assert names == [
+        "action_export_brief",
+        "action_export_packet",
+        "action_export_handoff",
+        "",  # a separator
+        "action_weekly_update",
+    ]
     toolbar_export = window.findChild(QAction, "action_export")
     assert toolbar_export.isEnabled() and toolbar_export.menu() is menu
     picked: list[ExportPicker] = []

@@ -21,6 +21,7 @@ def test_carry_over_chain_across_three_meetings_in_the_draft(
     frozen: Services, clock: FrozenClock
 ) -> None:
     dana = frozen.people.create("Dana Whitfield", role="manager", cadence_days=7)
+    frozen.settings.set_your_name("Alex Ørsted")  # items name the user, not "me"
     clock.now = NOW - timedelta(days=14)
     first = frozen.meetings.create(clock.now, person_id=dana.id)
     send = frozen.meetings.add_action(first.id, "Send the renewal list", due_on="2026-11-25")
@@ -63,7 +64,7 @@ def test_carry_over_chain_across_three_meetings_in_the_draft(
         "Ask Finance for the cost line",
     ]
     assert "carried twice" in carried[0][1] and "carried once" in carried[1][1]
-    assert carried[0][1].startswith("Owner: me · due 2026-11-25")
+    assert carried[0][1].startswith("Owner: Alex Ørsted · due 2026-11-25")
     markdown = frozen.agenda.draft_markdown(third.id)
     assert "### Send the renewal list [2 min, carried ×2]" in markdown
     assert "Draft the Q1 plan" not in markdown and "Book the offsite" not in markdown
@@ -110,31 +111,32 @@ def test_sections_in_order_with_sources(frozen: Services, clock: FrozenClock) ->
     assert sources(meeting) == [
         ("Risks and asks", "risk", "Licence runs out"),
         ("Risks and asks", "ask", "Ask: Budget for a pilot"),
-        ("Outcomes", "outcomes", "Cut churn"),
-        ("Outcomes", "outcomes", "Hire six"),
-        ("Outcomes", "outcome", "Wiki tidy"),  # a manager hears about the whole team
-        ("Outcomes", "outcome", "Vendor demo"),
-        ("Confirm", "priority", "Confirm: Cut churn"),
-        ("Confirm", "priority", "Confirm: Hire six"),
+        # One item per priority, its confirmation a sub-point; Zoë's note is hers, not Dana's.
+        ("Outcomes", "outcomes", "Cut churn: 2 wins"),
+        ("Outcomes", "outcomes", "Hire six: 1 win"),
         ("Weekly", "template", "Numbers first"),
         ("Weekly", "template", "Wins"),
     ]
+    assert meeting.planned_minutes <= meeting.duration_minutes
     by_title = {i.title: i for i in meeting.agenda_items}
     assert by_title["Licence runs out"].source_id == risk.id
     assert "Approve $46k" in by_title["Licence runs out"].body
-    assert by_title["Cut churn"].source_id == churn.id
-    assert (
-        "Churn 1.6 %" in by_title["Cut churn"].body and "Old win" not in by_title["Cut churn"].body
-    )
+    churn_item = by_title["Cut churn: 2 wins"]
+    assert churn_item.source_id == churn.id
+    assert "Churn 1.6 %" in churn_item.body and "Old win" not in churn_item.body
+    assert "**Confirm: Cut churn**" in churn_item.body  # the stale priority, as a sub-point
     assert by_title["Numbers first"].time_box_minutes == 5
     assert all(i.source_id for i in meeting.agenda_items)
-    assert [i.position for i in meeting.agenda_items] == list(range(1, 11))
+    assert [i.position for i in meeting.agenda_items] == list(range(1, 7))
     assert w1.id not in {i.source_id for i in meeting.agenda_items}  # grouped under its priority
 
     # A report's agenda only has what concerns them.
     clock.now = NOW
     report = frozen.agenda.draft_next(zoe.id)
-    assert [(i.source_type, i.title) for i in report.agenda_items] == [("outcome", "Wiki tidy")]
+    assert [(i.source_type, i.title) for i in report.agenda_items] == [
+        ("outcomes", "Other outcomes: 1 win")
+    ]
+    assert "Wiki tidy" in report.agenda_items[0].body
 
 
 def test_stale_priorities_with_a_frozen_clock(frozen: Services, clock: FrozenClock) -> None:
@@ -219,7 +221,7 @@ def test_a_held_meeting_refuses_a_draft_until_reopened(frozen: Services) -> None
     dana = frozen.people.create("Dana", role="manager")
     frozen.outcomes.create("A risk", kind="risk", occurred_on="2026-11-20")
     meeting = frozen.agenda.draft_next(dana.id)
-    frozen.meetings.finish(meeting.id)
+    frozen.meetings.finish(meeting.id, at_now=True)  # planned a week ahead: held now
     with pytest.raises(ValidationError, match="reopen"):
         frozen.agenda.redraft(meeting.id)
     with pytest.raises(ValidationError, match="reopen"):
@@ -344,7 +346,7 @@ def test_finishing_again_after_a_reopen_carries_nothing_twice(
 
 
 def test_an_agenda_stays_one_conversation_long(frozen: Services) -> None:
-    from upwardprep.services.agenda import MAX_PER_SECTION
+    from upwardprep.services.agenda_sources import MAX_PER_SECTION
     from upwardprep.services.agenda_text import MAX_LINES
     from upwardprep.services.outcomes import NewOutcome
 

@@ -105,7 +105,7 @@ def test_every_stamp_comes_from_the_services_clock(store: Store) -> None:
     clock.now += timedelta(hours=1)
     services.meetings.set_action_done(action.id)
     services.outcomes.resolve_risk(services.outcomes.create("Licence", kind="risk").id)
-    services.meetings.finish(meeting.id)
+    services.meetings.finish(meeting.id, at_now=True)  # still ahead: moved to now
     services.outcomes.trash(note.id)
     with store.raw() as conn:
         tables = [

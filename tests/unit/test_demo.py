@@ -137,10 +137,12 @@ def test_meetings(demo: Services) -> None:
     assert agenda[0].source_type is None and agenda[0].user_edited
     kinds = {item.source_type for item in agenda}
     assert {"action", "risk", "priority", "template"} <= kinds
-    assert {i.source_id for i in agenda if i.source_type == "action"} == {
+    assert {i.source_id for i in agenda if i.source_type == "action"} <= {
         item.id for item in open_items
     }
-    assert len([i for i in agenda if i.source_type == "priority"]) == len(demo.priorities.stale())
+    # Fitted to the half hour; one item per topic (the load balancer is the user's own item).
+    assert planned[0].planned_minutes <= planned[0].duration_minutes
+    assert planned[0].if_time_allows
     items = [item for meeting in held for item in meeting.action_items]
     assert any(item.done_at for item in items)
     assert any(item.carry_count >= 1 and item.done_at for item in items)

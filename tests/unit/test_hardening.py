@@ -28,6 +28,30 @@ from upwardprep.services.vault import (
 )
 from upwardprep.store import backup
 
+# -- 1. no document over the store ---------------------------------------------------------------
+
+
+def test_no_export_is_written_over_the_store_or_its_files(vault: Vault) -> None:
+    """In-process, for every writer of documents (the CLI test checks the command's message)."""
+    from upwardprep.export.documents import build_handoff
+    from upwardprep.export.update import write_update
+    from upwardprep.services import ValidationError
+
+    with vault.session(PASSPHRASE) as services:
+        made = vault.backup(services)
+        dana = services.people.create("Dana Whitfield", role="manager")
+        backup_bytes = made.path.read_bytes()
+        lock = vault.path.with_name(vault.path.name + ".lock")
+        for target in (vault.path, made.path, Path(f"{vault.path}-wal"), lock):
+            with pytest.raises(ValidationError, match="never written over"):
+                write_update(services, dana.id, target)
+            with pytest.raises(ValidationError, match="never written over"):
+                build_handoff(services, dana.id, target, fmt="md")
+    assert made.path.read_bytes() == backup_bytes
+    with vault.session(PASSPHRASE) as services:  # still the store, with what it held
+        assert services.people.find("Dana").id == dana.id
+
+
 # -- 2. rotation ------------------------------------------------------------------------------
 
 

@@ -106,21 +106,25 @@ def test_the_brief_follows_the_stale_days_setting(
     frozen: Services, dana_meeting: tuple[str, str], tmp_path: Path
 ) -> None:
     meeting_id, churn_id = dana_meeting
-    (fact,) = frozen.facts.brief(meeting_id).priorities
+    (fact,) = frozen.briefs.facts_for(meeting_id).priorities
     assert (fact.stale, fact.days_unconfirmed, fact.owner) == (False, 10, "Dana Whitfield")
     text = _brief_text(frozen, meeting_id, tmp_path)
-    assert "10 days ago" not in text and "Confirm Cut churn" not in text
+    assert "10 days ago" not in text and "Confirm “Cut churn”" not in text
     assert "(Dana Whitfield, At risk)" in text  # the status's words, not its code
 
     frozen.settings.set_stale_days(5)  # the user's setting, kept in the store
-    assert frozen.facts.brief(meeting_id).stale[0].priority.id == churn_id
+    assert frozen.briefs.facts_for(meeting_id).stale[0].priority.id == churn_id
     text = _brief_text(frozen, meeting_id, tmp_path)
     assert "· 10 days ago" in text
-    assert "1. **Confirm Cut churn**" in text  # the callout proposes the confirmation
+    # The callout proposes the confirmation, to the priority's owner.
+    assert (
+        "1. **Confirm “Cut churn” still holds (last confirmed 10 days ago) — Dana Whitfield**"
+        in text
+    )
 
     # The app passes its own preference; it wins over the store's.
     text = _brief_text(frozen, meeting_id, tmp_path, stale_days=30)
-    assert "10 days ago" not in text and "Confirm Cut churn" not in text
+    assert "10 days ago" not in text and "Confirm “Cut churn”" not in text
     text = _brief_text(frozen, meeting_id, tmp_path, stale_days=9)
     assert "· 10 days ago" in text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,9 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.clock import NOW, TODAY
+from tests.clock import NOW
 from tests.conftest import row_hashes
-from upwardprep.demo import populate
+from tests.unit.conftest import DEMO_PASSPHRASE
 from upwardprep.export import packet as packet_content
 from upwardprep.export.brief import meeting_for_person
 from upwardprep.export.documents import ExportCancelled, build_brief, build_packet
@@ -45,11 +46,11 @@ PRIVATE_TITLE = "Raised with Rafael that he interrupts juniors in design reviews
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    store = Store.create(tmp_path_factory.mktemp("demo") / "demo.upwardprep", "demo passphrase")
-    services = Services(store, clock=lambda: NOW)
-    populate(services, today=TODAY)
-    yield services
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_file: Path) -> Iterator[Services]:
+    copy = tmp_path_factory.mktemp("demo") / "demo.upwardprep"
+    shutil.copyfile(demo_file, copy)
+    store = Store.open(copy, DEMO_PASSPHRASE)
+    yield Services(store, clock=lambda: NOW)
     store.close()
 
 
@@ -184,7 +185,8 @@ def test_brief_markdown_has_the_same_sections(
     # ... and reads back as Markdown: the app's own parse finds the sections and the tables
     tree = parse(text)
     assert ["".join(h.itertext()) for h in tree.iter("h2")] == BRIEF_SECTIONS
-    assert len(list(tree.iter("table"))) == 4
+    # agenda, outcomes, actions: the demo's open risks are all in the callout, not repeated
+    assert len(list(tree.iter("table"))) == 3
 
 
 def test_brief_for_a_person_without_a_planned_meeting(services: Services) -> None:
@@ -305,7 +307,7 @@ def test_letter_paper(demo: Services, meeting_id: str, tmp_path: Path) -> None:
     result = build_brief(demo, meeting_id, tmp_path / "letter.pdf", paper="Letter")
     box = PdfReader(result.path).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    # Shorter pages, and still two of them with room for the ruled Notes lines.
+    # Shorter pages, and still two of them with the notes space.
     assert result.pages == 2
     assert_in_order("\n".join(page_texts(result.path)), BRIEF_SECTIONS)
     assert top_level(outline(result.path)) == BRIEF_SECTIONS
@@ -425,13 +427,17 @@ def test_a_crowded_brief_still_fits_two_pages(services: Services, tmp_path: Path
     for number in range(30):
         services.meetings.add_action(meeting.id, f"Follow up {number}")
         services.meetings.add_agenda_item(meeting.id, f"Item {number}", time_box_minutes=2)
-    result = build_brief(services, meeting.id, tmp_path / "crowded.pdf")
-    whole = "\n".join(page_texts(result.path))
-    # Everything else is capped; the agenda is never cut, and 30 items take a page of their own.
-    assert result.pages == 3
-    assert "and 34 more open risks." in whole
-    assert "and 18 more." in whole  # action items
-    assert "60 of 30 minutes planned — over the time available." in whole
+    for paper in ("A4", "Letter"):
+        result = build_brief(services, meeting.id, tmp_path / "crowded.pdf", paper=paper)
+        whole = "\n".join(page_texts(result.path))
+        # Every list is capped, the agenda too (the rest: "see the app"), and the notes space
+        # stays: two pages at most, A4 and Letter alike.
+        assert result.pages == 2, paper
+        assert re.search(r"\+\d+ more, see the app\.", whole)
+        assert re.search(r"and \d+ more open risks\.", whole)
+        assert re.search(r"and \d+ more action items\.", whole)
+        assert "60 of 30 minutes planned — over the time available." in whole
+        assert top_level(outline(result.path))[-1] == "Notes"
 
 
 def test_no_heading_closes_a_page_alone(packet: Path) -> None:

@@ -212,7 +212,10 @@ def build_parser() -> Parser:
     command("check", cmd_check, "run the integrity checks")
 
     p = command(
-        "export", cmd_export, "write a meeting brief, a review packet or a handoff packet (PDF, md)"
+        "export",
+        cmd_export,
+        "write a meeting brief, a review packet or a handoff packet (PDF, md), or the weekly "
+        "update",
     )
     documents = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     brief = documents.add_parser("brief", help="the brief for one meeting", parents=[common])
@@ -229,13 +232,28 @@ def build_parser() -> Parser:
         parents=[common],
     )
     handoff.add_argument("--person", required=True, help="whose priorities, actions and 1:1s")
+    update = documents.add_parser(
+        "update",
+        help="the weekly update to a person (usually your manager)",
+        description="The weekly update to a person: outcomes since your last 1:1 by priority, "
+        "open risks and asks, decisions and what they owe; never private notes.",
+        parents=[common],
+    )
+    update.add_argument("--person", required=True, help="whom the update is for")
+    update.add_argument("--since", metavar="DATE", help="from this day (default: the last 1:1)")
+    update.add_argument("--format", default="md", choices=["md", "txt", "eml"])
+    update.add_argument("--out", metavar="FILE", help="file or folder (default: print it)")
     for document in (brief, packet, handoff):
         document.add_argument("--format", default="pdf", choices=["pdf", "md"])
         document.add_argument(
             "--out", metavar="FILE", help="file or folder (default: a named file here)"
         )
         document.add_argument("--paper", default="A4", choices=["A4", "Letter"])
-        document.add_argument("--author", help='the "prepared by" name (default: your account)')
+        document.add_argument(
+            "--author",
+            help='the "prepared by" name (default: the "Your name" setting, else the full name '
+            "of your account)",
+        )
 
     self_test_help = (
         "check this installation end to end on a temporary store (no display needed; "

@@ -5,6 +5,7 @@ Only reads, through the services; the renderers (PDF, Markdown) never touch the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from upwardprep.export import model as m
@@ -17,18 +18,52 @@ from upwardprep.export.formatting import (
     short_day,
 )
 from upwardprep.services import Services, ValidationError
-from upwardprep.services.document_facts import ActionFact, PriorityFact
-from upwardprep.services.labels import ActionOwner, MeetingStatus, label_of, meeting_kind_noun
+from upwardprep.services.brief_facts import ActionFact, BriefFacts
+from upwardprep.services.labels import MeetingStatus, meeting_kind_noun
 from upwardprep.services.meetings import MeetingData
-from upwardprep.services.outcomes import OutcomeData
 
-BRIEF_OUTCOMES_MAX = 10
-BRIEF_PRIORITIES_MAX = 8
-BRIEF_ACTIONS_MAX = 12
-BRIEF_RISKS_MAX = 6
-BRIEF_AGENDA_NOTES_MAX = 6  # agenda items up to which the brief prints each item's text
-# How the brief's action table names an owner.
-OWNER_WORDS = {ActionOwner.ME: "me", ActionOwner.THEM: "them", ActionOwner.PERSON: "someone else"}
+
+@dataclass(frozen=True)
+class Caps:
+    """How much of each list a brief prints: a tighter set when the first does not fit two
+    pages (a crowded store), so the brief keeps to two pages and its notes space."""
+
+    agenda: int
+    agenda_notes: int  # agenda items up to which each item's text is printed
+    outcomes: int
+    priorities: int
+    risks: int
+    actions: int
+    title: int  # characters of a title in a table row
+
+
+DENSITIES = (
+    Caps(agenda=16, agenda_notes=6, outcomes=10, priorities=8, risks=6, actions=12, title=160),
+    Caps(agenda=12, agenda_notes=0, outcomes=6, priorities=6, risks=4, actions=8, title=120),
+    Caps(agenda=9, agenda_notes=0, outcomes=4, priorities=4, risks=3, actions=5, title=90),
+    Caps(agenda=6, agenda_notes=0, outcomes=3, priorities=3, risks=2, actions=3, title=70),
+)
+NOTE_CHARS = 240  # of an agenda item's text under its title
+NOTE_LINES = 6  # the fewest ruled lines of the notes space; more where the page has room
+
+
+def first_density(facts: BriefFacts) -> int:
+    """Where to start: a store whose lists would overflow the roomiest layout starts one step
+    tighter (each layout tried costs a rendering)."""
+    roomy = DENSITIES[0]
+    rows = (
+        min(len(facts.meeting.agenda), roomy.agenda)
+        + min(facts.outcomes_total, roomy.outcomes)
+        + min(facts.risks_total, roomy.risks)
+        + min(len(facts.actions), roomy.actions)
+        + 2 * min(len(facts.priorities), roomy.priorities)
+    )
+    return 1 if rows > 40 else 0
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def meeting_for_person(services: Services, person_id: str) -> MeetingData:
@@ -57,50 +92,17 @@ def meeting_for_person(services: Services, person_id: str) -> MeetingData:
     return chosen
 
 
-def _top_three(
-    meeting: MeetingData, risks: list[OutcomeData], stale: list[PriorityFact]
-) -> list[str]:
-    """The three things to land: asks and decisions first, then confirmations, then the rest.
-
-    Agenda items in an Asks/Risks/Decisions section (or drafted from a risk) lead, then open
-    risks that carry an ask, then a confirmation of stale priorities, then the agenda in order.
-    """
-    weight = {"asks": 0, "ask": 0, "risks": 0, "risks and asks": 0, "decisions": 0, "confirm": 2}
-    ranked = sorted(
-        meeting.agenda_items,
-        key=lambda item: (
-            0 if item.source_type == "risk" else weight.get(item.section.strip().lower(), 3),
-            item.position,
-        ),
-    )
-    chosen: list[str] = []
-
-    def add(text: str) -> None:
-        if text.casefold() not in (c.casefold() for c in chosen) and len(chosen) < 3:
-            chosen.append(text)
-
-    for item in ranked:
-        if weight.get(item.section.strip().lower(), 3) == 0 or item.source_type == "risk":
-            add(item.title)
-    for risk in risks:
-        if risk.ask and not any(risk.title in c for c in chosen):
-            add(f"{risk.title}: {risk.ask}")
-    if stale and not any(
-        item.section.strip().lower() == "confirm" or item.source_type == "priority"
-        for item in meeting.agenda_items
-    ):
-        add("Confirm " + "; ".join(fact.priority.title for fact in stale[:2]))
-    for item in ranked:
-        add(item.title)
-    return chosen
-
-
-def _action_row(action: ActionFact) -> tuple[str, str, str, str]:
+def _action_row(action: ActionFact, caps: Caps) -> tuple[str, str, str, str]:
     due = ""
     if action.due_on:
         due = short_day(action.due_on) + (" (overdue)" if action.overdue else "")
     carried = f"{action.carry_count}×" if action.carry_count else ""
-    return (action.title, label_of(OWNER_WORDS, action.owner), due or "—", carried)
+    return (_clip(action.title, caps.title), action.owner_name, due or "—", carried)
+
+
+def _more(count: int, what: str, one: str) -> list[m.Block]:
+    """ "and 3 more open risks." (`one`: the words for a single one)."""
+    return [m.Text(f"and {count} more {what if count > 1 else one}.", "muted")] if count > 0 else []
 
 
 def brief_document(
@@ -109,8 +111,12 @@ def brief_document(
     *,
     author: str | None = None,
     stale_days: int | None = None,
+    density: int = 0,
+    facts: BriefFacts | None = None,
 ) -> m.Document:
-    facts = services.facts.brief(meeting_id, stale_days=stale_days)
+    """`facts`: read already (laying a crowded brief out again needs no second read)."""
+    facts = facts or services.briefs.facts_for(meeting_id, stale_days=stale_days)
+    caps = DENSITIES[min(max(density, 0), len(DENSITIES) - 1)]
     meeting, person, today = facts.meeting, facts.person, facts.today
     start = local(meeting.scheduled_at)
     with_whom = person.name if person else (meeting.title or "—")
@@ -118,11 +124,7 @@ def brief_document(
     what = f"{kind} with {with_whom}" if with_whom != "—" else kind
     headline = f"{what} · {day(start.date())} · {meeting.duration_minutes} min"
     since = facts.since
-    outcomes = list(facts.outcomes)
-    risks = list(facts.risks)
-    priorities = list(facts.priorities[:BRIEF_PRIORITIES_MAX])
-    stale = [fact for fact in priorities if fact.stale]
-    actions = list(facts.actions)
+    you = facts.you
 
     rows = [("With", with_whom + (f", {person.title}" if person and person.title else ""))]
     rows.append(("When", f"{day(start.date())}, {start:%H:%M} · {meeting.duration_minutes} min"))
@@ -130,48 +132,54 @@ def brief_document(
     if facts.last_held_on:
         rows.append(("Last 1:1", day(facts.last_held_on)))
 
-    agenda_rows, agenda_notes = [], []
-    planned_minutes = 0
-    for index, item in enumerate(meeting.agenda_items, start=1):
-        minutes = item.time_box_minutes
-        planned_minutes += minutes or 0
-        agenda_rows.append(
-            (str(index), item.title, item.section, f"{minutes} min" if minutes else "—")
+    # The fitted agenda, once; what waits under "If time allows" is one line.
+    planned = list(meeting.agenda)
+    shown_items = planned[: caps.agenda]
+    agenda_rows = tuple(
+        (
+            str(index),
+            _clip(item.title, caps.title),
+            _clip(item.section, 40),
+            f"{item.time_box_minutes} min" if item.time_box_minutes else "—",
         )
-        agenda_notes.append(item.body)
-    if len(agenda_notes) > BRIEF_AGENDA_NOTES_MAX:
-        # A long (drafted) agenda keeps to its titles, so the brief stays at two pages; the
-        # risks' asks and the open actions have sections of their own below.
-        agenda_notes = []
+        for index, item in enumerate(shown_items, start=1)
+    )
+    notes = (
+        tuple(_clip(item.body, NOTE_CHARS) for item in shown_items)
+        if len(planned) <= caps.agenda_notes
+        else ()
+    )
     agenda: list[m.Block] = []
     if agenda_rows:
         agenda.append(
             m.Table(
                 header=("#", "Item", "Section", "Time"),
-                rows=tuple(agenda_rows),
+                rows=agenda_rows,
                 widths=(0.05, 0.56, 0.29, 0.10),
                 align=("right", "left", "left", "right"),
-                notes=tuple(agenda_notes),
+                notes=notes,
                 main=1,
             )
         )
+        minutes = meeting.planned_minutes
         agenda.append(
             m.Text(
-                f"{planned_minutes} of {meeting.duration_minutes} minutes planned"
-                + (
-                    " — over the time available."
-                    if planned_minutes > meeting.duration_minutes
-                    else "."
-                ),
+                f"{minutes} of {meeting.duration_minutes} minutes planned"
+                + (" — over the time available." if minutes > meeting.duration_minutes else "."),
                 "muted",
             )
         )
     else:
         agenda.append(m.Text("No agenda items yet.", "muted"))
+    waiting = len(planned) - len(shown_items) + len(meeting.if_time_allows)
+    if waiting:
+        agenda.append(m.Text(f"+{waiting} more, see the app.", "muted"))
 
-    shown = outcomes[-BRIEF_OUTCOMES_MAX:]
+    outcomes = list(facts.outcomes)
+    shown = outcomes[-caps.outcomes :] if caps.outcomes else []
     outcome_rows = tuple(
-        (short_day(o.occurred_on), kind_label(o.kind), o.title, o.metric_delta) for o in shown
+        (short_day(o.occurred_on), kind_label(o.kind), _clip(o.title, caps.title), o.metric_delta)
+        for o in shown
     )
     outcome_blocks: list[m.Block] = (
         [
@@ -184,38 +192,57 @@ def brief_document(
         if outcome_rows
         else [m.Text(f"Nothing documented since {day(since)}.", "muted")]
     )
-    if len(outcomes) > len(shown):
-        outcome_blocks.append(
-            m.Text(f"and {len(outcomes) - len(shown)} earlier ones since {day(since)}.", "muted")
-        )
+    earlier = facts.outcomes_total - len(shown)
+    if earlier > 0:
+        outcome_blocks.append(m.Text(f"and {earlier} earlier ones since {day(since)}.", "muted"))
 
-    # Those with an ask first, then the newest: what can still be decided in the room.
-    shown_risks = sorted(risks, key=lambda r: (not r.ask, -r.occurred_on.toordinal()))
-    shown_risks = shown_risks[:BRIEF_RISKS_MAX]
-    risk_rows = tuple((r.title, r.ask or "—", short_day(r.occurred_on)) for r in shown_risks)
+    # The asks above are not repeated: the other open risks, those with an ask first.
+    landed = {ask.about for ask in facts.land}
+    others = [r for r in facts.risks if r.title not in landed]
+    others.sort(key=lambda r: (not r.ask, -r.occurred_on.toordinal()))
+    shown_risks = others[: caps.risks]
+    risk_rows = tuple(
+        (_clip(r.title, caps.title), _clip(r.ask, caps.title) or "—", short_day(r.occurred_on))
+        for r in shown_risks
+    )
     risk_blocks: list[m.Block] = (
         [m.Table(header=("Risk", "Ask", "Raised"), rows=risk_rows, widths=(0.42, 0.43, 0.15))]
         if risk_rows
-        else [m.Text("No open risks.", "muted")]
+        else [
+            m.Text(
+                "No other open risks." if facts.land and facts.risks else "No open risks.",
+                "muted",
+            )
+        ]
     )
-    if len(risks) > len(shown_risks):
-        risk_blocks.append(m.Text(f"and {len(risks) - len(shown_risks)} more open risks.", "muted"))
+    landed_risks = len(facts.risks) - len([r for r in facts.risks if r.title not in landed])
+    risk_blocks += _more(
+        facts.risks_total - landed_risks - len(shown_risks), "open risks", "open risk"
+    )
 
-    action_rows = tuple(_action_row(a) for a in actions[:BRIEF_ACTIONS_MAX])
+    actions = list(facts.actions)
+    action_rows = tuple(_action_row(a, caps) for a in actions[: caps.actions])
     action_blocks: list[m.Block] = (
         [
             m.Table(
                 header=("Action", "Owner", "Due", "Carried"),
                 rows=action_rows,
-                widths=(0.54, 0.10, 0.25, 0.11),
+                widths=(0.50, 0.17, 0.23, 0.10),
                 align=("left", "left", "left", "right"),
             )
         ]
         if action_rows
         else [m.Text("No open action items.", "muted")]
     )
-    if len(actions) > BRIEF_ACTIONS_MAX:
-        action_blocks.append(m.Text(f"and {len(actions) - BRIEF_ACTIONS_MAX} more.", "muted"))
+    action_blocks += _more(len(actions) - len(action_rows), "action items", "action item")
+
+    priorities = list(facts.priorities[: caps.priorities])
+    priority_blocks: list[m.Block] = (
+        [m.ProgressList(tuple(progress_of(fact, you) for fact in priorities))]
+        if priorities
+        else [m.Text("No priorities recorded yet.", "muted")]
+    )
+    priority_blocks += _more(len(facts.priorities) - len(priorities), "priorities", "priority")
 
     sections = (
         m.Section(
@@ -224,31 +251,33 @@ def brief_document(
             (
                 m.Callout(
                     "Land these three",
-                    tuple(_top_three(meeting, shown_risks, stale)),
-                    empty="Add agenda items to see what to land.",
+                    tuple(f"{ask.text.rstrip('.')} — {ask.owner}" for ask in facts.land),
+                    empty="No asks or decisions are open: add one to the agenda.",
                 ),
             ),
             show_title=False,
         ),
         m.Section("agenda", "Agenda", tuple(agenda)),
-        m.Section(
-            "priorities",
-            "Priorities",
-            (m.ProgressList(tuple(progress_of(fact) for fact in priorities)),)
-            if priorities
-            else (m.Text("No priorities recorded yet.", "muted"),),
-        ),
+        m.Section("priorities", "Priorities", tuple(priority_blocks)),
         m.Section("outcomes", "Outcomes since the last 1:1", tuple(outcome_blocks)),
         m.Section("risks", "Risks and asks", tuple(risk_blocks)),
         m.Section("actions", "Open action items", tuple(action_blocks)),
-        m.Section("notes", "Notes", (m.NoteLines(2),), fill=True),
+        m.Section(
+            "notes",
+            "Notes",
+            (
+                m.Text("Decisions, asks and follow-ups from the meeting:", "small"),
+                m.NoteLines(NOTE_LINES),
+            ),
+            fill=True,
+        ),
     )
     return m.Document(
         kind="brief",
         title=f"Meeting brief: {what}, {short_day(start.date())}",
         headline=headline,
         person=with_whom if with_whom != "—" else "",
-        author=author or services.settings.author() or "me",
+        author=author or facts.user_name,
         subject=f"Meeting brief for the {what} on {day(start.date())}",
         generated=today,
         sections=sections,

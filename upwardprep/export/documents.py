@@ -11,13 +11,14 @@ written.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, TypeVar
 
 from upwardprep.export import model as m
-from upwardprep.export.brief import brief_document
+from upwardprep.export.brief import DENSITIES, brief_document, first_density
 from upwardprep.export.handoff import handoff_document
 from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.packet import packet_document
@@ -37,6 +38,7 @@ __all__ = [
 ]
 
 FORMATS = ("pdf", "md")
+BRIEF_PAGES = 2  # a brief is read in the minutes before a meeting
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 
@@ -81,7 +83,10 @@ def _write(
     paper: str,
     progress: Progress,
     cancelled: Cancelled,
+    *,
+    rendered: tuple[bytes, int] | None = None,
 ) -> ExportResult:
+    """Write the document (or the PDF already `rendered`, with its page count) to `out`."""
     target = Path(out).expanduser()
     if target.is_dir():
         target = target / default_filename(document, fmt)
@@ -91,21 +96,37 @@ def _write(
     if cancelled():
         raise ExportCancelled("Export cancelled.")
 
-    def write(handle: BinaryIO) -> int | None:
+    def produce(handle: IO[bytes]) -> int | None:
+        if rendered is not None:
+            handle.write(rendered[0])
+            return rendered[1]
         if fmt == "pdf":
-            pages: int | None = render_pdf(
-                document, handle, paper=paper, progress=progress, cancelled=cancelled
-            )
-        else:
-            handle.write(render_markdown(document).encode("utf-8"))
-            pages = None
-        if cancelled():
-            raise ExportCancelled("Export cancelled.")
-        return pages
+            return render_pdf(document, handle, paper=paper, progress=progress, cancelled=cancelled)
+        handle.write(render_markdown(document).encode("utf-8"))
+        return None
 
-    pages = write_private(target, write)
+    pages = write_atomically(target, produce, cancelled)
     progress(1.0, "Done")
     return ExportResult(target, fmt, pages, tuple(document.section_titles()), document.advice)
+
+
+T = TypeVar("T")
+
+
+def write_atomically(
+    target: Path, produce: Callable[[IO[bytes]], T], cancelled: Cancelled | None = None
+) -> T:
+    """Write a file that appears only when complete, readable by its owner only (see
+    files.write_private: an unnamed file linked into place, so no failure, cancel or signal,
+    SIGKILL included, leaves a half or temporary file)."""
+
+    def write(handle: IO[bytes]) -> T:
+        result = produce(handle)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("Export cancelled.")
+        return result
+
+    return write_private(target, write)
 
 
 def _noop_progress(fraction: float, text: str) -> None:
@@ -131,9 +152,23 @@ def build_brief(
     """The meeting brief of one meeting, written to `out` (a file, or a folder to put it in)."""
     fmt, paper = _check_format(fmt), _check_paper(paper)
     report = progress or _noop_progress
+    stop = cancelled or _never
     report(0.0, "Reading the meeting")
-    document = brief_document(services, meeting_id, author=author, stale_days=stale_days)
-    return _write(services, document, out, fmt, paper, report, cancelled or _never)
+    facts = services.briefs.facts_for(meeting_id, stale_days=stale_days)
+    if fmt != "pdf":
+        document = brief_document(services, meeting_id, author=author, facts=facts)
+        return _write(services, document, out, fmt, paper, report, stop)
+    # One or two pages with the notes space, whatever the store holds: a crowded brief is laid
+    # out again with shorter lists (in memory; the file is written once, as always).
+    for density in range(first_density(facts), len(DENSITIES)):
+        document = brief_document(services, meeting_id, author=author, density=density, facts=facts)
+        buffer = io.BytesIO()
+        pages = render_pdf(document, buffer, paper=paper, progress=report, cancelled=stop)
+        if pages <= BRIEF_PAGES:
+            break
+    return _write(
+        services, document, out, fmt, paper, report, stop, rendered=(buffer.getvalue(), pages)
+    )
 
 
 def build_packet(

@@ -5,6 +5,7 @@ The facts come from the services (upwardprep.services.document_facts); this only
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 from upwardprep.export import model as m
@@ -43,14 +44,21 @@ def status_label(status: str) -> str:
     return label_of(PRIORITY_STATUS_LABELS, status)
 
 
-def progress_of(fact: PriorityFact) -> m.Progress:
+def percent(fraction: float) -> int:
+    """Whole per cent, never rounded up to 100 while the target is not met (99.94 of 99.95
+    is 99 %, not 100 %)."""
+    return 100 if fraction >= 1 else min(99, math.floor(fraction * 100))
+
+
+def progress_of(fact: PriorityFact, you: str) -> m.Progress:
+    """`you`: how the document names the user, the owner of their own priorities."""
     priority = fact.priority
     fraction = priority.progress
     if priority.metric_target:
         current = priority.metric_current or 0
         unit = f" {priority.metric_unit}" if priority.metric_unit else ""
         target = number(priority.metric_target)
-        figure = f"{round((fraction or 0) * 100)} % · {number(current)}/{target}{unit}"
+        figure = f"{percent(fraction or 0)} % · {number(current)}/{target}{unit}"
     else:
         figure = "no target set"
     if fact.confirmed_on is None:
@@ -65,7 +73,7 @@ def progress_of(fact: PriorityFact) -> m.Progress:
         fraction=fraction,
         figure=figure,
         confirmed=confirmed,
-        owner=fact.owner or "me",
+        owner=fact.owner or you,
         status_label=status_label(priority.status),
     )
 

@@ -43,7 +43,7 @@ def handoff_document(
 ) -> m.Document:
     facts = services.handoff.facts(person_id)
     person = facts.person
-    who = author or services.settings.author() or "me"
+    who = author or services.settings.author()
     role = ROLE_NOUNS.get(person.role, person.role)
     rhythm: list[m.Block] = [_rhythm(facts)]
     if person.preferences.strip():

@@ -84,7 +84,8 @@ def slug(title: str) -> str:
 def bar(fraction: float | None, width: int = 10) -> str:
     if fraction is None:
         return ""
-    filled = round(fraction * width)
+    # Short of the target, never a full bar (99.94 of 99.95 is not done).
+    filled = width if fraction >= 1 else min(width - 1, round(fraction * width))
     return "█" * filled + "░" * (width - filled)
 
 
@@ -192,8 +193,6 @@ def render_markdown(document: m.Document) -> str:
     for section in document.sections:
         parts.append(f"## {text(section.title)}")
         parts += [block(item) for item in section.blocks]
-    parts.append(
-        f"---\n\n_{text(document.confidential)} — prepared by {text(document.author)}, "
-        f"{document.generated.isoformat()}._"
-    )
+    by = f" — prepared by {text(document.author)}" if document.author else ""
+    parts.append(f"---\n\n_{text(document.confidential)}{by}, {document.generated.isoformat()}._")
     return "\n\n".join(part for part in parts if part.strip()) + "\n"

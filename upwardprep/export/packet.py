@@ -96,6 +96,8 @@ def packet_document(
     stale_days: int | None = None,
 ) -> m.Document:
     report = progress or (lambda fraction, text: None)
+    who = author or services.settings.author()  # "" when nobody said: no "prepared by"
+    you = who or "You"  # the owner of the user's own priorities and actions
     report(0.02, "Reading outcome notes, priorities and meetings")
     facts = services.facts.packet(cycle_id, include_private=include_private, stale_days=stale_days)
     cycle, today, people = facts.cycle, facts.today, facts.people
@@ -147,7 +149,7 @@ def packet_document(
             continue
         fact = next((f for f in facts.priorities if f.priority.id == pid), None)
         if fact is not None:
-            bar = progress_of(fact)
+            bar = progress_of(fact, you)
             meta = f"{bar.owner} · {bar.status_label} · {bar.figure}"
         else:
             meta = "outside this period"
@@ -214,7 +216,7 @@ def packet_document(
         m.Section(
             "priorities",
             "Priority progress",
-            (m.ProgressList(tuple(progress_of(fact) for fact in facts.priorities)),)
+            (m.ProgressList(tuple(progress_of(fact, you) for fact in facts.priorities)),)
             if facts.priorities
             else (m.Text("No priorities in this period.", "muted"),),
             new_page=True,  # the summary fills its page; a list split across two reads badly
@@ -246,13 +248,14 @@ def packet_document(
             else (m.Text("No self-assessment written yet.", "muted"),),
             new_page=True,
         ),
-        m.Section("appendix", "Appendix: 1:1 summaries", tuple(_meetings(facts)), new_page=True),
+        m.Section(
+            "appendix", "Appendix: 1:1 summaries", tuple(_meetings(facts, you)), new_page=True
+        ),
     ]
     if appendix_detail:
         sections.append(
             m.Section("details", "Appendix: outcomes in full", tuple(appendix_detail), True)
         )
-    who = author or services.settings.author() or "me"
     role = services.settings.your_role()
     cover = m.Cover(
         kind="Review packet",
@@ -355,7 +358,7 @@ def _summary(facts: PacketFacts, period: str, top: list[OutcomeData]) -> list[m.
     return blocks
 
 
-def _meetings(facts: PacketFacts) -> list[m.Block]:
+def _meetings(facts: PacketFacts, you: str) -> list[m.Block]:
     blocks: list[m.Block] = []
     for meeting in facts.meetings:
         when = local(meeting.scheduled_at).date()
@@ -380,7 +383,7 @@ def _meetings(facts: PacketFacts) -> list[m.Block]:
             rows = tuple(
                 (
                     item.title,
-                    _owner(item.owner, meeting.person_name),
+                    _owner(item.owner, meeting.person_name, you),
                     short_day(item.due_on) if item.due_on else "—",
                     "done" if not item.is_open else "open",
                 )
@@ -399,9 +402,9 @@ def _meetings(facts: PacketFacts) -> list[m.Block]:
     return blocks
 
 
-def _owner(owner: str, person: str | None) -> str:
+def _owner(owner: str, person: str | None, you: str) -> str:
     if owner == "me":
-        return "me"
+        return you
     if owner == "them":
         return person or "them"
     return "someone else"

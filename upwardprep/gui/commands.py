@@ -219,6 +219,15 @@ COMMANDS: tuple[Command, ...] = (
         EXPORT,
         tip="One working relationship for a new manager or a successor (no private notes)",
     ),
+    Command(
+        "weekly_update",
+        "Weekly &Update…",
+        "weekly_update",
+        EXPORT,
+        group=1,
+        shortcut="Ctrl+Shift+U",
+        tip="The update to your manager since the last 1:1: preview, copy, or save as e-mail",
+    ),
     # The toolbar's Export button: exports a brief, its arrow offers the Export menu.
     Command(
         "export",

@@ -35,6 +35,7 @@ from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, MENUS, SECTIONS, TO
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.jobs import Change
+from upwardprep.gui.nudge import OneOnOneNudge
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.alignment import AlignmentView
@@ -212,6 +213,8 @@ class MainWindow(QMainWindow):
         session.aboutToLock.connect(self.flush_all)
         session.locked.connect(self._on_locked)
         self.clipboard_guard = ClipboardGuard(self)
+        self.nudge = OneOnOneNudge(session, settings, self.windowIcon(), self)
+        self.nudge.open_meeting.connect(self._open_meeting)
         self._restore_state()
         self._on_locked()
 
@@ -554,7 +557,7 @@ class MainWindow(QMainWindow):
             if self.session.services
             else []
         )
-        dialog = SettingsDialog(self.settings, templates, self)
+        dialog = SettingsDialog(self.settings, templates, self, services=self.session.services)
         if dialog.exec():
             from upwardprep.gui.look import apply_look
 
@@ -620,6 +623,28 @@ class MainWindow(QMainWindow):
         if self.session.services is not None:
             self.flush_all()
             pick_and_export_packet(self, self.session.services)
+
+    def weekly_update(self, person_id: str = "") -> None:
+        from upwardprep.gui.dialogs.update import UpdateDialog
+
+        if self.session.services is None:
+            return
+        self.flush_all()
+        dialog = UpdateDialog(self.session.services, person_id or None, self)
+        self.session.aboutToLock.connect(dialog.reject)
+        try:
+            if dialog.exec():
+                self.show_message("Update saved")
+        finally:
+            self.session.aboutToLock.disconnect(dialog.reject)
+
+    def _open_meeting(self, meeting_id: str) -> None:
+        """From the nudge before a 1:1: the window to the front, on the meeting."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if self.session.is_unlocked:
+            self.open_record("meeting", meeting_id)
 
     def _discard_refused(self) -> bool:
         """Asked on quit when a form holds input that could not be saved."""

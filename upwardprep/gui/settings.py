@@ -47,6 +47,15 @@ class AppSettings:
         self._set("priorities/stale_days", int(days))
 
     @property
+    def nudge_minutes(self) -> int:
+        """How long before a planned 1:1 the desktop notification comes (0 = never)."""
+        return max(0, self._get("nudge/minutes", 15, int))
+
+    @nudge_minutes.setter
+    def nudge_minutes(self, minutes: int) -> None:
+        self._set("nudge/minutes", max(0, int(minutes)))
+
+    @property
     def paper_size(self) -> str:
         value = self._get("export/paper", "A4", str)
         return value if value in PAPER_SIZES else "A4"

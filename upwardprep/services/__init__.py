@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from upwardprep.services.agenda import AgendaService
 from upwardprep.services.alignment import AlignmentService
+from upwardprep.services.brief_facts import BriefService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
 from upwardprep.services.dashboard import DashboardService
@@ -19,6 +20,7 @@ from upwardprep.services.search import SearchService
 from upwardprep.services.settings import SettingsService
 from upwardprep.services.templates import TemplateService
 from upwardprep.services.trash import TrashService
+from upwardprep.services.update import UpdateService
 from upwardprep.store.engine import Store
 
 __all__ = ["NotFound", "Services", "ValidationError"]
@@ -67,3 +69,5 @@ class Services:
             reviews=self.reviews,
             settings=self.settings,
         )
+        self.briefs = BriefService(store, clock=clock, facts=self.facts)
+        self.updates = UpdateService(store, clock=clock, people=self.people)

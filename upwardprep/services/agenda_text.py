@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from upwardprep.services.meetings import IF_TIME_ALLOWS
 from upwardprep.store.entities import Meeting, MeetingStatus, Outcome
 
 MAX_LINES = 10  # outcomes listed under one priority
@@ -35,9 +36,13 @@ def outcome_line(note: Outcome, *, with_title: bool = True) -> str:
     return line
 
 
-def agenda_markdown(meeting: Meeting, carried: dict[str, int]) -> str:
+def agenda_markdown(meeting: Meeting) -> str:
     when = meeting.scheduled_at.astimezone()
-    total = sum(item.time_box_minutes or 0 for item in meeting.agenda_items)
+    total = sum(
+        item.time_box_minutes or 0
+        for item in meeting.agenda_items
+        if item.section != IF_TIME_ALLOWS
+    )
     title = meeting.title or (f"1:1 with {meeting.person.name}" if meeting.person else "Meeting")
     lines = [
         f"# {title}",
@@ -56,9 +61,8 @@ def agenda_markdown(meeting: Meeting, carried: dict[str, int]) -> str:
         extras = []
         if item.time_box_minutes:
             extras.append(f"{item.time_box_minutes} min")
-        count = carried.get(item.source_id or "", 0) if item.source_type == "action" else 0
-        if count:
-            extras.append(f"carried ×{count}")
+        if item.carry_count:
+            extras.append(f"carried ×{item.carry_count}")
         if item.discussed:
             extras.append("discussed")
         if extras:

@@ -15,21 +15,16 @@ from upwardprep.services.common import Clock, NotFound, system_clock
 from upwardprep.services.labels import (
     FEEDBACK_KINDS,
     OPEN_STATUSES,
-    ActionOwner,
     MeetingStatus,
     OutcomeKind,
-    PriorityStatus,
 )
 from upwardprep.services.meetings import ActionItemData, MeetingData, MeetingService
 from upwardprep.services.outcomes import OutcomeData, OutcomeFilter, OutcomeService
-from upwardprep.services.people import PeopleService, PersonData
+from upwardprep.services.people import PeopleService
 from upwardprep.services.priorities import PriorityData, PriorityService
 from upwardprep.services.reviews import ReviewCycleData, ReviewService
 from upwardprep.services.settings import SettingsService, check_stale_days
 from upwardprep.store.engine import Store
-
-# Without an earlier 1:1, a brief looks this far back for outcomes.
-BRIEF_LOOKBACK_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -39,34 +34,6 @@ class PriorityFact:
     stale: bool  # its confirmation is overdue, by the user's stale-days setting
     confirmed_on: date | None  # local date of the last confirmation
     days_unconfirmed: int | None  # days since then (None: never confirmed)
-
-
-@dataclass(frozen=True)
-class ActionFact:
-    title: str
-    owner: str  # ActionOwner code: me, them, person
-    owner_name: str | None  # whom "them" or "person" means, when known
-    due_on: date | None
-    overdue: bool
-    carry_count: int
-
-
-@dataclass(frozen=True)
-class BriefFacts:
-    meeting: MeetingData
-    person: PersonData | None
-    today: date
-    stale_days: int
-    last_held_on: date | None  # the last held meeting with the person before this one
-    since: date  # outcomes from this day on are "since the last 1:1"
-    outcomes: tuple[OutcomeData, ...]  # not risks, not private, oldest first
-    risks: tuple[OutcomeData, ...]  # open, not private, oldest first
-    priorities: tuple[PriorityFact, ...]  # the person's (else every open one), in rank order
-    actions: tuple[ActionFact, ...]  # open, due first
-
-    @property
-    def stale(self) -> tuple[PriorityFact, ...]:
-        return tuple(fact for fact in self.priorities if fact.stale)
 
 
 @dataclass(frozen=True)
@@ -91,7 +58,7 @@ def _local_date(moment: datetime) -> date:
 
 
 class DocumentFacts:
-    """Reads for the brief and the packet; each call only reads."""
+    """Reads for the documents (the brief has its own: services.brief_facts)."""
 
     def __init__(
         self,
@@ -114,14 +81,15 @@ class DocumentFacts:
         self.reviews = reviews or ReviewService(store, clock=clock)
         self.settings = settings or SettingsService(store, clock=clock)
 
-    def _stale_days(self, override: int | None) -> int:
+    def stale_days(self, override: int | None = None) -> int:
+        """The caller's number of days (checked), else the user's setting."""
         return check_stale_days(override) if override is not None else self.settings.stale_days()
 
     def priority_facts(
         self, priorities: list[PriorityData], *, stale_days: int | None = None
     ) -> list[PriorityFact]:
         """Owner, confirmation and staleness of each priority, in the given order."""
-        days = self._stale_days(stale_days)
+        days = self.stale_days(stale_days)
         now = self.clock()
         today = _local_date(now)
         cutoff = now - timedelta(days=days)
@@ -141,91 +109,6 @@ class DocumentFacts:
                 )
             )
         return facts
-
-    # -- the meeting brief ------------------------------------------------------------------
-
-    def brief(self, meeting_id: str, *, stale_days: int | None = None) -> BriefFacts:
-        meeting = self.meetings.get(meeting_id)
-        if meeting.deleted_at is not None:
-            raise NotFound("That meeting is in the Trash; restore it first.")
-        days = self._stale_days(stale_days)
-        today = _local_date(self.clock())
-        person = self.people.get(meeting.person_id) if meeting.person_id else None
-        person_id = person.id if person else None
-        start = _local_date(meeting.scheduled_at)
-        held = [
-            other
-            for other in (
-                self.meetings.list(person_id=person_id, status=MeetingStatus.HELD)
-                if person_id
-                else []
-            )
-            if other.scheduled_at < meeting.scheduled_at and other.id != meeting.id
-        ]
-        last = max(held, key=lambda other: other.scheduled_at) if held else None
-        last_on = _local_date(last.scheduled_at) if last else None
-        since = last_on or start - timedelta(days=BRIEF_LOOKBACK_DAYS)
-
-        def concerns(note: OutcomeData) -> bool:
-            return person_id is None or note.person_id in (None, person_id)
-
-        outcomes = [
-            note
-            for note in self.outcomes.list(
-                OutcomeFilter(date_from=since, date_to=start, include_private=False),
-                newest_first=False,
-            )
-            if note.kind != OutcomeKind.RISK and concerns(note)
-        ]
-        risks = [r for r in self.outcomes.open_risks() if not r.private and concerns(r)]
-        priorities = (
-            [
-                p
-                for p in self.priorities.list(owner_id=person_id)
-                if p.status != PriorityStatus.DROPPED
-            ]
-            if person_id
-            else []
-        )
-        if not priorities:
-            priorities = self.priorities.list(statuses=list(OPEN_STATUSES))
-        actions = (
-            self.meetings.open_actions(person_id=person_id)
-            if person_id
-            else [a for a in meeting.action_items if a.is_open]
-        )
-        names = {p.id: p.name for p in self.people.list(include_deleted=True)}
-        return BriefFacts(
-            meeting=meeting,
-            person=person,
-            today=today,
-            stale_days=days,
-            last_held_on=last_on,
-            since=since,
-            outcomes=tuple(outcomes),
-            risks=tuple(risks),
-            priorities=tuple(self.priority_facts(priorities, stale_days=days)),
-            actions=tuple(self._action_fact(a, meeting, names, today) for a in actions),
-        )
-
-    @staticmethod
-    def _action_fact(
-        action: ActionItemData, meeting: MeetingData, names: dict[str, str], today: date
-    ) -> ActionFact:
-        if action.owner == ActionOwner.THEM:
-            owner_name = meeting.person_name
-        elif action.owner == ActionOwner.PERSON:
-            owner_name = names.get(action.owner_person_id or "")
-        else:
-            owner_name = None
-        return ActionFact(
-            title=action.title,
-            owner=action.owner,
-            owner_name=owner_name,
-            due_on=action.due_on,
-            overdue=action.due_on is not None and action.due_on < today,
-            carry_count=action.carry_count,
-        )
 
     # -- the review packet ------------------------------------------------------------------
 

@@ -41,6 +41,9 @@ from upwardprep.store.entities import (
 )
 
 DEFAULT_CADENCE_DAYS = 7
+# The list under the agenda for what did not fit the meeting's length (the drafted items parked
+# there, and whatever the user moves there): its minutes are not planned time.
+IF_TIME_ALLOWS = "If time allows"
 
 
 def _live_copy(copy: Any, holder: Any) -> tuple[ColumnElement[bool], ...]:
@@ -92,6 +95,12 @@ class AgendaItemData:
     source_type: str | None
     source_id: str | None
     user_edited: bool
+    carry_count: int  # times carried into a next 1:1 (a talking point, or its action)
+
+    @property
+    def if_time_allows(self) -> bool:
+        """Parked below the agenda: not counted in the planned minutes."""
+        return self.section == IF_TIME_ALLOWS
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,36 @@ class MeetingData:
     @property
     def is_held(self) -> bool:
         return self.status == MeetingStatus.HELD
+
+    @property
+    def planned_minutes(self) -> int:
+        return planned_minutes(self.agenda_items)
+
+    @property
+    def agenda(self) -> tuple[AgendaItemData, ...]:
+        """The items planned for the meeting's time, without those under "If time allows"."""
+        return tuple(item for item in self.agenda_items if not item.if_time_allows)
+
+    @property
+    def if_time_allows(self) -> tuple[AgendaItemData, ...]:
+        return tuple(item for item in self.agenda_items if item.if_time_allows)
+
+
+def planned_minutes(items: Iterable[AgendaItemData]) -> int:
+    """The agenda's time boxes, without what waits under "If time allows"."""
+    return sum(item.time_box_minutes or 0 for item in items if not item.if_time_allows)
+
+
+class MeetingInFuture(ValidationError):
+    """Finishing a meeting that is still ahead: the front end asks whether to move it to now."""
+
+    def __init__(self, scheduled_at: datetime) -> None:
+        when = scheduled_at.astimezone()
+        super().__init__(
+            f"This meeting is set for {when:%a} {when.day} {when:%b %Y} at {when:%H:%M}, "
+            "which is still ahead. Finish it now and move its time to now?"
+        )
+        self.scheduled_at = scheduled_at
 
 
 def _minutes(value: Any, *, what: str, low: int, high: int) -> int | None:
@@ -248,35 +287,48 @@ class MeetingService(EntityService[Meeting, MeetingData]):
                 query = query.where(Meeting.deleted_at.is_(None))
             return [self._data(session, m) for m in session.scalars(query).unique()]
 
-    def finish(self, meeting_id: str) -> MeetingData:
-        """Mark held, make it a record, carry open action items to the next meeting."""
+    def finish(self, meeting_id: str, *, at_now: bool = False) -> MeetingData:
+        """Mark held, make it a record, carry open action items to the next meeting.
+
+        A meeting whose time is still ahead is refused (MeetingInFuture) unless `at_now`
+        moves it to now: held "tomorrow", it would count as the last 1:1 and hide today's
+        outcomes from the next brief.
+        """
         with self.store.transaction() as session:
-            meeting = self._editable(session, meeting_id)
-            now = self.clock()
-            meeting.status = MeetingStatus.HELD.value
-            meeting.held_at = now
-            open_items = [item for item in meeting.action_items if item.done_at is None]
-            if open_items:  # finished, reopened, finished again: carry each item once
-                ids = [item.id for item in open_items]
-                carried = set(session.scalars(live_copies(ids)))
-                open_items = [item for item in open_items if item.id not in carried]
-            if open_items:
-                target = self._next_meeting(session, meeting)
-                for item in open_items:
-                    session.add(
-                        self._new(
-                            ActionItem,
-                            meeting_id=target.id,
-                            title=item.title,
-                            owner=item.owner,
-                            owner_person_id=item.owner_person_id,
-                            due_on=item.due_on,
-                            carried_from_id=item.id,
-                            carry_count=item.carry_count + 1,
-                        )
-                    )
+            meeting = self._finish(session, meeting_id, at_now=at_now)
             session.flush()
             return self._data(session, meeting)
+
+    def _finish(self, session: Session, meeting_id: str, *, at_now: bool) -> Meeting:
+        meeting = self._editable(session, meeting_id)
+        now = self.clock()
+        if meeting.scheduled_at > now:
+            if not at_now:
+                raise MeetingInFuture(meeting.scheduled_at)
+            meeting.scheduled_at = now
+        meeting.status = MeetingStatus.HELD.value
+        meeting.held_at = now
+        open_items = [item for item in meeting.action_items if item.done_at is None]
+        if open_items:  # finished, reopened, finished again: carry each item once
+            ids = [item.id for item in open_items]
+            carried = set(session.scalars(live_copies(ids)))
+            open_items = [item for item in open_items if item.id not in carried]
+        if open_items:
+            target = self._next_meeting(session, meeting)
+            for item in open_items:
+                session.add(
+                    self._new(
+                        ActionItem,
+                        meeting_id=target.id,
+                        title=item.title,
+                        owner=item.owner,
+                        owner_person_id=item.owner_person_id,
+                        due_on=item.due_on,
+                        carried_from_id=item.id,
+                        carry_count=item.carry_count + 1,
+                    )
+                )
+        return meeting
 
     def reopen(self, meeting_id: str) -> MeetingData:
         with self.store.transaction() as session:

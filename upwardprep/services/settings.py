@@ -7,7 +7,6 @@ own settings; nothing here is UI state.)
 
 from __future__ import annotations
 
-import getpass
 import os
 
 from sqlalchemy import select
@@ -64,19 +63,16 @@ def stale_days_in(session: Session, override: int | None = None) -> int:
 
 
 def account_name() -> str:
-    """The login account's full name (its GECOS field), else its user name, else ""."""
+    """The login account's full name (its GECOS field), or "" when it has none: a bare login
+    name ("root", "alex") is not a name to print on a document."""
     try:
         import pwd
 
-        full = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
-        if full:
-            return full
-    except (ImportError, KeyError, AttributeError):
-        pass
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name at all (some containers): say nothing rather than fail
+        entry = pwd.getpwuid(os.getuid())
+    except (ImportError, KeyError):
         return ""
+    full = entry.pw_gecos.split(",")[0].strip()
+    return "" if full.casefold() == entry.pw_name.casefold() else full
 
 
 def your_name_in(session: Session) -> str:

@@ -360,6 +360,11 @@ class AgendaItem(Record, Base):
     source_type: Mapped[str | None] = mapped_column(String(30), nullable=True)
     source_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     user_edited: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Revision 0003: how often the item was carried into a next 1:1 (a talking point left
+    # unticked, or the action it was drafted from).
+    carry_count: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default=text("0")
+    )
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
 

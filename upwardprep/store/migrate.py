@@ -23,7 +23,8 @@ from upwardprep.store.keys import StoreKey
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SCHEMA_HEAD = "0002"
+
+SCHEMA_HEAD = "0003"
 
 
 class _RawSource(Protocol):

@@ -135,9 +135,10 @@ class ProgressBar(Flowable):
         canvas.roundRect(0, 1.5, self.bar_width, 5, 2.5, stroke=0, fill=1)
         if self.fraction:
             canvas.setFillColor(self.colour)
-            canvas.roundRect(
-                0, 1.5, max(5, self.bar_width * self.fraction), 5, 2.5, stroke=0, fill=1
-            )
+            filled = self.bar_width * self.fraction
+            if self.fraction < 1:  # short of the target: never a full bar
+                filled = min(filled, self.bar_width - 4)
+            canvas.roundRect(0, 1.5, max(5, filled), 5, 2.5, stroke=0, fill=1)
         canvas.restoreState()
 
 

@@ -139,7 +139,9 @@ class _DocTemplate(BaseDocTemplate):
         theme = self.theme
         canvas.setFont(SANS, 8)
         canvas.setFillColor(theme.palette.muted)
-        text = f"{self.document.confidential} — prepared by {self.document.author}"
+        text = self.document.confidential
+        if self.document.author:  # unknown: no name at all, rather than a login name
+            text += f" — prepared by {self.document.author}"
         self._line(canvas, _fit(text, 90), theme.footer_gap, right=False)
         if numbered:
             canvas.page_number_here()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from upwardprep.services import Services
 from upwardprep.services.meetings import ActionItemData, MeetingData
+from upwardprep.services.update import decision_lines
 
 
 @dataclass(frozen=True)
@@ -21,16 +22,6 @@ class FinishSummary:
     decisions: tuple[str, ...]
     carried: tuple[ActionItemData, ...]  # the new copies, on the next meeting
     next_meeting: MeetingData | None
-
-
-def decision_lines(text: str) -> tuple[str, ...]:
-    """The decisions as one line each: list markers and blank lines dropped."""
-    lines = []
-    for line in text.splitlines():
-        stripped = line.strip().lstrip("-*+").strip()
-        if stripped and not stripped.startswith("#"):
-            lines.append(stripped)
-    return tuple(lines)
 
 
 def summarise(services: Services, meeting_id: str) -> FinishSummary:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -19,14 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from upwardprep.gui.settings import APPEARANCES, PAPER_SIZES, AppSettings
+from upwardprep.services import Services, ValidationError
+from upwardprep.services.settings import MAX_NAME, account_name
 
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: AppSettings, templates: list[str], parent: QWidget | None = None
+        self,
+        settings: AppSettings,
+        templates: list[str],
+        parent: QWidget | None = None,
+        *,
+        services: Services | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.services = services  # the store's own settings ("Your name"), when unlocked
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
         self.setMinimumWidth(520)
@@ -47,6 +56,23 @@ class SettingsDialog(QDialog):
         self.stale_days.setSuffix(" days")
         self.stale_days.setValue(settings.stale_after_days)
         self.stale_days.setAccessibleName("Priorities need confirming after days")
+        self.your_name = QLineEdit(services.settings.your_name() if services else "")
+        self.your_name.setObjectName("yourNameEdit")
+        self.your_name.setMaxLength(MAX_NAME)
+        self.your_name.setPlaceholderText(
+            account_name() or "How briefs and updates name you"
+            if services
+            else "Unlock the store to set your name"
+        )
+        self.your_name.setEnabled(services is not None)
+        self.your_name.setAccessibleName("Your name, as documents print it")
+        self.nudge = QSpinBox()
+        self.nudge.setObjectName("nudgeSpin")
+        self.nudge.setRange(0, 240)
+        self.nudge.setSuffix(" min before")
+        self.nudge.setSpecialValueText("Never")
+        self.nudge.setValue(settings.nudge_minutes)
+        self.nudge.setAccessibleName("Remind me before a one-on-one, minutes")
         self.paper = QComboBox()
         self.paper.setObjectName("paperCombo")
         self.paper.addItems(list(PAPER_SIZES))
@@ -70,8 +96,10 @@ class SettingsDialog(QDialog):
         self.backup_folder.setObjectName("backupFolderEdit")
         self.backup_folder.setPlaceholderText("Default: backups/ beside the store")
 
+        form.addRow("Your &name:", self.your_name)
         form.addRow("&Lock after idle:", self.auto_lock)
         form.addRow("Priorities need &confirming after:", self.stale_days)
+        form.addRow("&Remind me before a 1:1:", self.nudge)
         form.addRow("&Paper size:", self.paper)
         form.addRow("&Appearance:", self.appearance)
         form.addRow("Default agenda &template:", self.template)
@@ -116,6 +144,13 @@ class SettingsDialog(QDialog):
         return row
 
     def accept(self) -> None:
+        if self.services is not None:
+            try:
+                self.services.settings.set_your_name(self.your_name.text())
+            except ValidationError as error:
+                QMessageBox.warning(self, "Settings", str(error))
+                return
+        self.settings.nudge_minutes = self.nudge.value()
         self.settings.auto_lock_minutes = self.auto_lock.value()
         self.settings.stale_after_days = self.stale_days.value()
         self.settings.paper_size = self.paper.currentText()

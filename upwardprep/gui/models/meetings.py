@@ -38,7 +38,12 @@ from upwardprep.gui.models.base import (
 from upwardprep.gui.models.dates import absolute, local_date, relative_day
 from upwardprep.services.common import ValidationError
 from upwardprep.services.labels import MEETING_KIND_LABELS, ActionOwner, label_of
-from upwardprep.services.meetings import ActionItemData, AgendaItemData, MeetingData
+from upwardprep.services.meetings import (
+    ActionItemData,
+    AgendaItemData,
+    MeetingData,
+    planned_minutes,
+)
 
 if TYPE_CHECKING:
     from upwardprep.services import Services
@@ -54,6 +59,7 @@ SOURCE_LABELS = {  # the agenda service's source types
     "outcome": "outcome",
     "priority": "to confirm",
     "template": "template",
+    "talking-point": "carried",
 }
 AGENDA_IDS_MIME = "application/x-upwardprep-agenda-ids"
 MUTED = QColor("#6b7280")
@@ -94,7 +100,8 @@ def meeting_label(meeting: MeetingData) -> str:
 
 
 def agenda_minutes(items: Sequence[AgendaItemData]) -> int:
-    return sum(item.time_box_minutes or 0 for item in items)
+    """Planned minutes: what waits under "If time allows" does not count."""
+    return planned_minutes(items)
 
 
 class MeetingsModel(EntityTableModel[MeetingData]):
@@ -290,8 +297,10 @@ class AgendaModel(_MeetingPartModel):
         if not item.source_type:
             return ""
         label = SOURCE_LABELS.get(item.source_type, item.source_type)
-        carried = self._carried.get(item.source_id or "", 0)
-        if item.source_type == "action" and carried:
+        carried = item.carry_count or (
+            self._carried.get(item.source_id or "", 0) if item.source_type == "action" else 0
+        )
+        if carried:
             label = f"carried ×{carried}"
         return label + (" · edited" if item.user_edited else "")
 

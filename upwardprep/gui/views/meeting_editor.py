@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.dates import absolute
 from upwardprep.gui.models.meetings import ActionsModel, AgendaModel
+from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.base import RecordEditor, date_edit, fill_combo, get_date, size_columns
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import ValidationError
@@ -50,6 +51,7 @@ from upwardprep.services.meetings import (
     MEETING_FIELDS,
     AgendaItemData,
     MeetingData,
+    MeetingInFuture,
 )
 from upwardprep.services.outcomes import OutcomeFilter
 
@@ -756,8 +758,14 @@ class MeetingEditor(RecordEditor):
         ):
             return
         meeting_id = self.record_id
+        stale_days = AppSettings().stale_after_days  # the next agenda is drafted on finishing
         try:
-            self.services.meetings.finish(meeting_id)
+            try:
+                self.services.agenda.finish(meeting_id, stale_days=stale_days)
+            except MeetingInFuture as ahead:  # held "tomorrow" would hide today's outcomes
+                if not self._confirm("Finish meeting", str(ahead)):
+                    return
+                self.services.agenda.finish(meeting_id, at_now=True, stale_days=stale_days)
         except ValidationError as error:
             self.failed.emit(str(error))
             return
