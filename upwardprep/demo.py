@@ -1243,7 +1243,7 @@ def _add_priorities(
         for rank, spec in enumerate(group, start=1):
             target, current = spec.start
             # The manager's list is ranked as given; goals go to the bottom of their owner's.
-            ranked = {"rank": rank} if group is MANAGER_PRIORITIES else {}
+            ranked: dict[str, Any] = {"rank": rank} if group is MANAGER_PRIORITIES else {}
             with _clock_at(service, half_time(0.02 if spec.owner == "dana" else 0.05)):
                 ids[spec.key] = service.create(
                     spec.title,

@@ -46,6 +46,8 @@ NAMES = [
     "report",
     "peer",
     "stakeholder",
+    "chevron-down",
+    "calendar",
 ]
 SVG = "{http://www.w3.org/2000/svg}"
 COLOUR_ATTRIBUTES = ("fill", "stroke", "color", "stop-color", "flood-color", "lighting-color")

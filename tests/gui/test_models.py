@@ -580,11 +580,14 @@ def test_search_snippets_are_escaped(services: Services) -> None:
     for row in range(model.rowCount()):
         snippet = model.index(row, 0).data(SnippetRole)
         assert "<script" not in snippet and "<b>bold" not in snippet
-        assert "<b>" in snippet and "</b>" in snippet
         assert "\ue000" not in snippet and "\ue001" not in snippet
+    # The person matched by name comes first, its second line is its job (none here); the
+    # note's second line is its snippet, the matched word in bold.
+    assert model.index(0, 0).data(EntityRole) == "person"
     outcome_row = next(r for r in range(2) if model.index(r, 0).data(EntityRole) == "outcome")
     snippet = model.index(outcome_row, 0).data(SnippetRole)
     assert "&lt;script&gt;" in snippet
+    assert "<b>" in snippet and "</b>" in snippet
     assert model.index(outcome_row, 0).data().startswith("Launch review <script>")  # plain title
     model.set_query("")
     assert model.rowCount() == 0

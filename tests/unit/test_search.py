@@ -97,6 +97,60 @@ def test_everything_covers_people_priorities_meetings(filled: Services) -> None:
     assert {h.entity for h in filled.search.everything("logo churn")} == {"priority"}
 
 
+def test_a_name_that_matches_comes_before_notes_that_mention_it(filled: Services) -> None:
+    filled.outcomes.create("Dana asked for the churn numbers", body="Dana Dana Dana churn churn")
+    filled.people.create("Éloïse Laurent", role="peer")
+    hits = filled.search.everything("dana")
+    assert (hits[0].entity, hits[0].title) == ("person", "Dana Whitfield")
+    assert [h.entity for h in hits[1:]].count("outcome") >= 1
+    hits = filled.search.everything("churn")
+    assert (hits[0].entity, hits[0].title) == ("priority", "Reduce churn")
+    assert filled.search.everything("eloise")[0].title == "Éloïse Laurent"
+    assert filled.search.everything("whit")[0].title == "Dana Whitfield"  # part of a word
+
+
+def test_meetings_carry_their_day_and_person(filled: Services) -> None:
+    meeting = next(h for h in filled.search.everything("renewal") if h.entity == "meeting")
+    assert meeting.when == filled.meetings.get(meeting.id).scheduled_at.astimezone().date()
+    assert meeting.person == "Dana Whitfield"
+
+
+def test_open_action_items_and_agenda_items_are_found(filled: Services) -> None:
+    dana = filled.people.find("Dana")
+    meeting = filled.meetings.create("2026-11-27 10:00", person_id=dana.id)
+    filled.meetings.add_agenda_item(meeting.id, "Headcount for the Zürich office")
+    action = filled.meetings.add_action(meeting.id, "Send the headcount plan", due_on="2026-11-30")
+    done = filled.meetings.add_action(meeting.id, "Send the old headcount sheet")
+    filled.meetings.set_action_done(done.id)
+    hits = filled.search.everything("headcount")
+    found = {(h.entity, h.title): h for h in hits}
+    assert ("agenda", "Headcount for the Zürich office") in found
+    assert ("action", "Send the headcount plan") in found
+    assert ("action", "Send the old headcount sheet") not in found  # done
+    hit = found[("action", "Send the headcount plan")]
+    assert (hit.meeting_id, hit.person, hit.id) == (meeting.id, "Dana Whitfield", action.id)
+    assert str(hit.when) == "2026-11-30"
+    titles = [h.title for h in hits]
+    # a title that starts with the word beats one that has it further in
+    assert titles.index("Headcount for the Zürich office") < titles.index("Send the headcount plan")
+    assert filled.search.everything("100%_") == []  # LIKE's wildcards are plain text
+
+
+def test_recent_lists_the_last_changed_records_first(frozen: Services, clock) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    first = frozen.outcomes.create("First note")
+    clock.now += timedelta(minutes=5)
+    person = frozen.people.create("Priya Raman", role="peer")
+    clock.now += timedelta(minutes=5)
+    frozen.outcomes.update(first.id, title="First note, edited")
+    clock.now += timedelta(minutes=5)
+    gone = frozen.priorities.create("Dropped idea")
+    frozen.priorities.trash(gone.id)
+    recent = frozen.search.recent()
+    assert [(h.entity, h.id) for h in recent] == [("outcome", first.id), ("person", person.id)]
+
+
 NASTY = [
     '"',
     '""',

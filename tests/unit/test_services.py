@@ -62,6 +62,23 @@ def test_priority_history_confirm_and_reorder(frozen: Services, clock: FrozenClo
     assert any(field == "confirmed" for field, _old, _new in fields)
 
 
+def test_a_new_priority_is_created_under_its_first_real_title(frozen: Services) -> None:
+    """The app's New Priority makes a record titled "New priority" to edit: its history says
+    it was created as what the user typed, with no rename from the placeholder."""
+    draft = frozen.priorities.create("New priority", draft=True)
+    frozen.priorities.update(draft.id, title="Ship the ledger", measure="Live in EU")
+    frozen.priorities.update(draft.id, title="Ship the ledger on Atlas")
+    fields = [(c.field, c.old_value, c.new_value) for c in frozen.priorities.history(draft.id)]
+    assert fields == [
+        ("created", None, "Ship the ledger"),
+        ("measure", "", "Live in EU"),
+        ("title", "Ship the ledger", "Ship the ledger on Atlas"),
+    ]
+    kept = frozen.priorities.create("Kept as typed")
+    frozen.priorities.update(kept.id, title="Renamed later")
+    assert [c.field for c in frozen.priorities.history(kept.id)] == ["created", "title"]
+
+
 def test_stale_priorities_with_a_frozen_clock(frozen: Services, clock: FrozenClock) -> None:
     fresh = frozen.priorities.create("Fresh")
     old = frozen.priorities.create("Confirmed long ago")

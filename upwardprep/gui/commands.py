@@ -1,4 +1,5 @@
-"""Every command of the main window as data: its name, text, shortcut, icon, tip and menu.
+"""Every command of the main window as data: its name, text, shortcut, icon, tip and menu;
+and the keys that work inside a list or a field (KEY_HINTS), for Help > Keyboard Shortcuts.
 
 The window turns each row into a QAction (objectName `action_<name>`) that calls the window's
 method named by `slot` (with `arg` when given), files it in its menu in table order (a change
@@ -96,6 +97,7 @@ COMMANDS: tuple[Command, ...] = (
         "New &Meeting",
         "new_in",
         FILE,
+        shortcut="Ctrl+Alt+M",
         arg="meetings",
         tip="Plan a meeting with the person shown in Meetings",
     ),
@@ -194,6 +196,34 @@ COMMANDS: tuple[Command, ...] = (
         shortcut="Ctrl+K",
         icon="search",
     ),
+    Command(
+        "confirm_priority",
+        "&Confirm Priority",
+        "confirm_priority",
+        EDIT,
+        group=3,
+        shortcut="Ctrl+Shift+C",
+        icon="confirm",
+        tip="Record that the priority shown was confirmed with its owner today",
+    ),
+    Command(
+        "add_outcome",
+        "Add &Outcome to Meeting…",
+        "add_outcome_to_meeting",
+        EDIT,
+        group=3,
+        shortcut="Ctrl+Shift+O",
+        tip="Log an outcome linked to the meeting shown",
+    ),
+    Command(
+        "finish_meeting",
+        "F&inish Meeting…",
+        "finish_meeting",
+        EDIT,
+        group=3,
+        shortcut="Ctrl+Shift+F",
+        tip="Close the meeting shown and carry its open items to the next one",
+    ),
     Command("toggle_tree", "Alignment &Tree", "toggle_tree", VIEW, shortcut="Ctrl+T", icon="tree"),
     Command(
         "export_brief",
@@ -261,4 +291,40 @@ DELETE_TABLES = frozenset(
         "agendaTable",
         "actionsTable",
     }
+)
+# What the search palette offers when opened empty, below the recent records.
+PALETTE_MAIN: tuple[str, ...] = (
+    "quick_capture",
+    "new_outcome",
+    "draft_agenda",
+    "new_meeting",
+    "export_brief",
+    "shortcuts",
+)
+
+
+@dataclass(frozen=True)
+class KeyHint:
+    """Keys that work in one place rather than as a menu command."""
+
+    keys: str
+    text: str
+    where: str
+
+
+KEY_HINTS: tuple[KeyHint, ...] = (
+    KeyHint("Tab", "Leave a list for the form of its current record", "Lists"),
+    KeyHint("Shift+F10 or the Menu key", "The current row's menu", "Lists"),
+    KeyHint("Space", "Tick or untick the agenda item", "Meetings"),
+    KeyHint("Ctrl+Tab, Ctrl+Shift+Tab", "Next or previous tab of the meeting", "Meetings"),
+    KeyHint("Ctrl+PgDown, Ctrl+PgUp", "Next or previous tab of the meeting", "Meetings"),
+    KeyHint("Alt+1 … Alt+5", "Agenda, Notes, Decisions, Actions, Outcomes tab", "Meetings"),
+    KeyHint("Enter or Tab", "Take the highlighted match", "Fields that pick by typing"),
+    KeyHint("Esc", "Put back what the field held", "Fields that pick by typing"),
+    KeyHint("Alt+Down", "List every choice", "Fields that pick by typing"),
+    KeyHint("fri, next tue, +3d, 1 dec", "Type a date in words", "Date fields"),
+    KeyHint("Up, Down", "A day later or earlier (today when empty)", "Date fields"),
+    KeyHint("PgUp, PgDown", "A month later or earlier", "Date fields"),
+    KeyHint("Alt+Down", "Open the calendar", "Date fields"),
+    KeyHint(">", "List the commands instead of searching", "Search palette"),
 )

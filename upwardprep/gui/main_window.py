@@ -31,10 +31,19 @@ from PySide6.QtWidgets import (
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui import jobs
 from upwardprep.gui.clipboard import ClipboardGuard
-from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, MENUS, SECTIONS, TOOLBAR, Command
+from upwardprep.gui.commands import (
+    COMMANDS,
+    DELETE_TABLES,
+    MENUS,
+    PALETTE_MAIN,
+    SECTIONS,
+    TOOLBAR,
+    Command,
+)
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.jobs import Change
+from upwardprep.gui.models.search import PaletteCommand
 from upwardprep.gui.nudge import OneOnOneNudge
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
@@ -192,6 +201,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.palette_popup = SearchPalette(self)
         self.palette_popup.chosen.connect(self.open_record)
+        self.palette_popup.command.connect(self.run_command)
 
         self._make_actions()
         self._make_menus()
@@ -452,11 +462,42 @@ class MainWindow(QMainWindow):
         self.session.announce(Change.of(jobs.OUTCOME))
 
     def _sync_new_shortcut(self, section: str) -> None:
-        """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note."""
+        """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note
+        (New Meeting keeps its own keys everywhere)."""
         new = QKeySequence(QKeySequence.StandardKey.New)
         meetings = section == "meetings"
-        self.actions_by_name["new_meeting"].setShortcut(new if meetings else QKeySequence())
+        meeting_action = self.actions_by_name["new_meeting"]
+        own = _shortcut(next(c for c in COMMANDS if c.name == "new_meeting"))
+        meeting_action.setShortcuts([new, own] if meetings else [own])
         self.actions_by_name["new_outcome"].setShortcut(QKeySequence() if meetings else new)
+
+    def confirm_priority(self) -> None:
+        """Edit > Confirm Priority: the priority on screen (Priorities, or its tree)."""
+        view = self.current_view()
+        if not isinstance(view, PrioritiesView) or view.editor.record_id is None:
+            self.show_message("Select a priority in Priorities to confirm it")
+            return
+        view.editor.confirm()
+        self.show_message("Confirmed today")
+
+    def add_outcome_to_meeting(self) -> None:
+        meeting = (
+            self.meetings_view.current_open_meeting()
+            if self.current_view() is self.views.get("meetings")
+            else None
+        )
+        if meeting is None:
+            self.show_message("Open a meeting that is not yet held to add an outcome to it")
+            return
+        self.capture_for_meeting(meeting[0])
+
+    def finish_meeting(self) -> None:
+        if self.current_view() is not self.views.get("meetings") or (
+            self.meetings_view.current_open_meeting() is None
+        ):
+            self.show_message("Open a meeting that is not yet held to finish it")
+            return
+        self.meetings_view.editor.finish()
 
     def draft_agenda(self, person_id: str = "") -> None:
         """Draft the next agenda with a person (the one in view unless given), from a template
@@ -543,7 +584,25 @@ class MainWindow(QMainWindow):
 
     def open_palette(self) -> None:
         if self.session.is_unlocked:
+            self.palette_popup.set_commands(self._palette_commands(), list(PALETTE_MAIN))
             self.palette_popup.popup()
+
+    def _palette_commands(self) -> list[PaletteCommand]:
+        """Every enabled command of the menus, with its keys as the menu shows them."""
+        found = []
+        for command in COMMANDS:
+            action = self.actions_by_name[command.name]
+            if command.menu is None or command.name == "search" or not action.isEnabled():
+                continue
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            found.append(PaletteCommand(command.name, action.text().replace("&", ""), keys))
+        return found
+
+    def run_command(self, name: str) -> None:
+        """A command chosen in the palette: as if its menu item were clicked."""
+        action = self.actions_by_name.get(name)
+        if action is not None and action.isEnabled():
+            action.trigger()
 
     def toggle_tree(self) -> None:
         self.show_section("priorities")
@@ -581,19 +640,9 @@ class MainWindow(QMainWindow):
             self.show_message("Settings saved")
 
     def show_shortcuts(self) -> None:
-        lines = []
-        for action in self.actions_by_name.values():
-            if not action.shortcut().isEmpty():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                lines.append(
-                    f"<tr><td><b>{keys}</b></td><td>{action.text().replace('&', '')}</td></tr>"
-                )
-        box = QMessageBox(self)
-        box.setObjectName("shortcutsDialog")
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText("<table cellspacing=6>" + "".join(lines) + "</table>")
-        box.exec()
+        from upwardprep.gui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.actions_by_name, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -141,7 +141,10 @@ class PriorityService(EntityService[Priority, PriorityData]):
                 raise ValidationError(f"No priority with id {parent_id} to align to.")
             parent_id = parent.parent_id
 
-    def create(self, title: str, **fields: Any) -> PriorityData:
+    def create(self, title: str, *, draft: bool = False, **fields: Any) -> PriorityData:
+        """`draft`: the title is a placeholder the user replaces at once (the app's New
+        Priority makes a record to edit); the history then says "created" under the first
+        real title rather than logging a rename from the placeholder."""
         values = clean_fields(FIELDS, {"title": title, **fields}, what="priority")
         with self.store.transaction() as session:
             self._check_links(session, values, None)
@@ -157,7 +160,7 @@ class PriorityService(EntityService[Priority, PriorityData]):
                 PriorityChange(
                     priority_id=priority.id,
                     field="created",
-                    new_value=priority.title,
+                    new_value=None if draft else priority.title,
                     changed_at=self.clock(),
                 )
             )
@@ -171,6 +174,14 @@ class PriorityService(EntityService[Priority, PriorityData]):
         self, session: Session, entity: Priority, changed: dict[str, tuple[Any, Any]]
     ) -> None:
         now = self.clock()
+        if "title" in changed:
+            created = session.scalar(
+                select(PriorityChange).where(
+                    PriorityChange.priority_id == entity.id, PriorityChange.field == "created"
+                )
+            )
+            if created is not None and created.new_value is None:  # a draft gets its title
+                created.new_value = _as_text(changed.pop("title")[1])
         for name, (old, new) in changed.items():
             session.add(
                 PriorityChange(

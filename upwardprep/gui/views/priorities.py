@@ -397,7 +397,7 @@ class PrioritiesView(ListDetailView):
         self.editor.flush()
         managers = self.services.people.list(role="manager")
         priority = self.services.priorities.create(
-            "New priority", owner_id=managers[0].id if managers else None
+            "New priority", draft=True, owner_id=managers[0].id if managers else None
         )
         self.refresh()
         self.select(priority.id)

@@ -1,5 +1,8 @@
 """The search palette (Ctrl+K): a frameless popup near the top centre, like a command palette.
-Type, move with the arrows, Enter opens the record, Escape closes."""
+Type, move with the arrows, Enter opens the record (or runs the command), Escape closes.
+
+Opened empty it offers what was worked on last and the main commands; ">" lists every command
+by its words, with its keys."""
 
 from __future__ import annotations
 
@@ -19,17 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.models.base import IdRole
-from upwardprep.gui.models.search import EntityRole, SearchResultsModel, SnippetRole
+from upwardprep.gui.models.search import (
+    MetaRole,
+    PaletteCommand,
+    SearchResultsModel,
+    SnippetRole,
+    TargetRole,
+)
 from upwardprep.services import Services
 
 QUERY_DEBOUNCE_MS = 120
-ENTITY_LABELS = {
-    "outcome": "Outcome",
-    "priority": "Priority",
-    "person": "Person",
-    "meeting": "Meeting",
-}
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -37,7 +39,7 @@ class HitDelegate(QStyledItemDelegate):
 
     def _document(self, index: QModelIndex, option: QStyleOptionViewItem) -> QTextDocument:
         title = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        kind = ENTITY_LABELS.get(str(index.data(EntityRole)), "")
+        kind = escape(str(index.data(MetaRole) or ""))
         snippet = str(index.data(SnippetRole) or "")
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text = option.palette.color(
@@ -81,17 +83,22 @@ class HitDelegate(QStyledItemDelegate):
 
 class SearchPalette(QFrame):
     chosen = Signal(str, str)  # entity, id
+    command = Signal(str)  # a command's name (gui/commands.py)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("searchPalette")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.model: SearchResultsModel | None = None
+        self.commands: list[PaletteCommand] = []
+        self.main_commands: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.edit = QLineEdit()
         self.edit.setObjectName("paletteEdit")
-        self.edit.setPlaceholderText("Search notes, priorities, people, meetings…")
+        self.edit.setPlaceholderText(
+            "Search notes, people, priorities, meetings, action items… (> for commands)"
+        )
         self.edit.setAccessibleName("Search everything")
         self.edit.setClearButtonEnabled(True)
         self.results = QListView()
@@ -100,7 +107,7 @@ class SearchPalette(QFrame):
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(False)
         self.results.setWordWrap(True)
-        self.hint = QLabel("↑↓ to move · Enter to open · Esc to close")
+        self.hint = QLabel("↑↓ to move · Enter to open · > for commands · Esc to close")
         self.hint.setObjectName("paletteHint")
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.edit)
@@ -120,6 +127,11 @@ class SearchPalette(QFrame):
         self.model = SearchResultsModel(services) if services is not None else None
         self.results.setModel(self.model)
 
+    def set_commands(self, commands: list[PaletteCommand], main: list[str]) -> None:
+        """Every command the palette can run (">"), and the few it offers when empty."""
+        self.commands = commands
+        self.main_commands = main
+
     def popup(self) -> None:
         parent = self.parentWidget()
         width = min(640, max(420, parent.width() - 80))
@@ -131,6 +143,7 @@ class SearchPalette(QFrame):
         self.activateWindow()
         self.edit.setFocus()
         self.edit.selectAll()
+        self.run_query_now()
 
     def run_query_now(self) -> None:
         """Skip the typing debounce (tests, Enter pressed before results arrived)."""
@@ -140,16 +153,19 @@ class SearchPalette(QFrame):
     def _query(self) -> None:
         if self.model is None:
             return
-        self.model.set_query(self.edit.text())
+        self.model.set_palette(self.edit.text(), self.commands, self.main_commands)
         if self.model.rowCount():
             self.results.setCurrentIndex(self.model.index(0, 0))
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        entity, record_id = str(index.data(EntityRole)), str(index.data(IdRole))
+        entity, record_id = index.data(TargetRole)
         self.hide()
-        self.chosen.emit(entity, record_id)
+        if entity == "command":
+            self.command.emit(record_id)
+        else:
+            self.chosen.emit(entity, record_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
