@@ -14,7 +14,7 @@ DIST_DEBS := libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0
 # ... and an X server without a screen, for check_bundle.py to start the app on xcb as well.
 DIST_DEBS += xvfb
 
-.PHONY: run test lint bench faults qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
+.PHONY: run test lint bench faults forms qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
 	clean
 
 $(PY):
@@ -65,6 +65,11 @@ bench: $(VENV)/.installed-test qt-deps
 faults: $(VENV)/.installed-test
 	UPWARDPREP_FAULT_STRIDE=$(or $(FAULT_STRIDE),1) QT_QPA_PLATFORM=offscreen \
 	  $(VENV)/bin/pytest -q -s -p no:randomly tests/faults
+
+# The Python forms from the Qt Designer files: ui/<name>.ui -> upwardprep/gui/forms/ui_<name>.py
+# (pyside6-uic; a test fails when one is stale).
+forms: $(VENV)/.installed
+	$(PY) tools/forms.py
 
 dist-deps:
 	@missing=""; for deb in $(DIST_DEBS); do \

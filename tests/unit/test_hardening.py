@@ -376,7 +376,7 @@ def test_a_long_paragraph_and_a_long_code_block_are_set_in_pieces() -> None:
     character note took minutes): long ones are cut into pieces of bounded size, losing no
     word. `make bench` times the 1,000,000-character note itself."""
     from upwardprep.export.pdf.markdown_walker import markdown_flowables
-    from upwardprep.export.pdf.paragraph import PIECE_CHARS, PIECE_LINES
+    from upwardprep.export.pdf.paragraph import CHUNK_CHARS, PIECE_LINES
     from upwardprep.export.pdf.theme import Theme
 
     words = [f"w{i}" for i in range(5000)]
@@ -386,8 +386,8 @@ def test_a_long_paragraph_and_a_long_code_block_are_set_in_pieces() -> None:
         "".join(getattr(frag, "text", "") or "" for frag in flowable.frags)
         for flowable in markdown_flowables(body, Theme())
     ]
-    assert len(pieces) >= len(" ".join(words)) // PIECE_CHARS + len(code) // PIECE_LINES
-    assert max(len(piece) for piece in pieces) <= PIECE_CHARS
+    assert len(pieces) >= len(" ".join(words)) // CHUNK_CHARS + len(code) // PIECE_LINES
+    assert max(len(piece) for piece in pieces) <= CHUNK_CHARS
     prose = [piece for piece in pieces if not piece.startswith("line")]
     assert " ".join(prose).split() == words
     assert "".join(pieces[len(prose) :]) == "".join(code)  # the lines' breaks are not text

@@ -108,6 +108,12 @@ def build_parser() -> Parser:
         metavar="P",
         help="link to a priority (title, part of it, or id); repeatable",
     )
+    o.add_argument(
+        "--primary",
+        metavar="P",
+        help="the priority it mainly serves, filed under in the review packet (linked too); "
+        "default: the first linked",
+    )
     o.add_argument("--person", help="the person it concerns")
     o.add_argument("--tag", action="append", default=[], help="repeatable")
     o.add_argument("--impact", default="")

@@ -50,6 +50,9 @@ def cmd_add(args: argparse.Namespace) -> int:
                 private=args.private,
                 tags=args.tag,
                 priority_ids=_lookup(services.priorities.find, args.priority),
+                primary_priority_id=(
+                    services.priorities.find(args.primary).id if args.primary else None
+                ),
             )
             print(outcome.id)
         elif args.what == "priority":

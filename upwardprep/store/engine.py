@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from upwardprep.clock import Clock, system_clock
+from upwardprep.paths import default_store_path
 from upwardprep.store import opening
 from upwardprep.store.database import (
     BUSY_ERRORS,
@@ -228,12 +228,3 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r}, {'open' if self.is_open else 'closed'})"
-
-
-def default_store_path() -> Path:
-    from platformdirs import user_data_path
-
-    override = os.environ.get("UPWARDPREP_STORE")
-    if override:
-        return Path(override).expanduser()
-    return user_data_path("UpwardPrep", appauthor=False) / "notes.upwardprep"

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, islice
+from itertools import accumulate
 from typing import Any
 
 from bidi import get_base_level
@@ -23,18 +23,17 @@ from reportlab.platypus import Paragraph as _ReportLabParagraph
 from upwardprep.export.pdf.bidi import RTL, visual_lines
 from upwardprep.export.pdf.fonts import SYMBOLS
 
+CHUNK_CHARS = 4000  # a longer paragraph is laid out in pieces of about this much markup
 CONTINUATION = "↪"  # drawn before the rest of a word cut at a line's end
 CONTINUATION_FONT = SYMBOLS  # DejaVu Sans, registered with the text faces
 CONTINUATION_COLOUR = HexColor("#8a929c")
-# ReportLab breaks a paragraph into lines in time quadratic in its words (and breaks the rest
-# again on every page it runs over), so a long paragraph is set as pieces of at most this many
-# words (about a page), one after the other with no space between: a 1,000,000-character note
-# takes seconds, not minutes.
-PIECE_WORDS = 600
-PIECE_CHARS = 6000
-PIECE_LINES = 60  # a code block, in pieces of this many lines
-_BREAK = re.compile(r" +")
+# A code block is laid out in pieces of this many lines (one paragraph per block would take
+# time quadratic in its length, as a long paragraph does: see sentence_chunks).
+PIECE_LINES = 60
 _WORD = re.compile(r"\S+")
+_TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+_SENTENCE_END = re.compile(r"[.!?…][)\]»”’\"']*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 class Paragraph(_ReportLabParagraph):
@@ -106,67 +105,33 @@ def _cut_lines(text: str, paragraph: Any) -> list[bool]:
     return cut
 
 
-def in_pieces(paragraph: Paragraph, limit: int = PIECE_WORDS) -> list[Paragraph]:
-    """`paragraph` as consecutive paragraphs of at most `limit` words (and PIECE_CHARS
-    characters) each, or as itself when it is not that long. A piece ends after a sentence
-    where one ends in its last quarter, else between words (inside a word only when a word is
-    longer than a piece)."""
-    frags = list(paragraph.frags or ())
-    if sum(len(getattr(f, "text", "") or "") for f in frags) <= min(limit * 2, PIECE_CHARS):
-        return [paragraph]  # too short to reach either limit
-    chunks: list[list[Any]] = []
-    current: list[Any] = []
-    words = chars = 0
-    for frag in frags:
-        text = getattr(frag, "text", None)
-        if not isinstance(text, str) or getattr(frag, "cbDefn", None) is not None:
-            current.append(frag)
+def sentence_chunks(markup: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Paragraph markup cut, past every `limit` characters, after the next sentence that ends
+    outside any inline tag (or, with no sentence end in sight, at the next space).
+
+    ReportLab breaks a paragraph's lines again from its first remaining word on every page it
+    reaches (with a list.pop(0) per word), so one paragraph of thousands of words costs time
+    quadratic in its length; pieces of a page or so keep it linear. Each piece starts a new line,
+    at a sentence's start: in a paragraph that long it reads as a line break.
+    """
+    if len(markup) <= limit:
+        return [markup]
+    chunks: list[str] = []
+    start = depth = 0
+    for token in _TAG_OR_TEXT.finditer(markup):
+        text = token.group()
+        if text.startswith("<"):
+            depth += -1 if text.startswith("</") else 0 if text.endswith("/>") else 1
             continue
-        start = 0
-        while True:
-            cut = _cut(text, start, limit - words, PIECE_CHARS - chars)
-            if cut is None:
-                rest = text[start:]
-                if rest:
-                    current.append(frag if start == 0 else frag.clone(text=rest))
-                    words += len(_BREAK.findall(rest)) + 1
-                    chars += len(rest)
+        while not depth and token.end() - start > limit:
+            offset = max(0, start + limit - token.start())
+            found = _SENTENCE_END.search(text, offset)
+            if found is None or found.end() > offset + 2 * limit:
+                found = _SPACE.search(text, offset)
+            if found is None or token.start() + found.end() >= len(markup):
                 break
-            if cut > start:
-                current.append(frag.clone(text=text[start:cut]))
-            chunks.append(current)
-            current, words, chars = [], 0, 0
-            match = _BREAK.match(text, cut)
-            start = match.end() if match else cut
-    if current:
-        chunks.append(current)
-    chunks = [chunk for chunk in chunks if chunk]
-    if len(chunks) < 2:
-        return [paragraph]
-    style = paragraph.style
-    first = ParagraphStyle(f"{style.name}_first", style, spaceAfter=0)
-    middle = ParagraphStyle(f"{style.name}_cont", style, spaceBefore=0, spaceAfter=0)
-    middle.firstLineIndent = 0
-    last = ParagraphStyle(f"{style.name}_last", style, spaceBefore=0)
-    last.firstLineIndent = 0
-    pieces = [Paragraph("", first, bulletText=paragraph.bulletText, frags=chunks[0])]
-    pieces += [Paragraph("", middle, frags=chunk) for chunk in chunks[1:-1]]
-    pieces.append(Paragraph("", last, frags=chunks[-1]))
-    return pieces
-
-
-def _cut(text: str, start: int, words: int, chars: int) -> int | None:
-    """Where a piece with room for `words` more words and `chars` more characters ends in
-    `text` (read from `start`); None when the rest of the text fits."""
-    if words <= 0 or chars <= 0:
-        return start
-    end = start + chars
-    breaks = [m.start() for m in islice(_BREAK.finditer(text, start, end), words)]
-    if len(breaks) < words and len(text) <= end:
-        return None
-    if not breaks:
-        return end  # one word longer than a piece: cut inside it
-    last = breaks[-1]
-    quarter = breaks[max(0, len(breaks) * 3 // 4 - 1)]
-    sentence = text.rfind(". ", quarter, last + 1)
-    return sentence + 1 if sentence >= 0 else last
+            cut = token.start() + found.end()
+            chunks.append(markup[start:cut].rstrip())
+            start = cut
+    chunks.append(markup[start:])
+    return chunks

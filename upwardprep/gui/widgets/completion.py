@@ -15,7 +15,7 @@ def attach_completer(field: QLineEdit, items: list[str]) -> QCompleter:
 
     def highlight_first() -> None:
         popup = completer.popup()
-        if popup.isVisible() and completer.completionCount():
+        if popup is not None and popup.isVisible() and completer.completionCount():
             popup.setCurrentIndex(completer.completionModel().index(0, 0))
 
     # With the completer as the timer's context: a field closed meanwhile cancels the call.
