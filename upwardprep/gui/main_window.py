@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui import jobs
+from upwardprep.gui.clipboard import ClipboardGuard
 from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, PALETTE_MAIN, SECTIONS
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         session.unlocked.connect(self._on_unlocked)
         session.aboutToLock.connect(self.flush_all)
         session.locked.connect(self._on_locked)
+        self.clipboard_guard = ClipboardGuard(self)
         self.nudge = OneOnOneNudge(session, settings, self.windowIcon(), self)
         self.nudge.open_meeting.connect(self._open_meeting)
         restore_window(self, self.settings)
@@ -289,9 +291,7 @@ class MainWindow(QMainWindow):
             if self.current_view() is self.meetings_view
             else None
         )
-        dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
-        dialog.saved.connect(self._captured)
-        dialog.exec()
+        self._capture(meeting)
 
     def capture_for_meeting(self, meeting_id: str) -> None:
         """The meeting editor's "Add outcome": quick capture, linked to that meeting."""
@@ -300,9 +300,18 @@ class MainWindow(QMainWindow):
         meeting = self.meetings_view.current_open_meeting()
         if meeting is None or meeting[0] != meeting_id:
             return
+        self._capture(meeting)
+
+    def _capture(self, meeting: tuple[str, str] | None) -> None:
+        assert self.session.services is not None
         dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
         dialog.saved.connect(self._captured)
-        dialog.exec()
+        # Locking while it is open (auto-lock): what was typed is saved first, like an edit.
+        self.session.aboutToLock.connect(dialog.save_before_lock)
+        try:
+            dialog.exec()
+        finally:
+            self.session.aboutToLock.disconnect(dialog.save_before_lock)
 
     def _captured(self, outcome_id: str) -> None:
         self.show_message("Outcome saved")
@@ -561,6 +570,7 @@ class MainWindow(QMainWindow):
         return saved
 
     def _on_locked(self) -> None:
+        self.clipboard_guard.clear_ours()
         self.palette_popup.hide()
         self.palette_popup.bind(None)
         for view in self.views.values():

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from upwardprep import APP_NAME
+from upwardprep.files import process_alive
 from upwardprep.gui.dialogs.passphrase import UnlockDialog
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.session import StoreSession
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("upwardprep.gui")
 DEMO_PASSPHRASE = "demo"
+DEMO_PREFIX = "upwardprep-demo-"  # + the app's process id: a demo store outliving it is stale
 # Imported while the unlock dialog waits for the passphrase: first what opening the store and
 # building the window need, then what only exports and calendar imports need.
 FOR_THE_WINDOW = ("upwardprep.services.vault", "upwardprep.gui.main_window")
@@ -308,6 +311,15 @@ class Controller(QObject):
 
         self._jobs.append(run_in_background(work, done, failed))
 
+    def quit_now(self) -> None:
+        """SIGTERM or SIGHUP (a logout, `kill`): quit as the menu does, asking nothing. What
+        the store refuses stays unsaved, as it would after a crash."""
+        window = self.built_window
+        if window is not None:
+            window.flush_all()
+            window.save_state()
+        QApplication.quit()  # aboutToQuit: shutdown closes the store
+
     def shutdown(self) -> None:
         self.session.close()
         if self.demo_dir is not None:
@@ -319,7 +331,8 @@ def make_demo_store() -> tuple[Path, Path]:
     from upwardprep.demo import populate
     from upwardprep.services.vault import Vault
 
-    folder = Path(tempfile.mkdtemp(prefix="upwardprep-demo-"))
+    remove_stale_demo_stores()
+    folder = Path(tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-"))
     vault = Vault(folder / "Demo.upwardprep")
     services = vault.create(DEMO_PASSPHRASE, shipped_templates=False)  # populate ships them
     try:
@@ -327,6 +340,20 @@ def make_demo_store() -> tuple[Path, Path]:
     finally:
         vault.close(services)
     return vault.path, folder
+
+
+def remove_stale_demo_stores() -> list[Path]:
+    """Demo stores whose app was killed (it removes its own on quit): their process is gone."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*-*"):
+        owner, _, rest = folder.name[len(DEMO_PREFIX) :].partition("-")
+        if not (owner.isdigit() and rest and folder.is_dir() and not folder.is_symlink()):
+            continue
+        if folder.stat().st_uid != os.geteuid() or process_alive(int(owner)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def default_path(settings_path: str) -> Path:

@@ -214,6 +214,7 @@ class Store:
 
     def replace_key(self, key: StoreKey) -> None:
         self.engine.dispose()
+        self.engine.clear_compiled_cache()
         self._key = key
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -232,6 +233,9 @@ class Store:
         if self._key is None:
             return
         self.engine.dispose()
+        # Compiled statements keep the values they were first run with (note text): a Store
+        # still referenced after closing must not keep them.
+        self.engine.clear_compiled_cache()
         self._key = None
         self._lock.release()
 
