@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import sqlcipher3.dbapi2 as sqlcipher
 
 from tests.clock import FrozenClock
 from tests.conftest import snapshot
@@ -169,16 +168,16 @@ def test_a_full_disk_or_read_only_folder_mid_backup_keeps_the_older_backups(
     clock.now += timedelta(hours=1)
     frozen.outcomes.create("Typed later")
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(StorageFailed, match="the disk is full"):
         vault.automatic_backup(frozen, on_close=True)
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert snapshot(folder) == before  # no half copy, no record without its backup
 
-    def read_only(path: Path, key: object, **options: object) -> object:
-        raise sqlcipher.OperationalError("attempt to write a readonly database")
+    def read_only(path: Path) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
 
-    monkeypatch.setattr(backup, "raw_connect", read_only)
-    with pytest.raises(StorageFailed, match="the folder is read-only"):
+    monkeypatch.setattr(backup, "new_private_file", read_only)
+    with pytest.raises(StorageFailed, match="read-only"):
         vault.backup(frozen)
     monkeypatch.undo()
     assert snapshot(folder) == before
