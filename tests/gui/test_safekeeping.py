@@ -30,15 +30,8 @@ from upwardprep.gui.settings import AppSettings
 from upwardprep.services import Services
 from upwardprep.services.recovery_key import ALPHABET
 from upwardprep.services.vault import AUTO, Vault
-from upwardprep.store import keys
 
 NEW = "a brand new passphrase"
-
-
-@pytest.fixture(autouse=True)
-def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The key derivation is not under test here."""
-    monkeypatch.setattr(keys, "KDF_ITERATIONS", 1_000)
 
 
 @pytest.fixture
