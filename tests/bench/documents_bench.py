@@ -43,6 +43,8 @@ from upwardprep.store.engine import Store
 BRIEF_BUDGET_MS = 300
 PACKET_BUDGET_S = 3.0
 PACKET_OUTCOMES = 1_000
+LONG_NOTE_CHARS = 1_000_000
+LONG_NOTE_BUDGET_S = 10.0  # issue 18: it took 212 s before long paragraphs were set in pieces
 RUNS = 5
 LINEAR_RATIO_MAX = 2.6
 
@@ -50,7 +52,7 @@ LINEAR_RATIO_MAX = 2.6
 def bench_documents() -> list[Row]:
     folder = Path(tempfile.mkdtemp(prefix="upwardprep-bench-docs-"))
     try:
-        return _bench_brief(folder) + _bench_packet(folder)
+        return _bench_brief(folder) + _bench_packet(folder) + _bench_long_note(folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -158,6 +160,33 @@ def _bench_packet(folder: Path) -> list[Row]:
         year = [item for item in items if _day(item) < FIRST_DAY + timedelta(days=365)]
         rows += _bench_note_length(services, folder, year[:FULL_TEXT_LIMIT], maker)
     return rows
+
+
+def _bench_long_note(folder: Path) -> list[Row]:
+    """A packet whose one note is a quarter, then all of 1,000,000 characters of prose: the
+    time must grow with the length, not its square. Processor time, so that a machine shared
+    with other work still gives the figure (the build is single-threaded)."""
+    progress(f"documents: a packet with one {LONG_NOTE_CHARS:,}-character note …")
+    maker = TextMaker(random.Random(SEED))
+    prose = " ".join(maker.words(LONG_NOTE_CHARS // 5))[:LONG_NOTE_CHARS]
+    seconds: dict[int, float] = {}
+    for size in (LONG_NOTE_CHARS // 4, LONG_NOTE_CHARS):
+        with Store.create(folder / f"long-{size}.upwardprep", PASSPHRASE) as store:
+            services = Services(store)
+            services.outcomes.create("A very long note", body=prose[:size], occurred_on=FIRST_DAY)
+            cycle = services.reviews.create("Long", FIRST_DAY, FIRST_DAY + timedelta(days=30))
+            started = time.process_time()
+            build_packet(services, cycle.id, folder / f"long-{size}.pdf")
+            seconds[size] = time.process_time() - started
+    quarter, full = seconds[LONG_NOTE_CHARS // 4], seconds[LONG_NOTE_CHARS]
+    return [
+        Row(
+            f"review packet PDF, one {LONG_NOTE_CHARS:,}-character note",
+            f"{full:.1f} s of processor ({full / quarter:.1f}× a quarter of it)",
+            f"≤ {LONG_NOTE_BUDGET_S:g} s, about 4× (linear)",
+            verdict(full <= LONG_NOTE_BUDGET_S and full / quarter < 6),
+        )
+    ]
 
 
 def _bench_note_length(

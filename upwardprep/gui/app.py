@@ -16,15 +16,25 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui.look import apply_look
-from upwardprep.gui.startup import DEMO_PASSPHRASE, Controller, default_path, make_demo_store
+from upwardprep.gui.startup import (
+    DEMO_PASSPHRASE,
+    DEMO_PREFIX,
+    Controller,
+    default_path,
+    make_demo_store,
+    remove_stale_demo_stores,
+)
+from upwardprep.gui.termination import quit_on_signals
 
 __all__ = [
     "DEMO_PASSPHRASE",
+    "DEMO_PREFIX",
     "Controller",
     "apply_look",
     "install_error_hook",
     "make_app",
     "make_demo_store",
+    "remove_stale_demo_stores",
     "run",
 ]
 
@@ -130,5 +140,6 @@ def run(store: Path | None = None, demo: bool = False) -> int:
     controller = Controller(store, demo_dir=demo_dir)
     install_error_hook(lambda: controller.built_window)
     app.aboutToQuit.connect(controller.shutdown)
+    quit_on_signals(app, controller.quit_now)
     controller.start()
     return app.exec()

@@ -3,6 +3,8 @@ in a menu with its shortcut, and a lock screen that shows nothing of the notes."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui import jobs
+from upwardprep.gui.clipboard import ClipboardGuard
 from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, PALETTE_MAIN, SECTIONS
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
@@ -54,6 +57,9 @@ from upwardprep.gui.window_shell import (
 )
 from upwardprep.services.labels import ROLE_PLURALS
 
+if TYPE_CHECKING:
+    from upwardprep.gui.safekeeping import Safekeeping
+
 ENTITY_SECTIONS = {
     "outcome": "outcomes",
     "priority": "priorities",
@@ -70,6 +76,7 @@ class MainWindow(QMainWindow):
     backup_requested = Signal()
     restore_requested = Signal()
     passphrase_change_requested = Signal()
+    data_requested = Signal(str)  # "kit", "export_all", "import_all", "import_outcomes"
 
     def __init__(self, session: StoreSession, settings: AppSettings) -> None:
         super().__init__()
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {session.name}")
         self.resize(1280, 800)
         self.undo_stack: list[tuple[str, str]] = []
+        self.safekeeping: Safekeeping | None = None  # backups, kit, export all (the controller's)
         self.actions_by_name: dict[str, QAction] = {}
 
         # Each section's widgets are built when it is first wanted (shown, or asked for by
@@ -140,6 +148,7 @@ class MainWindow(QMainWindow):
         session.unlocked.connect(self._on_unlocked)
         session.aboutToLock.connect(self.flush_all)
         session.locked.connect(self._on_locked)
+        self.clipboard_guard = ClipboardGuard(self)
         self.nudge = OneOnOneNudge(session, settings, self.windowIcon(), self)
         self.nudge.open_meeting.connect(self._open_meeting)
         restore_window(self, self.settings)
@@ -172,6 +181,10 @@ class MainWindow(QMainWindow):
 
     def request_passphrase_change(self) -> None:
         self.passphrase_change_requested.emit()
+
+    def request_data(self, what: str) -> None:
+        """The Emergency Kit, export all, import all, import outcomes (gui/safekeeping.py)."""
+        self.data_requested.emit(what)
 
     def lock(self) -> None:
         self.session.lock()
@@ -289,9 +302,7 @@ class MainWindow(QMainWindow):
             if self.current_view() is self.meetings_view
             else None
         )
-        dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
-        dialog.saved.connect(self._captured)
-        dialog.exec()
+        self._capture(meeting)
 
     def capture_for_meeting(self, meeting_id: str) -> None:
         """The meeting editor's "Add outcome": quick capture, linked to that meeting."""
@@ -300,9 +311,18 @@ class MainWindow(QMainWindow):
         meeting = self.meetings_view.current_open_meeting()
         if meeting is None or meeting[0] != meeting_id:
             return
+        self._capture(meeting)
+
+    def _capture(self, meeting: tuple[str, str] | None) -> None:
+        assert self.session.services is not None
         dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
         dialog.saved.connect(self._captured)
-        dialog.exec()
+        # Locking while it is open (auto-lock): what was typed is saved first, like an edit.
+        self.session.aboutToLock.connect(dialog.save_before_lock)
+        try:
+            dialog.exec()
+        finally:
+            self.session.aboutToLock.disconnect(dialog.save_before_lock)
 
     def _captured(self, outcome_id: str) -> None:
         self.show_message("Outcome saved")
@@ -444,7 +464,16 @@ class MainWindow(QMainWindow):
             if self.session.services
             else []
         )
-        dialog = SettingsDialog(self.settings, templates, self, services=self.session.services)
+        safekeeping = self.safekeeping
+        dialog = SettingsDialog(
+            self.settings,
+            templates,
+            self,
+            services=self.session.services,
+            drill=safekeeping.drill if safekeeping and self.session.services else None,
+            report=safekeeping.last_report if safekeeping else None,
+            now=self.session.clock,
+        )
         if dialog.exec():
             from upwardprep.gui.look import apply_look
 
@@ -561,6 +590,7 @@ class MainWindow(QMainWindow):
         return saved
 
     def _on_locked(self) -> None:
+        self.clipboard_guard.clear_ours()
         self.palette_popup.hide()
         self.palette_popup.bind(None)
         for view in self.views.values():

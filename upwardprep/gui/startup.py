@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from upwardprep import APP_NAME
+from upwardprep.files import process_alive
 from upwardprep.gui.dialogs.passphrase import UnlockDialog
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.session import StoreSession
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("upwardprep.gui")
 DEMO_PASSPHRASE = "demo"
+DEMO_PREFIX = "upwardprep-demo-"  # + the app's process id: a demo store outliving it is stale
 # Imported while the unlock dialog waits for the passphrase: first what opening the store and
 # building the window need, then what only exports and calendar imports need.
 FOR_THE_WINDOW = ("upwardprep.services.vault", "upwardprep.gui.main_window")
@@ -68,6 +71,9 @@ class Controller(QObject):
             window.backup_requested.connect(self.backup)
             window.restore_requested.connect(self.choose_backup)
             window.passphrase_change_requested.connect(self.change_passphrase)
+            from upwardprep.gui.safekeeping import Safekeeping
+
+            window.safekeeping = Safekeeping(self.session, window)
             self._window = window
         return self._window
 
@@ -101,6 +107,8 @@ class Controller(QObject):
             QTimer.singleShot(0, self._import_the_rest)
         if not accepted and dialog.failure is not None:
             self._problem(dialog.failure)
+        elif accepted and dialog.recovered:
+            self._recovered()
 
     def _prepare(self) -> None:
         def built(_result: object) -> None:
@@ -134,8 +142,36 @@ class Controller(QObject):
                 f"This is a demo store full of sample data; its passphrase is “{DEMO_PASSPHRASE}”."
             )
         return UnlockDialog(
-            self.path, self.session.opener(), hint=hint, parent=parent, finish=self._opened
+            self.path,
+            self.session.opener(),
+            hint=hint,
+            parent=parent,
+            finish=self._opened,
+            recover=self._recover,
         )
+
+    def _recover(self, parent: Any) -> Any:
+        """Forgot your passphrase? The recovery key and a new passphrase; the opened store, or
+        None when the user gives up."""
+        from upwardprep.gui.dialogs.recover import RecoverDialog
+
+        vault = self.session.vault
+        opener = self.session.opener()
+
+        def attempt(key: str, new_passphrase: str) -> Any:
+            vault.recover(key, new_passphrase)
+            return opener(new_passphrase)
+
+        dialog = RecoverDialog(self.path, attempt, parent)
+        return dialog.opened if dialog.exec() else None
+
+    def _recovered(self) -> None:
+        safekeeping = self.window.safekeeping
+        if safekeeping is not None:
+            safekeeping.offer_new_kit(
+                "The store is recovered and opens with the new passphrase (a backup was made "
+                "first)."
+            )
 
     def _opened(self, services: Any) -> None:
         """On the GUI thread, the store open: the window (built now if the user was quicker
@@ -178,6 +214,8 @@ class Controller(QObject):
             return
         dialog = self._unlock_dialog(parent=self.window)
         if dialog.exec():
+            if dialog.recovered:
+                self._recovered()
             return
         if dialog.failure is not None:
             self._problem(dialog.failure)
@@ -289,12 +327,14 @@ class Controller(QObject):
             except Exception as error:
                 self._problem(error)
                 return
-            QMessageBox.information(
-                self.window,
-                "Passphrase changed",
+            reason = (
                 "The store now opens with the new passphrase. A backup under the old one was "
-                "made first; backups made before today still need the old passphrase.",
+                "made first; backups made before today still need the old passphrase."
             )
+            if self.window.safekeeping is not None:
+                self.window.safekeeping.offer_new_kit(reason)
+            else:
+                QMessageBox.information(self.window, "Passphrase changed", reason)
 
         def failed(error: Exception) -> None:
             secrets.clear()
@@ -308,6 +348,15 @@ class Controller(QObject):
 
         self._jobs.append(run_in_background(work, done, failed))
 
+    def quit_now(self) -> None:
+        """SIGTERM or SIGHUP (a logout, `kill`): quit as the menu does, asking nothing. What
+        the store refuses stays unsaved, as it would after a crash."""
+        window = self.built_window
+        if window is not None:
+            window.flush_all()
+            window.save_state()
+        QApplication.quit()  # aboutToQuit: shutdown closes the store
+
     def shutdown(self) -> None:
         self.session.close()
         if self.demo_dir is not None:
@@ -319,7 +368,8 @@ def make_demo_store() -> tuple[Path, Path]:
     from upwardprep.demo import populate
     from upwardprep.services.vault import Vault
 
-    folder = Path(tempfile.mkdtemp(prefix="upwardprep-demo-"))
+    remove_stale_demo_stores()
+    folder = Path(tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-"))
     vault = Vault(folder / "Demo.upwardprep")
     services = vault.create(DEMO_PASSPHRASE, shipped_templates=False)  # populate ships them
     try:
@@ -327,6 +377,20 @@ def make_demo_store() -> tuple[Path, Path]:
     finally:
         vault.close(services)
     return vault.path, folder
+
+
+def remove_stale_demo_stores() -> list[Path]:
+    """Demo stores whose app was killed (it removes its own on quit): their process is gone."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*-*"):
+        owner, _, rest = folder.name[len(DEMO_PREFIX) :].partition("-")
+        if not (owner.isdigit() and rest and folder.is_dir() and not folder.is_symlink()):
+            continue
+        if folder.stat().st_uid != os.geteuid() or process_alive(int(owner)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
 
 
 def default_path(settings_path: str) -> Path:

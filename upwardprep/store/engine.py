@@ -91,6 +91,25 @@ class Store:
         return cls._wrap(unlocked, clock)
 
     @classmethod
+    def open_with_key(
+        cls,
+        path: Path | str,
+        raw_key: bytes,
+        *,
+        backup_folder: Path | None = None,
+        clock: Clock = system_clock,
+    ) -> Store:
+        """Open with the raw key (an Emergency Kit's recovery key) instead of the passphrase."""
+        unlocked = opening.open_file(
+            Path(path).expanduser(),
+            None,
+            backup_folder=backup_folder,
+            clock=clock,
+            raw_key=raw_key,
+        )
+        return cls._wrap(unlocked, clock)
+
+    @classmethod
     def _wrap(cls, unlocked: opening.Unlocked, clock: Clock = system_clock) -> Store:
         try:
             store = cls(unlocked.path, unlocked.key, unlocked.lock)
@@ -195,6 +214,7 @@ class Store:
 
     def replace_key(self, key: StoreKey) -> None:
         self.engine.dispose()
+        self.engine.clear_compiled_cache()
         self._key = key
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -213,6 +233,9 @@ class Store:
         if self._key is None:
             return
         self.engine.dispose()
+        # Compiled statements keep the values they were first run with (note text): a Store
+        # still referenced after closing must not keep them.
+        self.engine.clear_compiled_cache()
         self._key = None
         self._lock.release()
 

@@ -27,6 +27,9 @@ CHUNK_CHARS = 4000  # a longer paragraph is laid out in pieces of about this muc
 CONTINUATION = "↪"  # drawn before the rest of a word cut at a line's end
 CONTINUATION_FONT = SYMBOLS  # DejaVu Sans, registered with the text faces
 CONTINUATION_COLOUR = HexColor("#8a929c")
+# A code block is laid out in pieces of this many lines (one paragraph per block would take
+# time quadratic in its length, as a long paragraph does: see sentence_chunks).
+PIECE_LINES = 60
 _WORD = re.compile(r"\S+")
 _TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
 _SENTENCE_END = re.compile(r"[.!?…][)\]»”’\"']*\s+")

@@ -64,7 +64,18 @@ class QuickCaptureDialog(QDialog):
         self.ask.setVisible(is_risk)
         self._ask_label.setVisible(is_risk)
 
-    def save(self) -> None:
+    def save_before_lock(self) -> None:
+        """The app is locking: typed text is the user's, so it is saved now (as an editor's
+        is), and the dialog closes. A priority that matches no single one is left unlinked
+        rather than losing the note; with no title typed, there is nothing to save."""
+        if self.title.text().strip() and not self.save():
+            self.priority.clear()
+            self.save()
+        if self.isVisible():
+            self.reject()
+
+    def save(self) -> bool:
+        """Save and close; False (with the reason shown) when the input is refused."""
         reference = self.priority.text().strip()
         priority_ids = []
         if reference:
@@ -88,7 +99,7 @@ class QuickCaptureDialog(QDialog):
                         "list or leave it empty."
                     )
                     self.priority.setFocus()
-                    return
+                    return False
                 match = candidates[0]
             priority_ids.append(match)
         try:
@@ -102,9 +113,10 @@ class QuickCaptureDialog(QDialog):
         except ValidationError as error:
             self._fail(str(error))
             self.title.setFocus()
-            return
+            return False
         self.saved.emit(outcome.id)
         self.accept()
+        return True
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from upwardprep.store.errors import (
     NotAStore,
+    StorageFailed,
     StoreDamaged,
+    StoreHasOtherNames,
     StoreInUse,
     StoreMissing,
     StoreTooNew,
@@ -28,6 +30,8 @@ TITLES = [
     (NotAStore, "This is not an UpwardPrep store"),
     (StoreInUse, "The store is open elsewhere"),
     (StoreTooNew, "The store needs a newer UpwardPrep"),
+    (StorageFailed, "The disk refused to write"),  # full, read-only, no permission
+    (StoreHasOtherNames, "The store has other names"),
 ]
 
 
@@ -52,7 +56,7 @@ def ask(error: Exception, *, has_backups: bool, parent: QWidget | None = None) -
         restore.setObjectName("restoreButton")
         buttons[restore] = Choice.RESTORE
         offered.append(restore)
-    if isinstance(error, StoreInUse):
+    if isinstance(error, StoreInUse | StorageFailed):  # once it is closed, or space is freed
         retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
         buttons[retry] = Choice.RETRY
         offered.append(retry)

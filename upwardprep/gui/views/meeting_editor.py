@@ -218,8 +218,14 @@ class MeetingEditor(RecordEditor):
         actions.failed.connect(self.failed.emit)
 
     def unbind_models(self) -> None:
+        """Lock: the tables let go of their models, and the models are emptied and let go of
+        the services (the next unlock binds new ones), so nothing of the store is left."""
         self.agenda_table.setModel(None)
         self.actions_table.setModel(None)
+        if hasattr(self, "agenda_model"):
+            for model in (self.agenda_model, self.actions_model):
+                model.clear()
+                model.services = None  # type: ignore[assignment]  # unusable until rebound
 
     @property
     def meeting(self) -> MeetingData | None:

@@ -18,5 +18,6 @@ def attach_completer(field: QLineEdit, items: list[str]) -> QCompleter:
         if popup is not None and popup.isVisible() and completer.completionCount():
             popup.setCurrentIndex(completer.completionModel().index(0, 0))
 
-    field.textEdited.connect(lambda _text: QTimer.singleShot(0, highlight_first))
+    # With the completer as the timer's context: a field closed meanwhile cancels the call.
+    field.textEdited.connect(lambda _text: QTimer.singleShot(0, completer, highlight_first))
     return completer
