@@ -43,13 +43,36 @@ def _targets(module: str, node: ast.Import | ast.ImportFrom, modules: dict[str, 
     return found
 
 
+def _type_checking(node: ast.If) -> bool:
+    """`if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`): its imports never run."""
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _run_time_imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+    """Every import that can run: at the top, in functions and classes, in any branch; not
+    the ones only a type checker reads (a loop through those never executes)."""
+    found: list[ast.Import | ast.ImportFrom] = []
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            found.append(node)
+        elif isinstance(node, ast.If) and _type_checking(node):
+            pending.extend(node.orelse)
+        else:
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def import_graph(root: Path) -> dict[str, set[str]]:
     modules = _modules(root)
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                graph[name] |= _targets(name, node, modules)
+        for node in _run_time_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            graph[name] |= _targets(name, node, modules)
     return graph
 
 
@@ -109,3 +132,18 @@ def test_the_check_finds_a_loop_through_a_function_level_import(tmp_path: Path) 
     (package / "c.py").write_text("import pkg.a\n")
     (package / "d.py").write_text("from pkg import a\n")
     assert cycles(import_graph(package)) == [["pkg.a", "pkg.c", "pkg.sub.b"]]
+
+
+def test_imports_only_a_type_checker_reads_make_no_loop(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("import pkg.b\n")
+    (package / "b.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg import a\n"
+    )
+    assert cycles(import_graph(package)) == []
+    (package / "b.py").write_text(
+        "import typing\nif typing.TYPE_CHECKING:\n    pass\nelse:\n    from pkg import a\n"
+    )
+    assert cycles(import_graph(package)) == [["pkg.a", "pkg.b"]]
