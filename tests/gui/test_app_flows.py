@@ -27,6 +27,7 @@ from upwardprep.gui.dialogs.passphrase import CreateStoreDialog, UnlockDialog, s
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
+from upwardprep.gui.widgets.record_picker import RecordPicker
 from upwardprep.services import Services
 
 
@@ -220,15 +221,18 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
 
     def drive(dialog: QDialog) -> None:
         title = dialog.findChild(QLineEdit, "titleEdit")
-        priority = dialog.findChild(QLineEdit, "priorityEdit")
+        priority = dialog.findChild(RecordPicker, "priorityEdit")
         qtbot.waitUntil(title.hasFocus, timeout=2000)  # the dialog opens in the title
         qtbot.keyClicks(title, "Renewed Brightline for 2 years")
         qtbot.keyClick(title, Qt.Key.Key_Tab)
         assert priority.hasFocus()
         qtbot.keyClicks(priority, "churn")
-        popup = priority.completer().popup()
-        qtbot.waitUntil(lambda: popup.currentIndex().isValid(), timeout=2000)
-        qtbot.keyClick(popup, Qt.Key.Key_Return)  # takes the highlighted suggestion
+        assert priority.text() == "churn"  # the list narrows; the text stays as typed
+        popup = priority.list_view()
+        assert popup.isVisible() and popup.currentIndex().row() == 0
+        # The open list has the keyboard (as on a real screen): Enter takes the top match
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert "churn" in priority.text().lower() and not popup.isVisible()
         qtbot.keyClick(priority, Qt.Key.Key_Return)  # saves
 
     when_modal(qtbot, drive)

@@ -1,7 +1,7 @@
 """Quick capture (Ctrl+Shift+N from anywhere): log an outcome or a risk in under five seconds.
 
-Type the title, Tab, type part of a priority's name (completed as you type), Enter. The kind
-defaults to a win; Alt+K jumps to it.
+Type the title, Tab, type part of a priority's name (the list narrows as you type; Enter or Tab
+takes the top match), Enter saves. The kind defaults to a win; Alt+K jumps to it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.widgets.completion import attach_completer
+from upwardprep.gui.widgets.record_picker import Choice, RecordPicker
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES, OutcomeKind
@@ -54,12 +54,13 @@ class QuickCaptureDialog(QDialog):
             "What did it produce or enable? e.g. “Cut p95 latency to 310 ms”"
         )
         self.title.setAccessibleName("Outcome title")
-        self.priority = QLineEdit()
+        self.priority = RecordPicker()
         self.priority.setObjectName("priorityEdit")
         self.priority.setPlaceholderText("Type part of a priority (optional)")
         self.priority.setAccessibleName("Priority")
-        self._priorities = {p.title: p.id for p in services.priorities.list()}
-        attach_completer(self.priority, list(self._priorities))
+        self.priority.set_choices(
+            [Choice(p.id, p.title, p.owner_name or "") for p in services.priorities.list()]
+        )
         self.kind = QComboBox()
         self.kind.setObjectName("kindCombo")
         self.kind.setAccessibleName("Kind of note")
@@ -110,32 +111,15 @@ class QuickCaptureDialog(QDialog):
             self._ask_label.setVisible(is_risk)
 
     def save(self) -> None:
-        reference = self.priority.text().strip()
-        priority_ids = []
-        if reference:
-            match = self._priorities.get(reference) or next(
-                (
-                    pid
-                    for title, pid in self._priorities.items()
-                    if title.casefold() == reference.casefold()
-                ),
-                None,
+        if not self.priority.resolve():
+            self._fail(
+                f"No single priority matches “{self.priority.pending_text()}”; pick one from "
+                "the list or leave it empty."
             )
-            if match is None:
-                candidates = [
-                    pid
-                    for title, pid in self._priorities.items()
-                    if reference.casefold() in title.casefold()
-                ]
-                if len(candidates) != 1:
-                    self._fail(
-                        f"No single priority matches “{reference}”; pick one from the "
-                        "list or leave it empty."
-                    )
-                    self.priority.setFocus()
-                    return
-                match = candidates[0]
-            priority_ids.append(match)
+            self.priority.setFocus()
+            return
+        chosen = self.priority.current_id()
+        priority_ids = [chosen] if chosen else []
         try:
             outcome = self.services.outcomes.create(
                 self.title.text(),

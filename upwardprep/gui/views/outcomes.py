@@ -38,8 +38,8 @@ from upwardprep.gui.views.base import (
     set_date,
     size_columns,
 )
-from upwardprep.gui.widgets.completion import attach_completer
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.gui.widgets.record_picker import Choice, RecordPicker
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES
@@ -72,23 +72,22 @@ class PriorityPicker(QWidget):
         self.linked.setObjectName("linkedPriorities")
         self.linked.setAccessibleName("Linked priorities (Delete removes)")
         self.linked.setMaximumHeight(78)
-        self.add = QLineEdit()
+        # One field for the editor's life (its choices change with the record): a field or
+        # completer made per record is what a deleted-object error came from.
+        self.add = RecordPicker(keep_text=False)
         self.add.setObjectName("addPriorityEdit")
         self.add.setPlaceholderText("Link a priority: type part of its title, Enter")
         self.add.setAccessibleName("Link a priority")
         layout.addWidget(self.linked)
         layout.addWidget(self.add)
-        self._titles: dict[str, str] = {}
-        self.add.returnPressed.connect(self._add_typed)
+        self.add.picked.connect(self._link)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.linked)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._remove_current)
 
     def set_choices(self, titles: dict[str, str]) -> None:
         """title -> id of every priority that can be linked."""
-        self._titles = titles
-        completer = attach_completer(self.add, list(titles))
-        completer.activated.connect(lambda _text: QTimer.singleShot(0, self._add_typed))
+        self.add.set_choices([Choice(pid, title) for title, pid in titles.items()])
 
     def set_linked(self, pairs: list[tuple[str, str]]) -> None:
         self.linked.clear()
@@ -100,25 +99,15 @@ class PriorityPicker(QWidget):
     def ids(self) -> list[str]:
         return [self.linked.item(i).data(IdRole) for i in range(self.linked.count())]
 
-    def _add_typed(self) -> None:
-        typed = self.add.text().strip().casefold()
-        if not typed:
+    def _link(self, priority_id: str) -> None:
+        """A priority taken in the field (Enter, Tab or a click): linked once."""
+        if priority_id in self.ids():
             return
-        exact = [pid for title, pid in self._titles.items() if title.casefold() == typed]
-        partial = [pid for title, pid in self._titles.items() if typed in title.casefold()]
-        found = exact or partial
-        if len(found) != 1:
-            self.add.setToolTip(
-                "Several priorities match; keep typing." if found else "No priority matches."
-            )
-            return
-        if found[0] not in self.ids():
-            title = next(t for t, pid in self._titles.items() if pid == found[0])
-            self.set_linked(
-                [*zip(self.ids(), self._linked_titles(), strict=True), (found[0], title)]
-            )
-            self.changed.emit()
-        self.add.clear()
+        title = next(c.label for c in self.add.choices() if c.id == priority_id)
+        self.set_linked(
+            [*zip(self.ids(), self._linked_titles(), strict=True), (priority_id, title)]
+        )
+        self.changed.emit()
 
     def _linked_titles(self) -> list[str]:
         return [self.linked.item(i).text() for i in range(self.linked.count())]
@@ -170,11 +159,11 @@ class OutcomeEditor(RecordEditor):
         self.impact.setMaxLength(limit_of(OUTCOME_FIELDS["impact"]))
         self.impact.setPlaceholderText("Who benefits, and how much")
         self.impact.setAccessibleName("Impact")
-        self.metric = QLineEdit()
-        self.metric.setObjectName("outcomeMetric")
-        self.metric.setMaxLength(limit_of(OUTCOME_FIELDS["metric_delta"]))
-        self.metric.setPlaceholderText("e.g. +12 customers, −530 ms")
-        self.metric.setAccessibleName("Metric change")
+        self.metric_edit = QLineEdit()
+        self.metric_edit.setObjectName("outcomeMetric")
+        self.metric_edit.setMaxLength(limit_of(OUTCOME_FIELDS["metric_delta"]))
+        self.metric_edit.setPlaceholderText("e.g. +12 customers, −530 ms")
+        self.metric_edit.setAccessibleName("Metric change")
         evidence_row = QWidget()
         evidence = QHBoxLayout(evidence_row)
         evidence.setContentsMargins(0, 0, 0, 0)
@@ -211,7 +200,7 @@ class OutcomeEditor(RecordEditor):
         form.addRow("&Kind:", row)
         form.addRow("P&erson:", self.person)
         form.addRow("&Impact:", self.impact)
-        form.addRow("&Metric change:", self.metric)
+        form.addRow("&Metric change:", self.metric_edit)
         form.addRow("E&vidence:", evidence_row)
         form.addRow("&Ask:", self.ask)
         form.addRow("Pr&iorities:", self.priorities)
@@ -227,7 +216,7 @@ class OutcomeEditor(RecordEditor):
             self.when,
             self.person,
             self.impact,
-            self.metric,
+            self.metric_edit,
             self.evidence,
             self.ask,
             self.tags,
@@ -262,7 +251,7 @@ class OutcomeEditor(RecordEditor):
         self.kind.setCurrentIndex(max(0, self.kind.findData(outcome.kind)))
         set_date(self.when, outcome.occurred_on)
         self.impact.setText(outcome.impact)
-        self.metric.setText(outcome.metric_delta)
+        self.metric_edit.setText(outcome.metric_delta)
         self.evidence.setText(outcome.evidence_url)
         self.ask.setText(outcome.ask)
         self.priorities.set_linked(
@@ -281,7 +270,7 @@ class OutcomeEditor(RecordEditor):
             occurred_on=get_date(self.when),
             person_id=self.person.currentData(),
             impact=self.impact.text(),
-            metric_delta=self.metric.text(),
+            metric_delta=self.metric_edit.text(),
             evidence_url=self.evidence.text(),
             ask=self.ask.text(),
             priority_ids=self.priorities.ids(),
@@ -294,7 +283,7 @@ class OutcomeEditor(RecordEditor):
         for field in (
             self.title_edit,
             self.impact,
-            self.metric,
+            self.metric_edit,
             self.evidence,
             self.ask,
             self.tags,

@@ -132,6 +132,10 @@ class RecordPicker(QLineEdit):
     def popup_visible(self) -> bool:
         return self._popup.isVisible()
 
+    def list_view(self) -> QListView:
+        """The list under the field (it has the keyboard while it is open)."""
+        return self._popup
+
     def listed(self) -> list[str]:
         """The ids the open list shows, top first (tests and accessibility checks)."""
         return [self._model.item(row).data(ChoiceRole) for row in range(self._model.rowCount())]
