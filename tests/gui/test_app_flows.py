@@ -218,6 +218,7 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
     services = window.session.services
     assert services is not None
     before = services.outcomes.count()
+    window.show_section("outcomes")
 
     def drive(dialog: QDialog) -> None:
         title = dialog.findChild(QLineEdit, "titleEdit")
@@ -244,6 +245,7 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
     assert services.outcomes.count() == before + 1
     newest = next(o for o in services.outcomes.list() if o.title.startswith("Renewed Brightline"))
     assert len(newest.priority_ids) == 1 and "churn" in newest.priority_titles[0].lower()
+    assert window.findChild(QLineEdit, "outcomeTitle").text() == newest.title  # selected
 
 
 def test_filter_outcomes_and_search_palette(window: MainWindow, qtbot: QtBot) -> None:

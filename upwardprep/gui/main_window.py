@@ -451,6 +451,9 @@ class MainWindow(QMainWindow):
     def _captured(self, outcome_id: str) -> None:
         self.show_message("Outcome saved")
         self.session.announce(Change.of(jobs.OUTCOME))
+        view = self.current_view()
+        if isinstance(view, OutcomesView):  # the list on screen: the new note is the one shown
+            view.show_record(outcome_id)
 
     def _sync_new_shortcut(self, section: str) -> None:
         """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note
