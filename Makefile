@@ -14,7 +14,7 @@ DIST_DEBS := libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0
 # ... and an X server without a screen, for check_bundle.py to start the app on xcb as well.
 DIST_DEBS += xvfb
 
-.PHONY: run test lint bench qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
+.PHONY: run test lint bench faults forms qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
 	clean
 
 $(PY):
@@ -58,6 +58,18 @@ test: $(VENV)/.installed-test qt-deps desktop-deps lint
 
 bench: $(VENV)/.installed-test qt-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+# Issue 18's crash points: every command that replaces a file is killed before each rename,
+# unlink, fsync and link it makes (strace's fault injection), then checked. Long (hundreds of
+# command runs); FAULT_STRIDE=N kills at every Nth point only.
+faults: $(VENV)/.installed-test
+	UPWARDPREP_FAULT_STRIDE=$(or $(FAULT_STRIDE),1) QT_QPA_PLATFORM=offscreen \
+	  $(VENV)/bin/pytest -q -s -p no:randomly tests/faults
+
+# The Python forms from the Qt Designer files: ui/<name>.ui -> upwardprep/gui/forms/ui_<name>.py
+# (pyside6-uic; a test fails when one is stale).
+forms: $(VENV)/.installed
+	$(PY) tools/forms.py
 
 dist-deps:
 	@missing=""; for deb in $(DIST_DEBS); do \

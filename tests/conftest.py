@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import os
+import select
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +24,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import time_machine
 
 from tests.clock import NOW, PROCESS_CLOCK
-from upwardprep.services import Services
-from upwardprep.store.engine import Store
+from upwardprep.store import keys
+
+# The key derivation is deliberately slow (~0.25 s of CPU) and pure: the same passphrase and salt
+# always give the same key. Tests open the same few stores over and over (copies of one demo
+# store, of one blank store, the same store after a lock), so within a test process each
+# (passphrase, salt) is derived once. The app itself never caches keys.
+keys.derive_key = functools.lru_cache(maxsize=256)(keys.derive_key)
+
+from upwardprep.services import Services  # noqa: E402
+from upwardprep.store.engine import Store  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 REPO = Path(__file__).resolve().parent.parent
@@ -36,6 +52,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     _travel.stop()
+    if _server is not None:
+        _server.close()
 
 
 @pytest.fixture
@@ -43,9 +61,22 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "notes.upwardprep"
 
 
+@pytest.fixture(scope="session")
+def blank_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One new, empty store per test process; `store` hands each test a copy of it (creating a
+    store runs every migration, ~0.7 s of CPU besides the key derivation)."""
+    path = tmp_path_factory.mktemp("blank") / "blank.upwardprep"
+    Store.create(path, PASSPHRASE).close()
+    return path
+
+
 @pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
-    opened = Store.create(store_path, PASSPHRASE)
+def store(store_path: Path, blank_store_file: Path) -> Iterator[Store]:
+    """A new, empty store of the test's own (a copy of the blank one, same salt and schema)."""
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(blank_store_file, store_path)
+    store_path.chmod(0o600)
+    opened = Store.open(store_path, PASSPHRASE)
     yield opened
     opened.close()
 
@@ -89,7 +120,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 class Cli:
-    """Runs `python -m upwardprep` in a subprocess, as a user would."""
+    """Runs `python -m upwardprep ARGS` in a process of its own, as a user would: forked from the
+    fork server (tests/cli_server.py, which has the program imported already), or with
+    UPWARDPREP_TEST_CLI=subprocess in a new interpreter each time."""
 
     def __init__(self, store_path: Path, tmp_path: Path) -> None:
         self.store_path = store_path
@@ -110,18 +143,116 @@ class Cli:
         stdin: str | None = None,
         timeout: float = 60,
     ) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "upwardprep", *args]
+        argv = list(args)
         if store:
-            command += ["--store", str(self.store_path)]
-        return subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env={**self.env, **(env or {})},
-            input=stdin,
-            cwd=REPO,
-        )
+            argv += ["--store", str(self.store_path)]
+        full_env = {**self.env, **(env or {})}
+        if os.environ.get("UPWARDPREP_TEST_CLI") == "subprocess":
+            return subprocess.run(
+                [sys.executable, "-m", "upwardprep", *argv],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env=full_env,
+                input=stdin,
+                cwd=REPO,
+            )
+        return _fork_server().run(argv, full_env, stdin, timeout)
+
+
+class ForkServer:
+    """The client of tests/cli_server.py: one server per test process, started on first use."""
+
+    def __init__(self) -> None:
+        self._server: subprocess.Popen[bytes] | None = None
+        self._pending = b""
+        self._lock = threading.Lock()
+        # Captured streams live outside every test's folders (tests scan those for plaintext).
+        self._streams = Path(tempfile.mkdtemp(prefix="upwardprep-cli-streams-"))
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._server is None or self._server.poll() is not None:
+            self._pending = b""
+            self._server = subprocess.Popen(
+                [sys.executable, "-m", "tests.cli_server"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                cwd=REPO,
+                env={**os.environ, "PYTHONPATH": str(REPO)},
+            )
+        return self._server
+
+    def _reply(self, server: subprocess.Popen[bytes], deadline: float | None) -> dict[str, int]:
+        assert server.stdout is not None
+        fd = server.stdout.fileno()
+        while b"\n" not in self._pending:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], wait)
+            if not ready:
+                raise TimeoutError
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                raise RuntimeError("The CLI fork server ended unexpectedly.")
+            self._pending += chunk
+        line, self._pending = self._pending.split(b"\n", 1)
+        return dict(json.loads(line))
+
+    def run(
+        self, argv: list[str], env: dict[str, str], stdin: str | None, timeout: float
+    ) -> subprocess.CompletedProcess[str]:
+        with self._lock:
+            server = self._start()
+            assert server.stdin is not None
+            files = {name: self._streams / f"{name}-{os.getpid()}" for name in ("in", "out", "err")}
+            if stdin is not None:
+                files["in"].write_text(stdin, encoding="utf-8")
+            request = {
+                "argv": argv,
+                "argv0": str(REPO / "upwardprep" / "__main__.py"),
+                "env": env,
+                "cwd": str(REPO),
+                "stdin": str(files["in"]) if stdin is not None else None,
+                "stdout": str(files["out"]),
+                "stderr": str(files["err"]),
+                "encoding": "utf-8",
+            }
+            server.stdin.write(json.dumps(request).encode() + b"\n")
+            server.stdin.flush()
+            pid = self._reply(server, time.monotonic() + 30)["pid"]
+            try:
+                code = self._reply(server, time.monotonic() + timeout)["exit"]
+            except TimeoutError:
+                os.kill(pid, signal.SIGKILL)
+                self._reply(server, None)
+                raise subprocess.TimeoutExpired(["upwardprep", *argv], timeout) from None
+            try:
+                return subprocess.CompletedProcess(
+                    ["upwardprep", *argv],
+                    code,
+                    files["out"].read_text("utf-8", errors="replace"),
+                    files["err"].read_text("utf-8", errors="replace"),
+                )
+            finally:
+                for path in files.values():
+                    path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self._server is not None:
+            assert self._server.stdin is not None
+            self._server.stdin.close()
+            self._server.wait(timeout=30)
+            self._server = None
+        shutil.rmtree(self._streams, ignore_errors=True)
+
+
+_server: ForkServer | None = None
+
+
+def _fork_server() -> ForkServer:
+    global _server
+    if _server is None:
+        _server = ForkServer()
+    return _server
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """The GUI rows of ARCHITECTURE.md's performance budget.
 
-- start to unlocked main window on a 10k-note store, against a bare PySide6 window start
-  (both as fresh processes, wall time until the window is shown); the KDF is measured apart
-  and subtracted, as the budget says: ≤ 1.5 × bare + KDF
+- start-up against a bare PySide6 window start (fresh processes, wall time to the first
+  paint): the unlock dialog ≤ 1.5 × bare; Enter to the main window with its first section's
+  rows; start to the unlocked main window on a 10k-note store with no typing time, the KDF
+  measured apart and subtracted: ≤ 2.5 × bare + KDF
 - the outcomes list on the 100k store: first rows shown, filter keystrokes, kind filter
 - memory with 100k notes open in the list, measured in a process of its own (the bench's own
   generation of 100k notes would inflate this process's figure)
@@ -37,34 +38,70 @@ from upwardprep.store.keys import derive_key, new_salt
 REPO = Path(__file__).resolve().parents[2]
 STARTS = 5
 FIRST_ROWS = 40
-START_RATIO_BUDGET = 1.5
+DIALOG_RATIO_BUDGET = 1.5
+START_RATIO_BUDGET = 2.5
 FIRST_ROWS_BUDGET_MS = 100.0
 KEYSTROKE_BUDGET_MS = 50.0
 RSS_BUDGET_MB = 300.0
 
+# Both scripts print one line per moment they reach, on the first paint of the window that
+# shows it; the parent times the lines from the moment it started the process.
 BARE_WINDOW = """
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 window = QMainWindow()
 window.resize(1280, 800)
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if watched is window and event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+probe = Probe()
+window.installEventFilter(probe)
 window.show()
-app.processEvents()
-print("shown", flush=True)
+app.exec()
 """
 
+# The app as `upwardprep` starts it (the same entry module and start-up function), with a probe
+# that "types" the passphrase the moment the unlock dialog is painted (no typing time) and
+# stops once the main window has painted the first section's rows.
 APP_WINDOW = """
 import sys
 from pathlib import Path
-import upwardprep.cli  # the real entry point: services are imported before PySide6 is
+import upwardprep.cli  # the real entry point, with what it imports
 from upwardprep.gui import app as gui
-app = gui.make_app()
-gui.apply_look(app)
-controller = gui.Controller(Path(sys.argv[1]))
-controller.window.show()
-controller.session.unlock(sys.argv[2])
-app.processEvents()
-print("shown", flush=True)
-controller.shutdown()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+qapp = gui.make_app()
+class Probe(QObject):
+    dialog = None
+    entered = False
+    done = False
+    def eventFilter(self, watched, event):
+        if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+            return False
+        if self.dialog is None and watched.objectName() == "unlockDialog":
+            self.dialog = watched
+            print("dialog", flush=True)
+            QTimer.singleShot(0, self.enter)
+        elif self.entered and not self.done and watched.window().objectName() == "mainWindow":
+            view = watched.parent()
+            if isinstance(view, QAbstractItemView) and view.model() is not None:
+                if view.model().rowCount() > 0 and view.isVisible():
+                    self.done = True
+                    print("window", flush=True)
+                    QTimer.singleShot(0, qapp.quit)
+        return False
+    def enter(self):
+        self.dialog.passphrase.setText(sys.argv[2])
+        self.entered = True
+        print("enter", flush=True)
+        self.dialog.ok.click()
+probe = Probe()
+qapp.installEventFilter(probe)
+sys.exit(gui.run(store=Path(sys.argv[1])))
 """
 
 LIST_MEMORY = """
@@ -109,18 +146,18 @@ def _environment(home: Path) -> dict[str, str]:
     }
 
 
-def _time_until_shown(script: str, *args: str, env: dict[str, str]) -> float:
+def _moments(script: str, *args: str, env: dict[str, str]) -> dict[str, float]:
+    """Seconds from starting the process to each line it prints."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True, env=env, cwd=REPO
     )
     assert process.stdout is not None
-    line = process.stdout.readline().strip()
-    elapsed = time.perf_counter() - started
-    process.wait(timeout=60)
-    if line != "shown":
-        raise RuntimeError(f"the window did not show (got {line!r})")
-    return elapsed
+    seen = {}
+    for line in process.stdout:
+        seen[line.strip()] = time.perf_counter() - started
+    process.wait(timeout=120)
+    return seen
 
 
 def _kdf_seconds() -> float:
@@ -134,6 +171,9 @@ def _kdf_seconds() -> float:
 
 
 def bench_startup(notes: int = 10_000) -> list[Row]:
+    """Start-up against a bare PySide6 window, both fresh processes measured in this run:
+    start to the unlock dialog painted; Enter to the main window painted with its first
+    section's rows; and the whole way with no typing time, the KDF taken out."""
     import random
 
     home = Path(tempfile.mkdtemp(prefix="upwardprep-bench-gui-"))
@@ -146,29 +186,42 @@ def bench_startup(notes: int = 10_000) -> list[Row]:
             maker = TextMaker(random.Random(2))
             services.outcomes.bulk_import(make_outcomes(maker, notes, priority_ids))
         env = _environment(home)
-        _time_until_shown(BARE_WINDOW, env=env)  # warm the file cache for both
-        _time_until_shown(APP_WINDOW, str(path), PASSPHRASE, env=env)
-        bare = statistics.median(_time_until_shown(BARE_WINDOW, env=env) for _ in range(STARTS))
-        app = statistics.median(
-            _time_until_shown(APP_WINDOW, str(path), PASSPHRASE, env=env) for _ in range(STARTS)
-        )
+        _moments(BARE_WINDOW, env=env)  # warm the file cache (and the bytecode) for both
+        _moments(APP_WINDOW, str(path), PASSPHRASE, env=env)
+        bares, dialogs, unlocks, totals = [], [], [], []
+        for _ in range(STARTS):  # interleaved: a busy moment of the machine hits both
+            bares.append(_moments(BARE_WINDOW, env=env)["painted"])
+            app = _moments(APP_WINDOW, str(path), PASSPHRASE, env=env)
+            dialogs.append(app["dialog"])
+            unlocks.append(app["window"] - app["enter"])
+            totals.append(app["window"])
+        bare = statistics.median(bares)
+        dialog, unlock, total = (statistics.median(x) for x in (dialogs, unlocks, totals))
         kdf = _kdf_seconds()
-        ratio = (app - kdf) / bare
-        progress(f"  bare {bare * 1000:.0f} ms, app {app * 1000:.0f} ms, KDF {kdf * 1000:.0f} ms")
+        progress(
+            f"  bare {bare * 1000:.0f} ms, dialog {dialog * 1000:.0f} ms, Enter to window "
+            f"{unlock * 1000:.0f} ms, total {total * 1000:.0f} ms, KDF {kdf * 1000:.0f} ms"
+        )
     finally:
         shutil.rmtree(home, ignore_errors=True)
+    dialog_ratio, total_ratio = dialog / bare, (total - kdf) / bare
     return [
+        Row(f"bare PySide6 window, start to painted (median of {STARTS})", f"{bare * 1000:.0f} ms"),
         Row(
-            f"start to unlocked main window, {notes // 1000}k notes (median of {STARTS})",
-            f"{app * 1000:.0f} ms",
+            "start to unlock dialog painted",
+            f"{dialog * 1000:.0f} ms = {dialog_ratio:.2f}× bare",
+            f"≤ {DIALOG_RATIO_BUDGET}×",
+            verdict(dialog_ratio <= DIALOG_RATIO_BUDGET),
         ),
-        Row("  bare PySide6 window start (median)", f"{bare * 1000:.0f} ms"),
-        Row("  KDF", f"{kdf * 1000:.0f} ms"),
         Row(
-            "  (start − KDF) / bare start",
-            f"{ratio:.2f}×",
-            f"≤ {START_RATIO_BUDGET}×",
-            verdict(ratio <= START_RATIO_BUDGET),
+            f"Enter to main window painted with its first section ({notes // 1000}k notes)",
+            f"{unlock * 1000:.0f} ms = {unlock / bare:.2f}× bare (KDF {kdf * 1000:.0f} ms in it)",
+        ),
+        Row(
+            f"start to unlocked main window, no typing, {notes // 1000}k notes",
+            f"{total * 1000:.0f} ms; (− KDF) = {total_ratio:.2f}× bare",
+            f"≤ {START_RATIO_BUDGET}× + KDF",
+            verdict(total_ratio <= START_RATIO_BUDGET),
         ),
     ]
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, REPO, Cli, row_hashes, snapshot
+from upwardprep.services import Services
+from upwardprep.store.engine import Store
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def test_add_list_search(initialised: Cli, tmp_path: Path) -> None:
         "Won back twelve accounts",
         "--body-file",
         str(body),
-        "--priority",
+        "--primary",  # marks it and links it
         "churn",
         "--date",
         "2026-10-02",
@@ -78,6 +80,11 @@ def test_add_list_search(initialised: Cli, tmp_path: Path) -> None:
     found = cli("search", "renewal", "--tag", "q4")
     assert found.returncode == 0 and outcome_id in found.stdout and "[renewal]" in found.stdout
     assert "No matches" in cli("search", 'NEAR( "x * -').stderr
+    with Store.open(cli.store_path, PASSPHRASE) as store:
+        note = Services(store).outcomes.get(outcome_id)
+    assert note.primary_priority_id == note.priority_ids[0] and note.priority_titles == (
+        "Reduce churn",
+    )
     for what in ("meetings", "cycles"):
         assert cli("list", what).returncode == 0
 

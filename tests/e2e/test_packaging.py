@@ -78,6 +78,9 @@ def test_sdist_carries_what_a_rebuild_needs(built: dict[str, Path]) -> None:
     assert {"pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md"} <= names
     assert "packaging/upwardprep.spec" in names
     assert f"packaging/linux/{APP_ID}.metainfo.xml" in names
+    # the Designer forms and their generator: `make forms` works from an unpacked sdist
+    assert {f"ui/{form.name}" for form in (REPO / "ui").glob("*.ui")} <= names
+    assert "tools/forms.py" in names
 
 
 def test_wheel_carries_resources_and_migrations(built: dict[str, Path]) -> None:

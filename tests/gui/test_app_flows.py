@@ -30,6 +30,8 @@ from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.widgets.record_picker import RecordPicker
 from upwardprep.services import Services
 
+SLOW_MACHINE_MS = 20_000  # a wait's limit: a loaded machine is slow, a broken flow never ends
+
 
 def when_modal(qtbot: QtBot, drive: Callable[[QDialog], None], *, give_up_ms: int = 8000) -> None:
     """Drive the next modal dialog once it is shown (exec() blocks the test otherwise).
@@ -465,3 +467,62 @@ def test_every_command_is_reachable_and_its_keys_are_unique(window: MainWindow) 
         if not a.shortcut().isEmpty()
     ]
     assert len(keys) == len(set(keys)) > 20
+
+
+def test_unlock_runs_the_key_derivation_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    """The attempt (key derivation, the store's open sequence) runs on the thread pool: the
+    dialog keeps painting and handling events, the field is emptied at once, Esc waits for the
+    answer, and the opened store is handed over on the GUI thread."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressBar
+
+    from upwardprep.store.errors import WrongPassphrase
+
+    release = threading.Event()
+    seen: dict[str, object] = {}
+
+    def attempt(secret: str) -> str:
+        seen["off the GUI thread"] = threading.current_thread() is not threading.main_thread()
+        release.wait(30)  # until the test lets it go: the dialog must live meanwhile
+        if secret != "right words":
+            raise WrongPassphrase("no")
+        return "the store"
+
+    finished: list[tuple[str, bool]] = []
+    dialog = UnlockDialog(
+        tmp_path / "Notes.upwardprep",
+        attempt,
+        finish=lambda store: finished.append(
+            (store, threading.current_thread() is threading.main_thread())
+        ),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    busy = dialog.findChild(QProgressBar, "unlockProgress")
+    assert not busy.isVisible()
+
+    qtbot.keyClicks(dialog.passphrase, "wrong words")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: "off the GUI thread" in seen, timeout=SLOW_MACHINE_MS)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    # The GUI thread keeps running while the attempt waits (it waits until released; on a
+    # busy machine the timer may need longer than its 30 ms to tick three times).
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=SLOW_MACHINE_MS)
+    assert busy.isVisible() and not dialog.ok.isEnabled() and dialog.passphrase.text() == ""
+    dialog.reject()  # Esc while the store opens: the dialog waits for the answer
+    assert dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(
+        lambda: dialog.findChild(QLabel, "errorLabel").isVisible(), timeout=SLOW_MACHINE_MS
+    )
+    assert "does not open" in dialog.findChild(QLabel, "errorLabel").text() and not finished
+
+    qtbot.keyClicks(dialog.passphrase, "right words")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: bool(finished), timeout=SLOW_MACHINE_MS)
+    assert finished == [("the store", True)] and seen["off the GUI thread"] is True
+    assert dialog.result() == QDialog.DialogCode.Accepted

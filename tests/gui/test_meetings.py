@@ -30,7 +30,8 @@ from tests.conftest import PASSPHRASE
 from tests.gui.test_app_flows import when_modal
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.models.base import IdRole
-from upwardprep.gui.models.meetings import ActionsModel, AgendaModel, MeetingsModel
+from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
+from upwardprep.gui.models.meetings import MeetingsModel
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.services import Services
 from upwardprep.services.meetings import MeetingData

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from upwardprep.gui.dialogs.templates import TemplatesDialog
 from upwardprep.gui.main_window import MainWindow
-from upwardprep.gui.models.meetings import AgendaModel
+from upwardprep.gui.models.meeting_parts import AgendaModel
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.views.people import PeopleView
 from upwardprep.services import Services, ValidationError

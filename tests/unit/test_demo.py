@@ -38,11 +38,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 
 
 def test_summary_and_speed(services: Services) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     summary = populate(services, today=TODAY)
-    # ~1 s on a quiet machine; about 160 fsync-bound commits (one per action, like a user's),
-    # so a busy disk stretches it: the bound catches a pathological slowdown, not jitter.
-    assert time.perf_counter() - started < 10
+    # ~1 s of CPU; about 160 commits (one per action, like a user's) wait on fsync too, and a
+    # busy disk or machine stretches the wall time, so the bound is on CPU time: it catches a
+    # pathological slowdown, not the neighbours' load.
+    assert time.process_time() - started < 5
     assert summary.startswith("1 manager, 5 priorities")
     assert "60 outcome notes" in summary
     assert "8 past 1:1s" in summary

@@ -161,3 +161,16 @@ def test_settings_your_name_and_stale_days(frozen: Services, store: Store) -> No
     assert row_hashes(store) == before
     frozen.settings.set_your_name("")
     assert frozen.settings.author() == account_name()
+
+
+def test_the_account_name_is_never_the_login_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    def account(gecos: str, login: str = "root") -> str:
+        entry = pwd.struct_passwd((login, "x", 0, 0, gecos, "/root", "/bin/sh"))
+        monkeypatch.setattr(pwd, "getpwuid", lambda uid: entry)
+        return account_name()
+
+    assert account("root") == "" and account("") == "" and account("ROOT,,,") == ""
+    assert account("Alex Ørsted,Room 4,,") == "Alex Ørsted"
+    assert account("Alex Ørsted", login="alex") == "Alex Ørsted"

@@ -434,13 +434,15 @@ def test_a_five_thousand_word_note_renders_fast() -> None:
     assert len(note.split()) >= 5_000
     to_html(note)  # warm up
     best = min(_timed(lambda: to_html(note)) for _ in range(3))
-    assert best < 0.100, f"{best * 1000:.0f} ms"
+    assert best < 0.100, f"{best * 1000:.0f} ms of CPU"
 
 
 def _timed(action: object) -> float:
-    start = time.perf_counter()
+    """The CPU time this thread spent: the test runs beside other tests (and other jobs on a
+    shared machine), whose load stretches wall time but not the work the render itself does."""
+    start = time.thread_time()
     action()  # type: ignore[operator]
-    return time.perf_counter() - start
+    return time.thread_time() - start
 
 
 def test_document_html_has_the_stylesheet_and_the_note() -> None:

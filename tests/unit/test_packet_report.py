@@ -77,6 +77,8 @@ def test_each_outcome_has_one_full_entry_and_at_most_one_mention(
         assert 1 <= pdf.count(flat(note.title)) <= 2, note.title
     linked_twice = [note for note in notes if len(note.priority_ids) > 1]
     assert linked_twice and "Also supports: " in pdf
+    # A 1:1's notes that open with their own "## Notes" heading do not repeat the label.
+    assert "Dana wants the wave table" in markdown and not re.search(r"# Notes\n", markdown)
 
 
 def test_the_cover_says_who_what_role_and_when_and_has_no_page_number(
@@ -134,3 +136,22 @@ def test_pages_are_filled_and_no_heading_ends_a_page(name: str, built: dict[str,
             if run.size >= 11 and headings.match(run.text.strip()):
                 below = [other for other in on_page if other.y < run.y - 1 and other.size >= 9]
                 assert below, (name, page + 1, run.text)
+
+
+def test_an_outcome_is_filed_under_the_priority_the_user_marked(
+    services: Services, tmp_path: Path
+) -> None:
+    churn = services.priorities.create("Reduce churn")
+    cost = services.priorities.create("Cut cloud cost")
+    both = [churn.id, cost.id]
+    services.outcomes.create("Cut the EU bill", priority_ids=both, occurred_on="2026-10-02")
+    marked = services.outcomes.create("Won back accounts", priority_ids=both, occurred_on=TODAY)
+    services.outcomes.set_primary(marked.id, cost.id)
+    cycle = services.reviews.create("H2", date(2026, 7, 1), date(2026, 12, 31))
+    out = tmp_path / "packet.md"
+    build_packet(services, cycle.id, out, fmt="md", author=AUTHOR)
+    body = out.read_text("utf-8").split("## Outcomes by priority", 1)[1]
+    under_churn, under_cost = body.split("### Cut cloud cost", 1)
+    assert "#### Cut the EU bill" in under_churn  # unmarked: the first linked, by rank
+    assert "#### Won back accounts" in under_cost and "#### Won back accounts" not in under_churn
+    assert "Also supports: Reduce churn" in under_cost.split("\n## ", 1)[0]

@@ -139,6 +139,20 @@ def test_long_words_and_urls_wrap_inside_the_frame() -> None:
     assert len(build(markdown_flowables(body, THEME)).pages) >= 1
 
 
+def test_a_very_long_paragraph_is_laid_out_in_sentence_pieces_and_keeps_every_word() -> None:
+    sentence = "The **renewal** campaign won back accounts, one call at a time. "
+    body = "- " + sentence * 400  # ~4,400 words in one list item's paragraph
+    flowables = markdown_flowables(body, THEME)
+    pieces = [f.child if isinstance(f, Nested) else f for f in flowables]
+    assert len(pieces) > 5 and all(isinstance(p, Paragraph) for p in pieces)
+    plain = sentence.replace("**", "")
+    assert " ".join(p.getPlainText() for p in pieces).split() == (plain * 400).split()
+    assert all(p.getPlainText().startswith("The renewal") for p in pieces)  # at sentence starts
+    assert pieces[0].bulletText and not any(p.bulletText for p in pieces[1:])
+    short = markdown_flowables(sentence * 3, THEME)
+    assert len(short) == 1 and short[0].getPlainText() == (plain * 3).strip()
+
+
 def test_deep_nesting_stops_moving_right() -> None:
     deep = "".join("  " * level + "- level\n" for level in range(30))
     deep += "\n" + "> " * 30 + "deep quote"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import date, timedelta
 
@@ -152,6 +153,42 @@ def test_outcomes_links_tags_and_filters(services: Services) -> None:
     }
     assert services.outcomes.priority_titles([lone.id]) == {lone.id: ()}
     assert services.outcomes.priority_titles([]) == {}
+
+
+def test_the_primary_priority_is_marked_linked_and_goes_with_its_link(
+    services: Services,
+) -> None:
+    churn = services.priorities.create("Reduce churn")
+    cost = services.priorities.create("Cut cloud cost")
+    note = services.outcomes.create("Cut the EU bill", priority_ids=[churn.id, cost.id])
+    assert note.primary_priority_id is None and note.primary_priority() == churn.id  # by rank
+    marked = services.outcomes.set_primary(note.id, cost.id)
+    assert marked.primary_priority_id == cost.id and marked.primary_priority() == cost.id
+    assert marked.primary_priority({churn.id}) == churn.id  # a document without cost
+    assert services.outcomes.get(note.id).primary_priority_id == cost.id
+    assert services.outcomes.list()[0].primary_priority_id == cost.id
+    # Marking an unlinked priority links it; a missing one is refused and changes nothing.
+    lone = services.outcomes.create("Linked to nothing", primary_priority_id=cost.id)
+    assert lone.priority_ids == (cost.id,) and lone.primary_priority_id == cost.id
+    assert services.outcomes.get(lone.id).primary_priority_id == cost.id
+    with pytest.raises(ValidationError, match="No priority"):
+        services.outcomes.set_primary(note.id, "no-such-id")
+    assert services.outcomes.get(note.id).primary_priority_id == cost.id
+    # Unmarked, the first linked is the same on every read: ranks are per owner, and equal
+    # ranks go by creation. Priorities are made until a later one sorts first by id (the
+    # order the links come back from the database in).
+    owners = [services.people.create(f"Owner {n}").id for n in range(12)]
+    made = [services.priorities.create(f"Goal {n}", owner_id=owners[n]) for n in range(12)]
+    earlier, later = next((a, b) for a, b in itertools.pairwise(made) if a.id > b.id)
+    assert earlier.rank == later.rank
+    tied = services.outcomes.create("Tied", priority_ids=[later.id, earlier.id])
+    assert services.outcomes.get(tied.id).primary_priority() == earlier.id == tied.priority_ids[0]
+    # The mark goes with its link, whichever way the link goes.
+    assert services.outcomes.unlink(note.id, cost.id).primary_priority_id is None
+    services.outcomes.set_primary(note.id, cost.id)
+    assert services.outcomes.update(note.id, priority_ids=[churn.id]).primary_priority_id is None
+    services.outcomes.update(note.id, priority_ids=[churn.id, cost.id], primary_priority_id=cost.id)
+    assert services.outcomes.set_primary(note.id, None).primary_priority() == churn.id
 
 
 def test_id_pages_follow_the_display_order(services: Services) -> None:

@@ -7,14 +7,19 @@ errors answer at once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import re
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
-from upwardprep.cli.common import UsageError
+from upwardprep.cli.common import UsageError, refuse_undecodable
 from upwardprep.cli.parser import build_parser
 from upwardprep.clock import check_environment
+from upwardprep.files import forbid_core_dumps
 
 __all__ = ["build_parser", "gui_main", "main"]
 
@@ -31,16 +36,58 @@ def _user_error_code(error: Exception) -> int | None:
     return None
 
 
+# Control characters, newline and tab aside: an escape sequence in imported text (a calendar's
+# event title) must not drive the terminal it is printed on.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _PrintableOnly:
+    """A text stream that drops control characters and passes everything else on."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL.sub("", text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _printable_output() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _PrintableOnly(sys.stdout)
+    sys.stderr = _PrintableOnly(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    forbid_core_dumps()  # the key and the notes are in this process's memory
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:  # the desktop app
+        return _run(parser, args)
+    if hasattr(signal, "SIGPIPE"):
+        # Piped into `head`: stop quietly when the reader has gone, as Unix tools do.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    with _printable_output():
+        return _run(parser, args)
+
+
+def _run(parser: Any, args: Any) -> int:
     try:
         check_environment()
     except ValueError as error:
         print(f"upwardprep: {error}", file=sys.stderr)
         return 1
     try:
+        refuse_undecodable(parser, args)
         return int(args.func(args))
     except UsageError as error:
         print(f"upwardprep: {error}", file=sys.stderr)

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from upwardprep.services import Services
@@ -53,11 +53,93 @@ def whole(low: int, high: int) -> Callable[[str], int]:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse exits 2 on usage errors; 2 means "wrong passphrase" here, so use 1."""
+    """argparse exits 2 on usage errors; 2 means "wrong passphrase" here, so use 1.
+
+    `dash_words=True` (for `search`): an argument such as "-renewal" that is none of the
+    command's options is a word (one the results must not contain), not an unknown option.
+    """
+
+    def __init__(self, *args: Any, dash_words: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dash_words = dash_words
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(1, f"{self.prog}: error: {message}\n")
+
+    def _parse_optional(self, arg_string: str) -> Any:
+        if (
+            self.dash_words
+            and arg_string.startswith("-")
+            and not arg_string.startswith("--")
+            and len(arg_string) > 1
+            and arg_string not in self._option_string_actions
+        ):
+            return None  # a positional word
+        return super()._parse_optional(arg_string)
+
+
+# Options whose values are file names: any bytes the file system allows. Every other value
+# goes into the store or the output as text, and must be valid UTF-8.
+PATH_DESTS = frozenset(
+    {
+        "store",
+        "passphrase_file",
+        "new_passphrase_file",
+        "backup_passphrase_file",
+        "body_file",
+        "file",
+        "out",
+        "dir",
+    }
+)
+
+
+def _flags(parser: argparse.ArgumentParser, found: dict[str, str] | None = None) -> dict[str, str]:
+    """Each destination's name on the command line (its longest option, or its own name)."""
+    found = {} if found is None else found
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _flags(child, found)
+        elif action.dest not in found:
+            options = sorted(action.option_strings, key=len)
+            found[action.dest] = options[-1] if options else action.dest.upper()
+    return found
+
+
+def refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A text argument that is not valid UTF-8 (bytes from a terminal in another encoding) is a
+    usage error naming the argument, before anything is opened."""
+    for dest, value in vars(args).items():
+        if dest in PATH_DESTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and not _is_utf8(item):
+                flag = _flags(parser).get(dest, dest)
+                raise UsageError(
+                    f"{flag} is not valid UTF-8 text; give it in UTF-8 (check the terminal's "
+                    "encoding). Nothing was written."
+                )
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes arrive as lone surrogates
+        return False
+    return True
+
+
+def read_stdin_text(what: str) -> str:
+    """Standard input as UTF-8 text, or a usage error naming the argument that asked for it."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"{what}: the text on standard input is not valid UTF-8. Nothing was written."
+        ) from None
 
 
 # -- passphrases ------------------------------------------------------------------------------

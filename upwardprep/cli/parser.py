@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any
 
 from upwardprep import __version__
 from upwardprep.cli.common import EXIT_CODES, Parser, whole
@@ -69,7 +70,9 @@ def build_parser() -> Parser:
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Parser:
+    def command(
+        name: str, func: Callable[[argparse.Namespace], int], help_text: str, **extra: Any
+    ) -> Parser:
         p = sub.add_parser(
             name,
             help=help_text,
@@ -77,6 +80,7 @@ def build_parser() -> Parser:
             parents=[common],
             epilog=EXIT_CODES,
             formatter_class=argparse.RawDescriptionHelpFormatter,
+            **extra,
         )
         p.set_defaults(func=func)
         return p
@@ -103,6 +107,12 @@ def build_parser() -> Parser:
         action="append",
         metavar="P",
         help="link to a priority (title, part of it, or id); repeatable",
+    )
+    o.add_argument(
+        "--primary",
+        metavar="P",
+        help="the priority it mainly serves, filed under in the review packet (linked too); "
+        "default: the first linked",
     )
     o.add_argument("--person", help="the person it concerns")
     o.add_argument("--tag", action="append", default=[], help="repeatable")
@@ -136,8 +146,10 @@ def build_parser() -> Parser:
     p.add_argument("what", choices=["people", "priorities", "outcomes", "meetings", "cycles"])
     p.add_argument("--limit", type=whole(1, 10**9), default=None, help="at most N rows (outcomes)")
 
-    p = command("search", cmd_search, "full-text search, best matches first")
-    p.add_argument("query")
+    p = command("search", cmd_search, "full-text search, best matches first", dash_words=True)
+    p.add_argument(
+        "query", nargs="+", help='words to find; "a phrase", -word to exclude one, OR between two'
+    )
     p.add_argument("--person")
     p.add_argument("--priority")
     p.add_argument("--kind", action="append")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upwardprep.cli.common import UsageError, open_services, print_rows
+from upwardprep.cli.common import UsageError, open_services, print_rows, read_stdin_text
 
 if TYPE_CHECKING:
     from upwardprep.services.search import SearchHit
@@ -24,7 +24,7 @@ def _body(args: argparse.Namespace) -> str:
         raise UsageError("Give either --body or --body-file, not both.")
     if args.body_file:
         if args.body_file == "-":
-            return sys.stdin.read()
+            return read_stdin_text("--body-file -")
         try:
             return Path(args.body_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -50,6 +50,9 @@ def cmd_add(args: argparse.Namespace) -> int:
                 private=args.private,
                 tags=args.tag,
                 priority_ids=_lookup(services.priorities.find, args.priority),
+                primary_priority_id=(
+                    services.priorities.find(args.primary).id if args.primary else None
+                ),
             )
             print(outcome.id)
         elif args.what == "priority":
@@ -148,6 +151,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from upwardprep.services.common import parse_date
     from upwardprep.services.outcomes import OutcomeFilter
 
+    query = " ".join(args.query)
     with open_services(args) as services:
         filtered = any(
             (args.person, args.priority, args.kind, args.tag, args.date_from, args.date_to)
@@ -161,9 +165,9 @@ def cmd_search(args: argparse.Namespace) -> int:
                 date_from=parse_date(args.date_from, what="--from date"),
                 date_to=parse_date(args.date_to, what="--to date"),
             )
-            hits: list[SearchHit] = services.search.outcomes(args.query, filters, limit=args.limit)
+            hits: list[SearchHit] = services.search.outcomes(query, filters, limit=args.limit)
         else:
-            hits = services.search.everything(args.query, limit=args.limit)
+            hits = services.search.everything(query, limit=args.limit)
         for hit in hits:
             when = _date(hit.when)
             print(f"{hit.entity:<8}  {when:<10}  {hit.title}  ({hit.id})")

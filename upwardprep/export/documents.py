@@ -1,18 +1,17 @@
 """The meeting brief and the review packet, as PDF or Markdown files: the public entry points.
 
 Both run anywhere (CLI, a GUI worker thread): `progress(fraction, text)` reports, `cancelled()`
-is polled, and the file appears only when complete. It is written under a temporary name beside
-the target and renamed, so a cancelled or failed build leaves no half file (and no copy
-elsewhere: the temporary file is the export itself, in the folder the user chose). Like the
-temporary file, the result is readable by its owner only: these documents are confidential.
+is polled, and the file appears only when complete: it is written into an unnamed file in the
+folder the user chose and linked into place at the end (upwardprep.files.write_private), so a
+cancelled or failed build, or a killed process, leaves no half file and no plaintext copy. The
+result is readable by its owner only: these documents are confidential. A target that is the
+store, one of its companions or backups, or not a regular file is refused before anything is
+written.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,9 @@ from upwardprep.export.handoff import handoff_document
 from upwardprep.export.markdown_document import render_markdown
 from upwardprep.export.packet import packet_document
 from upwardprep.export.pdf.render import ExportCancelled, render_pdf
+from upwardprep.files import write_private
 from upwardprep.services import Services, ValidationError
+from upwardprep.services.vault import Vault
 
 __all__ = [
     "FORMATS",
@@ -75,6 +76,7 @@ def default_filename(document: m.Document, fmt: str) -> str:
 
 
 def _write(
+    services: Services,
     document: m.Document,
     out: Path | str,
     fmt: str,
@@ -90,6 +92,7 @@ def _write(
         target = target / default_filename(document, fmt)
     if not target.parent.is_dir():
         raise ValidationError(f"The folder {target.parent} does not exist.")
+    Vault(services.store.path).refuse_as_output(target)  # never the store, a backup, a device
     if cancelled():
         raise ExportCancelled("Export cancelled.")
 
@@ -113,26 +116,17 @@ T = TypeVar("T")
 def write_atomically(
     target: Path, produce: Callable[[IO[bytes]], T], cancelled: Cancelled | None = None
 ) -> T:
-    """Write a file that appears only when complete: a temporary name beside the target (the
-    export itself, in the folder the user chose, readable by its owner only), flushed to disk,
-    then renamed over it. A failure, a cancel or a signal leaves no half file."""
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed below
-        dir=target.parent, prefix=f".{target.stem[:40]}.", suffix=".part", delete=False
-    )
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            result = produce(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+    """Write a file that appears only when complete, readable by its owner only (see
+    files.write_private: an unnamed file linked into place, so no failure, cancel or signal,
+    SIGKILL included, leaves a half or temporary file)."""
+
+    def write(handle: IO[bytes]) -> T:
+        result = produce(handle)
         if cancelled is not None and cancelled():
             raise ExportCancelled("Export cancelled.")
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return result
+        return result
+
+    return write_private(target, write)
 
 
 def _noop_progress(fraction: float, text: str) -> None:
@@ -163,7 +157,7 @@ def build_brief(
     facts = services.briefs.facts_for(meeting_id, stale_days=stale_days)
     if fmt != "pdf":
         document = brief_document(services, meeting_id, author=author, facts=facts)
-        return _write(document, out, fmt, paper, report, stop)
+        return _write(services, document, out, fmt, paper, report, stop)
     # One or two pages with the notes space, whatever the store holds: a crowded brief is laid
     # out again with shorter lists (in memory; the file is written once, as always).
     for density in range(first_density(facts), len(DENSITIES)):
@@ -172,7 +166,9 @@ def build_brief(
         pages = render_pdf(document, buffer, paper=paper, progress=report, cancelled=stop)
         if pages <= BRIEF_PAGES:
             break
-    return _write(document, out, fmt, paper, report, stop, rendered=(buffer.getvalue(), pages))
+    return _write(
+        services, document, out, fmt, paper, report, stop, rendered=(buffer.getvalue(), pages)
+    )
 
 
 def build_packet(
@@ -199,7 +195,7 @@ def build_packet(
         progress=report,
         stale_days=stale_days,
     )
-    return _write(document, out, fmt, paper, report, cancelled or _never)
+    return _write(services, document, out, fmt, paper, report, cancelled or _never)
 
 
 def build_handoff(
@@ -218,4 +214,4 @@ def build_handoff(
     report = progress or _noop_progress
     report(0.0, "Reading priorities, actions and 1:1s")
     document = handoff_document(services, person_id, author=author)
-    return _write(document, out, fmt, paper, report, cancelled or _never)
+    return _write(services, document, out, fmt, paper, report, cancelled or _never)

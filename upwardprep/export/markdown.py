@@ -285,7 +285,21 @@ def _parse(text: str) -> ET.Element:
         raise
     tree = capture.tree
     capture.tree = None
+    _forget(md)
     return tree if tree is not None else ET.Element("div")  # blank text: the package stops early
+
+
+def _forget(md: markdown.Markdown) -> None:
+    """The kept instance must not hold a note between calls (a locked app keeps no note text):
+    the package leaves the source's lines, its stash, the block parser's root and the inline
+    processor's maps of the last document on it."""
+    md.lines = []
+    md.reset()
+    md.parser.root = None
+    for processor in md.treeprocessors:
+        for name in ("parent_map", "stashed_nodes"):
+            if hasattr(processor, name):
+                setattr(processor, name, {})
 
 
 def parse(text: str) -> ET.Element:

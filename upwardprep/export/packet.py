@@ -1,8 +1,9 @@
 """The review packet as a Document: the facts of services.document_facts, edited like a report.
 
 A reviewer holds it in their hands, so it is edited, not dumped: each outcome appears once,
-under its primary priority (the first it is linked to that the packet covers), with "Also
-supports: …" naming the others; each priority opens with its two or three strongest outcomes;
+under its primary priority (the one the user marked, else the first it links, among those the
+packet covers: OutcomeData.primary_priority), with "Also supports: …" naming the others; each
+priority opens with its two or three strongest outcomes;
 the summary page gives the figures, the month-by-month chart and the top highlights. When the
 full text of every note would push the packet past about 20 pages, the detail moves to an
 appendix and the body keeps the highlights and one line per note. Private notes go in only
@@ -78,14 +79,6 @@ def _estimated_lines(note: OutcomeData, full: bool) -> float:
     return lines
 
 
-def primary_of(note: OutcomeData, covered: set[str]) -> str | None:
-    """The priority a note is printed under: the first it links that the packet covers."""
-    for priority_id in note.priority_ids:
-        if priority_id in covered:
-            return priority_id
-    return note.priority_ids[0] if note.priority_ids else None
-
-
 def packet_document(
     services: Services,
     cycle_id: str,
@@ -114,7 +107,7 @@ def packet_document(
             titles.setdefault(pid, title)
     groups: dict[str, list[OutcomeData]] = {}
     for note in facts.work:
-        primary = primary_of(note, covered_ids)
+        primary = note.primary_priority(covered_ids)
         if primary is not None:
             groups.setdefault(primary, []).append(note)
     ranked = sorted(facts.work, key=lambda n: (-strength(n), -n.occurred_on.toordinal()))
@@ -373,12 +366,11 @@ def _meetings(facts: PacketFacts, you: str) -> list[m.Block]:
         if discussed:
             blocks.append(m.Text("Discussed", "label"))
             blocks.append(m.Bullets(tuple(discussed)))
-        if meeting.notes.strip():
-            blocks.append(m.Text("Notes", "label"))
-            blocks.append(m.Markdown(meeting.notes))
-        if meeting.decisions.strip():
-            blocks.append(m.Text("Decisions", "label"))
-            blocks.append(m.Markdown(meeting.decisions))
+        for label, text in (("Notes", meeting.notes), ("Decisions", meeting.decisions)):
+            text = _without_heading(text, label)
+            if text.strip():
+                blocks.append(m.Text(label, "label"))
+                blocks.append(m.Markdown(text))
         if meeting.action_items:
             rows = tuple(
                 (
@@ -408,3 +400,9 @@ def _owner(owner: str, person: str | None, you: str) -> str:
     if owner == "them":
         return person or "them"
     return "someone else"
+
+
+def _without_heading(text: str, label: str) -> str:
+    """The text without a first line that only repeats the label ("## Notes" under Notes)."""
+    first, _, rest = text.strip().partition("\n")
+    return rest if first.lstrip("#").strip().casefold() == label.casefold() else text

@@ -19,6 +19,7 @@ from upwardprep.export.documents import write_atomically
 from upwardprep.export.markdown_document import text as md
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.update import WeeklyUpdate
+from upwardprep.services.vault import Vault
 
 FORMATS = ("md", "txt", "eml")
 
@@ -171,6 +172,7 @@ def write_update(
         target = target / default_filename(update, fmt)
     if not target.parent.is_dir():
         raise ValidationError(f"The folder {target.parent} does not exist.")
+    Vault(services.store.path).refuse_as_output(target)  # never the store, a backup, a device
     data = render(update, fmt, now=services.updates.clock())
 
     def write(handle: IO[bytes]) -> None:

@@ -18,12 +18,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -36,6 +33,7 @@ from upwardprep.export.documents import (
     build_handoff,
     build_packet,
 )
+from upwardprep.gui.forms.ui_export_picker import Ui_ExportPicker
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.settings import AppSettings
 from upwardprep.services import NotFound, Services, ValidationError
@@ -312,27 +310,19 @@ class ExportPicker(QDialog):
         private_option: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("exportPicker")
+        self.ui = Ui_ExportPicker()
+        self.ui.setupUi(self)
         self.setWindowTitle(title)
-        form = QFormLayout(self)
-        self.choice = QComboBox()
-        self.choice.setObjectName("exportChoice")
+        self.choice, self.private = self.ui.exportChoice, self.ui.includePrivate
+        self.ui.choiceLabel.setText(label)
         self.choice.setAccessibleName(label.replace("&", ""))
         for text, record_id in choices:
             self.choice.addItem(text, record_id)
-        form.addRow(label, self.choice)
-        self.private = QCheckBox("Include &private notes")
-        self.private.setObjectName("includePrivate")
         self.private.setVisible(private_option)
-        if private_option:
-            form.addRow("", self.private)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export…")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
     def chosen(self) -> str | None:
         value = self.choice.currentData()

@@ -56,7 +56,8 @@ def apply_look(app: QApplication, appearance: str = "system") -> None:
     app.setStyleSheet(
         "QLabel#sectionTitle, QLabel#pageTitle { font-size: 13pt; font-weight: 600; "
         "padding: 4px 0 8px 0; }"
-        "QLabel#subsectionTitle { font-weight: 600; padding-top: 8px; }"
+        'QLabel#subsectionTitle, QLabel[heading="subsection"] '
+        "{ font-weight: 600; padding-top: 8px; }"
         "QTreeWidget#navigation { border: none; padding-top: 8px; }"
         "QTreeWidget#navigation::item { padding: 5px 4px; }"
         "QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }"

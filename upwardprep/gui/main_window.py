@@ -3,46 +3,27 @@ in a menu with its shortcut, and a lock screen that shows nothing of the notes."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QToolBar,
-    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui import jobs
-from upwardprep.gui.commands import (
-    COMMANDS,
-    DELETE_TABLES,
-    MENUS,
-    PALETTE_MAIN,
-    SECTIONS,
-    TOOLBAR,
-    Command,
-)
+from upwardprep.gui.clipboard import ClipboardGuard
+from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, PALETTE_MAIN, SECTIONS
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.jobs import Change
-from upwardprep.gui.models.search import PaletteCommand
 from upwardprep.gui.nudge import OneOnOneNudge
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
@@ -56,6 +37,22 @@ from upwardprep.gui.views.priorities import PrioritiesView
 from upwardprep.gui.views.reviews import ReviewsView
 from upwardprep.gui.views.trash import TrashView
 from upwardprep.gui.widgets.search_palette import SearchPalette
+from upwardprep.gui.window_shell import (
+    LockedPage,
+    Sections,
+    compact_combos,
+    icon_or_blank,
+    make_actions,
+    make_menus,
+    make_toolbar,
+    palette_commands,
+    restore_columns,
+    restore_splitters,
+    restore_window,
+    save_columns,
+    save_window,
+    sync_new_shortcut,
+)
 from upwardprep.services.labels import ROLE_PLURALS
 
 ENTITY_SECTIONS = {
@@ -67,84 +64,6 @@ ENTITY_SECTIONS = {
 # Live once the work behind them is merged (documents).
 SectionRole = Qt.ItemDataRole.UserRole + 10
 RoleFilterRole = Qt.ItemDataRole.UserRole + 11
-
-
-def _icon(name: str):  # type: ignore[no-untyped-def]
-    """The app's icon set when it is there; no icon rather than a crash if it is not."""
-    try:
-        from upwardprep.gui.icons import icon
-
-        return icon(name)
-    except Exception:
-        from PySide6.QtGui import QIcon
-
-        return QIcon()
-
-
-def _shortcut(command: Command) -> QKeySequence:
-    """The command's keys on this platform (a standard key the platform lacks is empty: then
-    the command's fallback)."""
-    if isinstance(command.shortcut, str):
-        return QKeySequence(command.shortcut)
-    if command.shortcut is None:
-        return QKeySequence()
-    keys = QKeySequence(getattr(QKeySequence.StandardKey, command.shortcut.value))
-    if keys.isEmpty() and command.fallback:
-        return QKeySequence(command.fallback)
-    return keys
-
-
-class _Sections(dict[str, SectionView]):
-    """The section views by key, each built on first use."""
-
-    def __init__(self, build: Callable[[str], SectionView]) -> None:
-        super().__init__()
-        self._build = build
-
-    def __missing__(self, key: str) -> SectionView:
-        view = self._build(key)
-        self[key] = view
-        return view
-
-
-class LockedPage(QWidget):
-    unlock_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("lockedPage")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("UpwardPrep is locked")
-        title.setObjectName("lockedTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        text = QLabel(
-            "Your notes are encrypted and nothing of them is shown. "
-            "Unlock with your passphrase to continue."
-        )
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(True)
-        self.button = QPushButton("&Unlock…")
-        self.button.setObjectName("lockedUnlockButton")
-        self.button.setDefault(True)
-        self.button.clicked.connect(self.unlock_requested.emit)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-
-def _compact_combos(root: QWidget) -> None:
-    """A combo box is as wide as its longest entry by default: one long priority title then
-    pins an editor's minimum width, and the list beside it cannot get the room it is given.
-    Combos ask for a sensible width instead and elide (the popup still shows whole entries)."""
-    for combo in root.findChildren(QComboBox):
-        if combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
 
 
 class MainWindow(QMainWindow):
@@ -166,7 +85,7 @@ class MainWindow(QMainWindow):
         # Each section's widgets are built when it is first wanted (shown, or asked for by
         # name): start-up builds none, unlocking only the one on screen. `views.values()` is
         # what exists, which is all that flushing, locking and saving need to visit.
-        self.views: dict[str, SectionView] = _Sections(self._build_section)
+        self.views: dict[str, SectionView] = Sections(self._build_section)
         self.nav = QTreeWidget()
         self.nav.setObjectName("navigation")
         self.nav.setHeaderHidden(True)
@@ -177,7 +96,7 @@ class MainWindow(QMainWindow):
         for key, label, icon_name in SECTIONS:
             item = QTreeWidgetItem([label])
             item.setData(0, SectionRole, key)
-            item.setIcon(0, _icon(icon_name))
+            item.setIcon(0, icon_or_blank(icon_name))
             self.nav.addTopLevelItem(item)
             self.nav_items[key] = item
             if key == "people":
@@ -202,9 +121,10 @@ class MainWindow(QMainWindow):
         self.palette_popup.chosen.connect(self.open_record)
         self.palette_popup.command.connect(self.run_command)
 
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbar()
+        self.actions_by_name = make_actions(self)
+        self._delete_action = self.actions_by_name["delete"]
+        make_menus(self, self.actions_by_name)
+        make_toolbar(self, self.actions_by_name)
         self.store_label = QLabel(session.name)
         self.store_label.setObjectName("storeLabel")
         self.store_label.setToolTip(str(session.path))
@@ -221,9 +141,10 @@ class MainWindow(QMainWindow):
         session.unlocked.connect(self._on_unlocked)
         session.aboutToLock.connect(self.flush_all)
         session.locked.connect(self._on_locked)
+        self.clipboard_guard = ClipboardGuard(self)
         self.nudge = OneOnOneNudge(session, settings, self.windowIcon(), self)
         self.nudge.open_meeting.connect(self._open_meeting)
-        self._restore_state()
+        restore_window(self, self.settings)
         self._on_locked()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -238,73 +159,12 @@ class MainWindow(QMainWindow):
         for action in self.actions_by_name.values():
             name = action.property("iconName")
             if name:
-                action.setIcon(_icon(name))
+                action.setIcon(icon_or_blank(name))
         for key, _label, icon_name in SECTIONS:
             if key in self.nav_items:
-                self.nav_items[key].setIcon(0, _icon(icon_name))
+                self.nav_items[key].setIcon(0, icon_or_blank(icon_name))
 
     # -- actions and menus -----------------------------------------------------------------
-
-    def _make_actions(self) -> None:
-        """One QAction per row of the command table (gui/commands.py)."""
-        for command in COMMANDS:
-            action = QAction(command.text, self)
-            action.setObjectName(f"action_{command.name}")
-            shortcut = _shortcut(command)
-            if not shortcut.isEmpty():
-                action.setShortcut(shortcut)
-                if command.application_wide:
-                    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-                elif command.in_focused_list:
-                    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            if command.icon:
-                action.setIcon(_icon(command.icon))
-                # redrawn in the new colours on a palette change
-                action.setProperty("iconName", command.icon)
-            if command.tip:
-                action.setToolTip(command.tip)
-                action.setStatusTip(command.tip)
-            slot = getattr(self, command.slot)
-            if command.arg is None:
-                action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            else:
-                action.triggered.connect(
-                    lambda _checked=False, slot=slot, arg=command.arg: slot(arg)
-                )
-            self.addAction(action)
-            self.actions_by_name[command.name] = action
-        self._delete_action = self.actions_by_name["delete"]
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        for title in MENUS:
-            menu = bar.addMenu(title)
-            menu.setObjectName(f"menu_{title.replace('&', '').lower()}")
-            group: int | None = None
-            for command in COMMANDS:
-                if command.menu != title:
-                    continue
-                if group is not None and command.group != group:
-                    menu.addSeparator()
-                group = command.group
-                menu.addAction(self.actions_by_name[command.name])
-
-    def _make_toolbar(self) -> None:
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in TOOLBAR:
-            if name is None:
-                spacer = QWidget()
-                spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-                toolbar.addWidget(spacer)
-            else:
-                toolbar.addAction(self.actions_by_name[name])
-        export_menu = self.menuBar().findChild(QMenu, "menu_export")
-        if export_menu is not None:  # the button exports a brief; its arrow offers both
-            self.actions_by_name["export"].setMenu(export_menu)
-        self.addToolBar(toolbar)
 
     def request_backup(self) -> None:
         self.backup_requested.emit()
@@ -344,7 +204,7 @@ class MainWindow(QMainWindow):
             view = TrashView()
         else:
             raise KeyError(key)
-        _compact_combos(view)
+        compact_combos(view)
         self.stack.insertWidget(self.stack.count() - 1, view)  # the locked page stays last
         view.status.connect(self.show_message)
         self.session.changed.connect(view.on_changed)
@@ -353,10 +213,7 @@ class MainWindow(QMainWindow):
         for table in view.findChildren(QAbstractItemView):
             if table.objectName() in DELETE_TABLES:
                 table.addAction(self._delete_action)
-        for splitter in view.findChildren(QSplitter):
-            saved = self.settings.state(f"splitter/{splitter.objectName()}")
-            if saved is not None:
-                splitter.restoreState(saved)
+        restore_splitters(view, self.settings)
         return view
 
     @property
@@ -375,8 +232,9 @@ class MainWindow(QMainWindow):
         item = self.nav_items[key]
         if role is not None:
             for index in range(item.childCount()):
-                if item.child(index).data(0, RoleFilterRole) == role:
-                    item = item.child(index)
+                child = item.child(index)
+                if child is not None and child.data(0, RoleFilterRole) == role:
+                    item = child
         self.nav.setCurrentItem(item)
 
     def _nav_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
@@ -390,10 +248,10 @@ class MainWindow(QMainWindow):
         first_show = view.services is None and self.session.services is not None
         if first_show:
             view.bind(self.session.services)  # type: ignore[arg-type]
-            self._restore_columns()
+            restore_columns(self, self.settings)
         if isinstance(view, PeopleView):
             view.set_role(item.data(0, RoleFilterRole))
-        self._sync_new_shortcut(key)
+        sync_new_shortcut(self.actions_by_name, key)
         if not first_show:
             view.refresh()
         self.stack.setCurrentWidget(view)
@@ -433,9 +291,7 @@ class MainWindow(QMainWindow):
             if self.current_view() is self.meetings_view
             else None
         )
-        dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
-        dialog.saved.connect(self._captured)
-        dialog.exec()
+        self._capture(meeting)
 
     def capture_for_meeting(self, meeting_id: str) -> None:
         """The meeting editor's "Add outcome": quick capture, linked to that meeting."""
@@ -444,9 +300,18 @@ class MainWindow(QMainWindow):
         meeting = self.meetings_view.current_open_meeting()
         if meeting is None or meeting[0] != meeting_id:
             return
+        self._capture(meeting)
+
+    def _capture(self, meeting: tuple[str, str] | None) -> None:
+        assert self.session.services is not None
         dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
         dialog.saved.connect(self._captured)
-        dialog.exec()
+        # Locking while it is open (auto-lock): what was typed is saved first, like an edit.
+        self.session.aboutToLock.connect(dialog.save_before_lock)
+        try:
+            dialog.exec()
+        finally:
+            self.session.aboutToLock.disconnect(dialog.save_before_lock)
 
     def _captured(self, outcome_id: str) -> None:
         self.show_message("Outcome saved")
@@ -454,16 +319,6 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if isinstance(view, OutcomesView):  # the list on screen: the new note is the one shown
             view.show_record(outcome_id)
-
-    def _sync_new_shortcut(self, section: str) -> None:
-        """Ctrl+N makes what the section lists: a meeting in Meetings, else an outcome note
-        (New Meeting keeps its own keys everywhere)."""
-        new = QKeySequence(QKeySequence.StandardKey.New)
-        meetings = section == "meetings"
-        meeting_action = self.actions_by_name["new_meeting"]
-        own = _shortcut(next(c for c in COMMANDS if c.name == "new_meeting"))
-        meeting_action.setShortcuts([new, own] if meetings else [own])
-        self.actions_by_name["new_outcome"].setShortcut(QKeySequence() if meetings else new)
 
     def confirm_priority(self) -> None:
         """Edit > Confirm Priority: the priority on screen (Priorities, or its tree)."""
@@ -578,19 +433,10 @@ class MainWindow(QMainWindow):
 
     def open_palette(self) -> None:
         if self.session.is_unlocked:
-            self.palette_popup.set_commands(self._palette_commands(), list(PALETTE_MAIN))
+            self.palette_popup.set_commands(
+                palette_commands(self.actions_by_name), list(PALETTE_MAIN)
+            )
             self.palette_popup.popup()
-
-    def _palette_commands(self) -> list[PaletteCommand]:
-        """Every enabled command of the menus, with its keys as the menu shows them."""
-        found = []
-        for command in COMMANDS:
-            action = self.actions_by_name[command.name]
-            if command.menu is None or command.name == "search" or not action.isEnabled():
-                continue
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            found.append(PaletteCommand(command.name, action.text().replace("&", ""), keys))
-        return found
 
     def run_command(self, name: str) -> None:
         """A command chosen in the palette: as if its menu item were clicked."""
@@ -647,25 +493,20 @@ class MainWindow(QMainWindow):
         )
 
     def export_brief(self) -> None:
-        from upwardprep.gui.export_flow import pick_and_export_brief  # ReportLab loads on use
-
-        if self.session.services is not None:
-            self.flush_all()
-            pick_and_export_brief(self, self.session.services)
+        self._export("brief")
 
     def export_handoff(self) -> None:
-        from upwardprep.gui.export_flow import pick_and_export_handoff
-
-        if self.session.services is not None:
-            self.flush_all()
-            pick_and_export_handoff(self, self.session.services)
+        self._export("handoff")
 
     def export_packet(self) -> None:
-        from upwardprep.gui.export_flow import pick_and_export_packet
+        self._export("packet")
+
+    def _export(self, document: str) -> None:
+        from upwardprep.gui import export_flow  # ReportLab loads on use
 
         if self.session.services is not None:
             self.flush_all()
-            pick_and_export_packet(self, self.session.services)
+            getattr(export_flow, f"pick_and_export_{document}")(self, self.session.services)
 
     def weekly_update(self, person_id: str = "") -> None:
         from upwardprep.gui.dialogs.update import UpdateDialog
@@ -720,7 +561,7 @@ class MainWindow(QMainWindow):
         for action in self.actions_by_name.values():
             action.setEnabled(True)
         section = str(self.settings.qsettings.value("state/section", "outcomes"))
-        self.nav.setCurrentItem(None)
+        self.nav.setCurrentIndex(QModelIndex())  # so that showing the section is a change
         self.show_section(section if section in self.nav_items else "outcomes")
         self._update_lock_label()
         self.show_message("Unlocked")
@@ -728,10 +569,11 @@ class MainWindow(QMainWindow):
     def flush_all(self) -> bool:
         """Save every open form; False if one holds input the store refused."""
         saved = all([view.flush() for view in self.views.values()])
-        self._save_columns()
+        save_columns(self, self.settings)
         return saved
 
     def _on_locked(self) -> None:
+        self.clipboard_guard.clear_ours()
         self.palette_popup.hide()
         self.palette_popup.bind(None)
         for view in self.views.values():
@@ -756,49 +598,8 @@ class MainWindow(QMainWindow):
 
     # -- window state ----------------------------------------------------------------------
 
-    def _tables(self) -> list[QAbstractItemView]:
-        return [
-            view
-            for view in self.findChildren(QAbstractItemView)
-            if isinstance(view, QTableView | QTreeView) and view.objectName()
-        ]
-
-    def _restore_columns(self) -> None:
-        for view in self._tables():
-            header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
-            saved = self.settings.state(f"columns/{view.objectName()}")
-            if saved is not None and view.model() is not None:
-                header.restoreState(saved)
-
-    def _save_columns(self) -> None:
-        for view in self._tables():
-            header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
-            if view.model() is not None and header.count():
-                self.settings.save_state(f"columns/{view.objectName()}", header.saveState())
-
-    def _splitters(self) -> list[QSplitter]:
-        return [self.splitter, *self.findChildren(QSplitter)]
-
-    def _restore_state(self) -> None:
-        geometry = self.settings.state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.state("windowState")
-        if state is not None:
-            self.restoreState(state)
-        for splitter in self._splitters():
-            saved = self.settings.state(f"splitter/{splitter.objectName()}")
-            if saved is not None:
-                splitter.restoreState(saved)
-
     def save_state(self) -> None:
-        self.settings.save_state("geometry", self.saveGeometry())
-        self.settings.save_state("windowState", self.saveState())
-        for splitter in self._splitters():
-            if splitter.objectName():
-                self.settings.save_state(
-                    f"splitter/{splitter.objectName()}", QByteArray(splitter.saveState())
-                )
+        save_window(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush_all() and not self._discard_refused():

@@ -9,14 +9,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from upwardprep.clock import Clock, system_clock
 from upwardprep.gui.jobs import Change
-from upwardprep.services import Services
-from upwardprep.services.vault import Vault
+
+if TYPE_CHECKING:  # loaded on first use: the unlock dialog shows before the store's code loads
+    from upwardprep.services import Services
+    from upwardprep.services.vault import Vault
 
 ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -66,19 +69,35 @@ class StoreSession(QObject):
     @property
     def vault(self) -> Vault:
         """The store's life cycle (services.vault), with the backup folder chosen now."""
+        from upwardprep.services.vault import Vault
+
         return Vault(self.path, backup_folder=self._backup_folder(), clock=self.clock)
+
+    def opener(self) -> Callable[[str], Services]:
+        """Opening the store as a function for the thread pool: the path, backup folder and
+        clock are read here, on the GUI thread; the store's code loads in the worker if it has
+        not yet. Hand its result to `adopt` on the GUI thread."""
+        path, folder, clock = self.path, self._backup_folder(), self.clock
+
+        def open_store(passphrase: str) -> Services:
+            from upwardprep.services.vault import Vault
+
+            return Vault(path, backup_folder=folder, clock=clock).unlock(passphrase)
+
+        return open_store
 
     # -- opening -------------------------------------------------------------------------
 
     def unlock(self, passphrase: str) -> None:
-        """Open the store; raises the store's typed errors (WrongPassphrase, ...)."""
-        self._started(self.vault.unlock(passphrase))
+        """Open the store here and now; raises the store's typed errors (WrongPassphrase...)."""
+        self.adopt(self.opener()(passphrase))
 
     def create(self, passphrase: str) -> None:
         """A new store, with the shipped agenda templates."""
-        self._started(self.vault.create(passphrase))
+        self.adopt(self.vault.create(passphrase))
 
-    def _started(self, services: Services) -> None:
+    def adopt(self, services: Services) -> None:
+        """The store opened (by `opener`, maybe on another thread): the views may show it."""
         self.services = services
         self._restart_idle()
         self.unlocked.emit()
@@ -98,6 +117,8 @@ class StoreSession(QObject):
         services, self.services = self.services, None
         self._idle.stop()
         self.locked.emit()
+        from upwardprep.services.vault import Vault
+
         Vault.close(services)
 
     @staticmethod

@@ -7,7 +7,7 @@ filter object here is shared with search, so a list and a search narrow things t
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
@@ -61,8 +61,9 @@ class OutcomeData:
     person_id: str | None
     meeting_id: str | None
     private: bool
-    priority_ids: tuple[str, ...]
+    priority_ids: tuple[str, ...]  # by the priorities' rank, then the order they were created
     priority_titles: tuple[str, ...]
+    primary_priority_id: str | None  # the one the user marked, while it is still linked
     tags: tuple[str, ...]
     created_at: datetime
     updated_at: datetime
@@ -71,6 +72,21 @@ class OutcomeData:
     @property
     def is_open_risk(self) -> bool:
         return self.kind == OutcomeKind.RISK and self.resolved_on is None
+
+    def primary_priority(self, among: Container[str] | None = None) -> str | None:
+        """The priority this note is filed under: the one the user marked, else the first it
+        links (by rank). With `among` (the priorities a document covers), the mark counts only
+        when it is among them, then the first linked one that is; a note linked to none of them
+        keeps its own primary."""
+        if among is not None:
+            if self.primary_priority_id in among:
+                return self.primary_priority_id
+            for priority_id in self.priority_ids:
+                if priority_id in among:
+                    return priority_id
+        if self.primary_priority_id is not None:
+            return self.primary_priority_id
+        return self.priority_ids[0] if self.priority_ids else None
 
 
 @dataclass(frozen=True)
@@ -183,6 +199,7 @@ FIELDS: dict[str, Cleaner] = {
     "meeting_id": lambda value: value or None,
     "private": bool,
     "priority_ids": lambda value: unique(value or ()),
+    "primary_priority_id": lambda value: value or None,
     "tags": lambda value: unique(clean_tag(tag) for tag in value or ()),
 }
 
@@ -200,6 +217,7 @@ NEW_NOTE_DEFAULTS: dict[str, Any] = {
     "person_id": None,
     "meeting_id": None,
     "private": False,
+    "primary_priority_id": None,
 }
 
 
@@ -267,12 +285,17 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
     what = "outcome note"
 
     def _data(self, session: Session, entity: Outcome) -> OutcomeData:
-        priorities = sorted(entity.priorities, key=lambda p: p.rank)
+        # Rank is counted per owner: the order they were created in settles ties, so that the
+        # first linked priority (a note's primary when unmarked) is the same on every read.
+        priorities = sorted(entity.priorities, key=lambda p: (p.rank, p.pk))
+        ids = tuple(p.id for p in priorities)
+        marked = entity.primary_priority_id
         return to_data(
             OutcomeData,
             entity,
-            priority_ids=tuple(p.id for p in priorities),
+            priority_ids=ids,
             priority_titles=tuple(p.title for p in priorities),
+            primary_priority_id=marked if marked in ids else None,
             tags=tuple(tag.name for tag in entity.tags),
         )
 
@@ -283,6 +306,12 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         for pid in wanted:
             if pid not in live:
                 raise ValidationError(f"No priority with id {pid} to link to.")
+
+    @staticmethod
+    def _with_primary(values: dict[str, Any], linked: builtins.list[str]) -> builtins.list[str]:
+        """The links once the marked primary is among them: marking links it if need be."""
+        primary = values.get("primary_priority_id")
+        return linked if primary is None or primary in linked else [*linked, primary]
 
     def _priorities(self, session: Session, ids: builtins.list[str]) -> builtins.list[Priority]:
         found = {
@@ -320,9 +349,14 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         priority_ids = values.pop("priority_ids", None)
         tags = values.pop("tags", None)
         self._check_refs(session, values)
+        if values.get("primary_priority_id") is not None:
+            current = [p.id for p in outcome.priorities] if priority_ids is None else priority_ids
+            priority_ids = self._with_primary(values, current)
         self._apply(outcome, values)
         if priority_ids is not None:
             outcome.priorities = self._priorities(session, priority_ids)
+            if outcome.primary_priority_id not in priority_ids:
+                outcome.primary_priority_id = None  # the mark goes with its link
         if tags is not None:
             outcome.tags = self._tags(session, tags)
 
@@ -334,7 +368,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         values = clean_fields(FIELDS, {"title": title, **fields}, what="outcome note")
         if values["occurred_on"] is None:
             raise ValidationError("An outcome note needs a date.")
-        priority_ids = values.pop("priority_ids", None) or []
+        priority_ids = self._with_primary(values, values.pop("priority_ids", None) or [])
         tags = values.pop("tags", None) or []
         with self.store.transaction() as session:
             self._check_refs(session, values)
@@ -342,7 +376,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 session.execute(
                     select(Priority.id, Priority.title)
                     .where(Priority.id.in_(priority_ids), Priority.deleted_at.is_(None))
-                    .order_by(Priority.rank)
+                    .order_by(Priority.rank, Priority.pk)
                 ).all()
                 if priority_ids
                 else []
@@ -384,8 +418,15 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         with self.store.transaction() as session:
             outcome = self._load(session, outcome_id)
             outcome.priorities = [p for p in outcome.priorities if p.id != priority_id]
+            if outcome.primary_priority_id == priority_id:
+                outcome.primary_priority_id = None
             session.flush()
             return self._data(session, outcome)
+
+    def set_primary(self, outcome_id: str, priority_id: str | None) -> OutcomeData:
+        """Mark the priority this note mainly serves (linking it if it was not), or with None
+        go back to the first linked one. The review packet files the note under it."""
+        return self.update(outcome_id, primary_priority_id=priority_id)
 
     def resolve_risk(self, outcome_id: str, on: date | str | None = None) -> OutcomeData:
         when = parse_date(on) or self.clock().astimezone().date()
@@ -477,7 +518,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 select(outcome_priorities.c.outcome_id, Priority.title)
                 .join(Priority, Priority.id == outcome_priorities.c.priority_id)
                 .where(outcome_priorities.c.outcome_id.in_(list(titles)))
-                .order_by(Priority.rank)
+                .order_by(Priority.rank, Priority.pk)
             ):
                 titles[outcome_id].append(title)
         return {record_id: tuple(found) for record_id, found in titles.items()}

@@ -10,13 +10,24 @@ service's contract, and the adapters catch them from here.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from upwardprep.clock import Clock, system_clock
+from upwardprep.files import UnsafeLocation, check_writable_target
 from upwardprep.services import Services
+from upwardprep.services.common import ValidationError
 from upwardprep.store import backup as backups
-from upwardprep.store.backup import DEFAULT_KEEP, PRE_RESTORE, BackupInfo, RestoreResult
+from upwardprep.store.backup import (
+    BACKUP_SUFFIX,
+    COMPANION_SUFFIXES,
+    DEFAULT_KEEP,
+    PRE_PASSWD,
+    PRE_RESTORE,
+    BackupInfo,
+    RestoreResult,
+)
 from upwardprep.store.database import classify_file, prove_key
 from upwardprep.store.engine import Store, default_store_path
 from upwardprep.store.errors import (
@@ -27,12 +38,15 @@ from upwardprep.store.errors import (
     StoreDamaged,
     StoreError,
     StoreExists,
+    StoreHasOtherNames,
     StoreInUse,
     StoreMissing,
+    StoreNameTooLong,
     StoreTooNew,
     WrongPassphrase,
 )
 from upwardprep.store.keys import StoreKey, normalize_passphrase
+from upwardprep.store.lock import lock_path_for
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -47,14 +61,24 @@ __all__ = [
     "StoreDamaged",
     "StoreError",
     "StoreExists",
+    "StoreHasOtherNames",
     "StoreInUse",
     "StoreMissing",
+    "StoreNameTooLong",
     "StoreTooNew",
     "Vault",
     "WrongPassphrase",
 ]
 
-PRE_PASSWD = "pre-passwd"
+STORE_SUFFIX = ".upwardprep"
+# Names no document is ever written under: a store's, a backup's, or one of their companions'.
+_STORE_LIKE = (
+    STORE_SUFFIX,
+    BACKUP_SUFFIX,
+    f"{STORE_SUFFIX}.lock",
+    *(f"{STORE_SUFFIX}{suffix}" for suffix in COMPANION_SUFFIXES),
+    *(f"{BACKUP_SUFFIX}{suffix}" for suffix in COMPANION_SUFFIXES),
+)
 
 
 class Vault:
@@ -72,7 +96,9 @@ class Vault:
         backup_folder: Path | str | None = None,
         clock: Clock = system_clock,
     ) -> None:
-        self.path = Path(path).expanduser() if path else default_store_path()
+        # Resolved (symlinks followed): every spelling of a store is the same vault, and an
+        # operation that replaces the file replaces the real one, never a link to it.
+        self.path = (Path(path).expanduser() if path else default_store_path()).resolve()
         self.backup_folder = Path(backup_folder).expanduser() if backup_folder else None
         self.clock = clock
 
@@ -179,6 +205,33 @@ class Vault:
         finally:
             store.close()
         self.prove(new_passphrase)
+
+    def refuse_as_output(self, target: Path) -> None:
+        """ValidationError when writing a document to `target` would replace this store, one
+        of its companions (-wal, -shm, -journal, lock), a backup, a file named like a store or
+        a backup, or something that is not a regular file (a device, a pipe)."""
+        real = Path(target).expanduser().resolve()
+        own = [
+            self.path,
+            lock_path_for(self.path),
+            *(Path(f"{self.path}{suffix}") for suffix in COMPANION_SUFFIXES),
+            *(b.path.resolve() for b in self.backups()),
+        ]
+        same_file = real.exists() and any(p.exists() and os.path.samefile(real, p) for p in own)
+        if real in own or same_file:
+            raise ValidationError(
+                f"{target} is the store, one of its working files or a backup; a document is "
+                "never written over them. Choose another file name."
+            )
+        if real.name.endswith(_STORE_LIKE):
+            raise ValidationError(
+                f"{target} is named like an UpwardPrep store or backup; a document is never "
+                "written under such a name. Choose a name ending in .pdf or .md."
+            )
+        try:
+            check_writable_target(real)
+        except UnsafeLocation as error:
+            raise ValidationError(error.message) from None
 
     @staticmethod
     def check(services: Services) -> list[str]:

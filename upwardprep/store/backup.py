@@ -1,18 +1,27 @@
 """Encrypted, verified, rotated backups; restore; passphrase change.
 
-Every copy is written under a temporary name in the destination folder, synced, opened with the
-key and checked (integrity_check and cipher_integrity_check) before it is renamed into place, so a
-backup that exists under its final name is one that opened and passed. Rotation only ever deletes
-older verified backups.
+Every copy is written under a temporary name in the destination folder (created 0600 with
+O_EXCL | O_NOFOLLOW, in a folder of the user's), synced, opened with the key and checked
+(integrity_check and cipher_integrity_check) before it is renamed into place, so a backup that
+exists under its final name is one that opened and passed.
+
+Rotation deletes only older ordinary backups: never the one just written, never the one being
+restored, and never a safety copy (made before an upgrade or a restore), whatever the dates in
+the names say (a clock that was once ahead leaves names "from the future").
+
+Temporary names carry the writer's process id, so the next open can remove what a killed
+process left (`remove_leftovers`). The disk's refusals (full, read-only, permissions) surface as
+StorageFailed, never as a damaged copy or a wrong passphrase.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,11 +31,25 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.engine import Engine
 
 from upwardprep.clock import Clock, system_clock
-from upwardprep.store.database import classify_file, integrity_findings, prove_key, raw_connect
+from upwardprep.files import (
+    check_owned_folder,
+    fsync_folder,
+    make_private_folder,
+    new_private_file,
+    process_alive,
+)
+from upwardprep.store.database import (
+    classify_file,
+    integrity_findings,
+    prove_key,
+    raw_connect,
+    storage_failure,
+)
 from upwardprep.store.errors import (
     BackupError,
     NotAStore,
     StoreDamaged,
+    StoreHasOtherNames,
     StoreMissing,
     WrongPassphrase,
 )
@@ -34,9 +57,19 @@ from upwardprep.store.keys import StoreKey, new_salt
 from upwardprep.store.lock import StoreLock
 from upwardprep.store.migrate import check_known_revision
 
+log = logging.getLogger(__name__)
+
 BACKUP_SUFFIX = ".upwardprep-backup"
 DEFAULT_KEEP = 10
 PRE_RESTORE = "pre-restore"
+PRE_UPGRADE = "pre-upgrade"
+PRE_PASSWD = "pre-passwd"
+# Copies made to keep the store as it was before an operation that replaces it: rotation never
+# deletes them (they are few: one per restore, one per schema upgrade).
+SAFETY_COPIES = frozenset({PRE_RESTORE, PRE_UPGRADE})
+REASONS = ("", PRE_RESTORE, PRE_UPGRADE, PRE_PASSWD)
+NAME_MAX = 255  # bytes in one file name, on every file system UpwardPrep runs on
+_LONGEST_PID = 7  # Linux's pid_max is at most 4,194,304
 T = TypeVar("T")
 
 
@@ -82,21 +115,24 @@ class BackupInfo:
 
 def backup_dir_for(store_path: Path) -> Path:
     override = os.environ.get("UPWARDPREP_BACKUP_DIR")
-    return Path(override) if override else store_path.parent / "backups"
+    return Path(override).expanduser() if override else store_path.parent / "backups"
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
+@contextlib.contextmanager
+def _disk_refusals(doing: str, where: Path) -> Iterator[None]:
+    """Report the disk's refusals (full, read-only, permissions, I/O) as StorageFailed."""
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        yield
+    except (OSError, sqlcipher.Error) as error:
+        failure = storage_failure(error, doing, where)
+        if failure is None:
+            raise
+        raise failure from error
 
 
 def _copy_encrypted(source: sqlcipher.Connection, target: Path, key: StoreKey) -> None:
     """Page-by-page copy through SQLite's backup API into a file keyed like the store."""
+    new_private_file(target)  # SQLite then opens it: 0600, and never a planted link
     dest = raw_connect(target, key, verify=False)
     try:
         source.backup(dest)
@@ -127,13 +163,63 @@ def _remove_quietly(*paths: Path) -> None:
             path.unlink()
 
 
+def _discard(temp: Path, error: BaseException, doing: str, where: Path) -> None:
+    """Remove a failed temporary copy (and its journals). A full disk is told while the copy
+    still takes the space: once it is removed, the disk no longer looks full."""
+    failure = storage_failure(error, doing, where) if isinstance(error, Exception) else None
+    _remove_quietly(temp, *_companions(temp))
+    if failure is not None:
+        raise failure from error
+
+
 def _temporary_sibling(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp(?:-wal|-shm|-journal)?$")
+
+
+def remove_leftovers(folder: Path, belongs: Callable[[str], bool]) -> list[Path]:
+    """Remove the temporary files (and their journals) that a killed process left in `folder`:
+    those named for a file that `belongs` to this store, by a process that is gone (or by this
+    one, which holds the store's lock and is writing none of them now)."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            match = _LEFTOVER.match(entry.name)
+            if not match or not belongs(match["name"]):
+                continue
+            pid = int(match["pid"])
+            if pid != os.getpid() and process_alive(pid):
+                continue
+            if entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def belongs_to(store_path: Path) -> Callable[[str], bool]:
+    """Whether a file name is the store's or one of its backups' (for remove_leftovers)."""
+    backup_name = _name_pattern(store_path)
+    return lambda name: name == store_path.name or backup_name.match(name) is not None
 
 
 def _stamp(now: datetime) -> str:
     """A sortable UTC time for file names."""
     return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _longest_derived_name(store_name: str) -> str:
+    """The longest name UpwardPrep gives a file derived from a store's (a backup's temporary
+    file's journal): the store's own name must leave room for it."""
+    reason = max(REASONS, key=len)
+    backup = _backup_name(Path(store_name), reason, datetime(2000, 1, 1, tzinfo=UTC))
+    return f".{backup}.{'9' * _LONGEST_PID}.tmp-journal"
+
+
+MAX_STORE_NAME_BYTES = NAME_MAX - len(_longest_derived_name("").encode("utf-8"))
 
 
 def write_backup(
@@ -145,17 +231,20 @@ def write_backup(
     now: datetime,
 ) -> Path:
     """Copy into a temporary name, verify the copy, then rename it into the backup folder."""
-    folder.mkdir(parents=True, exist_ok=True)
-    final = folder / _backup_name(store_path, reason, now)
-    temp = _temporary_sibling(final)
-    try:
-        _copy_encrypted(source, temp, key)
-        verify_copy(temp, key)
-        os.replace(temp, final)
-        _fsync_dir(folder)
-    except BaseException:
-        _remove_quietly(temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
-        raise
+    with _disk_refusals("write the backup", folder):
+        make_private_folder(folder)
+        check_owned_folder(folder)
+        remove_leftovers(folder, belongs_to(store_path))
+        final = folder / _backup_name(store_path, reason, now)
+        temp = _temporary_sibling(final)
+        try:
+            _copy_encrypted(source, temp, key)
+            verify_copy(temp, key)
+            os.replace(temp, final)
+            fsync_folder(folder)
+        except BaseException as error:
+            _discard(temp, error, "write the backup", folder)
+            raise
     return final
 
 
@@ -174,12 +263,13 @@ def create_backup(
             return write_backup(source, key, store.path, folder, reason, now)
 
     final = store.with_key(run)
-    rotate(store.path, folder=folder, keep=keep)
+    rotate(store.path, folder=folder, keep=keep, protect=[final])
     return BackupInfo(final, now, final.stat().st_size, reason)
 
 
 def list_backups(store_path: Path, *, folder: Path | None = None) -> list[BackupInfo]:
-    """Backups of this store (and of no other), oldest first."""
+    """Backups of this store (and of no other), oldest first. A file named like one whose date
+    cannot be (a stray copy, a hand-made name) is skipped with a warning."""
     folder = folder or backup_dir_for(store_path)
     if not folder.is_dir():
         return []
@@ -187,9 +277,14 @@ def list_backups(store_path: Path, *, folder: Path | None = None) -> list[Backup
     found = []
     for path in folder.iterdir():
         match = pattern.match(path.name)
-        if match and path.is_file():
+        if not match or not path.is_file():
+            continue
+        try:
             created = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
-            found.append(BackupInfo(path, created, path.stat().st_size, match.group(2) or ""))
+        except ValueError:
+            log.warning("Ignoring %s: named like a backup, but its date is impossible.", path)
+            continue
+        found.append(BackupInfo(path, created, path.stat().st_size, match.group(2) or ""))
     return sorted(found, key=lambda info: info.created)
 
 
@@ -198,12 +293,26 @@ def rotate(
     *,
     folder: Path | None = None,
     keep: int = DEFAULT_KEEP,
-    protect: Path | None = None,
-) -> None:
-    """Delete all but the newest `keep` backups; never `protect` (the one being restored)."""
-    backups = [b for b in list_backups(store_path, folder=folder) if b.path != protect]
-    for old in backups[: max(0, len(backups) - max(keep, 1))]:
+    protect: Collection[Path] = (),
+) -> list[Path]:
+    """Delete the oldest ordinary backups beyond the newest `keep`; return what was deleted.
+
+    Never deleted, and not counted: the safety copies (SAFETY_COPIES) and the backups in
+    `protect` (the one just written, the one being restored). So a backup that a command has
+    just reported is always there, even when older names carry later dates.
+    """
+    kept = {Path(p) for p in protect}
+    ordinary = [
+        b
+        for b in list_backups(store_path, folder=folder)
+        if b.path not in kept and b.reason not in SAFETY_COPIES
+    ]
+    room = max(keep, 1) - len([p for p in kept if p.exists()])
+    deleted = []
+    for old in ordinary[: max(0, len(ordinary) - max(room, 0))]:
         _remove_quietly(old.path)
+        deleted.append(old.path)
+    return deleted
 
 
 @dataclass(frozen=True)
@@ -239,6 +348,10 @@ def _sidecars(path: Path) -> list[Path]:
     return [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
 
 
+def _companions(path: Path) -> list[Path]:
+    return [Path(f"{path}{suffix}") for suffix in COMPANION_SUFFIXES]
+
+
 def _move_with_sidecars(source: Path, target: Path, *, main: bool = True) -> None:
     """Move a store file (unless main=False) and whatever -wal/-shm it has, so that no WAL is
     ever replayed onto a file it does not belong to."""
@@ -247,7 +360,7 @@ def _move_with_sidecars(source: Path, target: Path, *, main: bool = True) -> Non
     for side, moved in zip(_sidecars(source), _sidecars(target), strict=True):
         if side.exists():
             os.replace(side, moved)
-    _fsync_dir(source.parent)
+    fsync_folder(source.parent)
 
 
 def _set_aside(
@@ -287,7 +400,7 @@ def _set_aside(
         finally:
             conn.close()  # the last connection: SQLite folds the WAL in and removes it
         if healthy:
-            rotate(store_path, folder=folder, keep=keep, protect=protect)
+            rotate(store_path, folder=folder, keep=keep, protect=[protect])
             return kept, True
     if not store_path.exists() and not any(p.exists() for p in _sidecars(store_path)):
         return None, False
@@ -311,38 +424,63 @@ def restore_backup(
 
     Works when the store is healthy, damaged, or missing: whatever was there is kept (see
     _set_aside) and nothing is deleted. The backup is proven and copied before anything is
-    touched; the copy is verified before it is renamed in; no -wal/-shm is left beside it.
+    touched; the copy is verified before it is renamed in; no -wal/-shm is left beside it. A
+    symlinked store is restored where the link points (the link stays a link).
     """
+    store_path = store_path.expanduser().resolve()
     key = _prove_backup(backup, backup_passphrase or passphrase)
     folder = folder or backup_dir_for(store_path)
     now = clock()
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    with StoreLock(store_path):
-        temp = _temporary_sibling(store_path)
-        try:
-            shutil.copyfile(backup, temp)
-            with temp.open("rb+") as handle:
-                os.fsync(handle.fileno())
-            verify_copy(temp, key)
-            previous, healthy = _set_aside(
-                store_path, passphrase, folder, keep, force=force, protect=backup, now=now
+    with _disk_refusals("restore the backup", store_path.parent):
+        make_private_folder(store_path.parent)
+        with StoreLock(store_path):
+            if store_path.exists() and store_path.stat().st_nlink > 1:
+                raise StoreHasOtherNames.for_path(store_path)
+            remove_leftovers(store_path.parent, belongs_to(store_path))
+            previous, healthy = _restore_locked(
+                store_path, backup, key, passphrase, folder, keep, force=force, now=now
             )
-        except BaseException:
-            _remove_quietly(temp, *_sidecars(temp))
-            raise
-        try:
-            # Anything still beside the store path would be replayed onto the restored file.
-            if any(side.exists() for side in _sidecars(store_path)):
-                orphans = store_path.with_name(f"{store_path.name}.orphaned-{_stamp(now)}")
-                _move_with_sidecars(store_path, orphans, main=False)
-            os.replace(temp, store_path)
-            _fsync_dir(store_path.parent)
-        except BaseException:
-            _remove_quietly(temp)
-            if previous is not None and not healthy and not store_path.exists():
-                _move_with_sidecars(previous, store_path)  # nothing restored: put it all back
-            raise
     return RestoreResult(backup, previous, healthy)
+
+
+def _restore_locked(
+    store_path: Path,
+    backup: Path,
+    key: StoreKey,
+    passphrase: str,
+    folder: Path,
+    keep: int,
+    *,
+    force: bool,
+    now: datetime,
+) -> tuple[Path | None, bool]:
+    temp = _temporary_sibling(store_path)
+    try:
+        new_private_file(temp)
+        with backup.open("rb") as source, temp.open("r+b") as copy:
+            shutil.copyfileobj(source, copy)
+            copy.flush()
+            os.fsync(copy.fileno())
+        verify_copy(temp, key)
+        previous, healthy = _set_aside(
+            store_path, passphrase, folder, keep, force=force, protect=backup, now=now
+        )
+    except BaseException as error:
+        _discard(temp, error, "restore the backup", store_path.parent)
+        raise
+    try:
+        # Anything still beside the store path would be replayed onto the restored file.
+        if any(side.exists() for side in _sidecars(store_path)):
+            orphans = store_path.with_name(f"{store_path.name}.orphaned-{_stamp(now)}")
+            _move_with_sidecars(store_path, orphans, main=False)
+        os.replace(temp, store_path)
+        fsync_folder(store_path.parent)
+    except BaseException:
+        _remove_quietly(temp)
+        if previous is not None and not healthy and not store_path.exists():
+            _move_with_sidecars(previous, store_path)  # nothing restored: put it all back
+        raise
+    return previous, healthy
 
 
 def change_passphrase(store: KeyedStore, new_passphrase: str) -> None:
@@ -352,9 +490,17 @@ def change_passphrase(store: KeyedStore, new_passphrase: str) -> None:
     taken a backup first.
     """
     new_key = StoreKey.from_passphrase(new_passphrase, new_salt())
+    if store.path.stat().st_nlink > 1:
+        raise StoreHasOtherNames.for_path(store.path)
     temp = _temporary_sibling(store.path)
-    _remove_quietly(temp)
+    with _disk_refusals("change the passphrase", store.path.parent):
+        _rekey_into(store, new_key, temp)
+    store.replace_key(new_key)
+
+
+def _rekey_into(store: KeyedStore, new_key: StoreKey, temp: Path) -> None:
     try:
+        new_private_file(temp)
         with store.raw() as source:
             source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             attach_key = new_key.pragma_value()
@@ -373,8 +519,7 @@ def change_passphrase(store: KeyedStore, new_passphrase: str) -> None:
         store.engine.dispose()
         _remove_quietly(Path(f"{store.path}-wal"), Path(f"{store.path}-shm"))
         os.replace(temp, store.path)
-        _fsync_dir(store.path.parent)
-    except BaseException:
-        _remove_quietly(temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
+        fsync_folder(store.path.parent)
+    except BaseException as error:
+        _discard(temp, error, "change the passphrase", store.path.parent)
         raise
-    store.replace_key(new_key)

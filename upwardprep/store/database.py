@@ -8,6 +8,8 @@ direction only.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,10 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool, QueuePool
 
+from upwardprep.files import UnsafeLocation
 from upwardprep.store.errors import (
     NotAStore,
+    StorageFailed,
     StoreDamaged,
     StoreInUse,
     StoreMissing,
@@ -48,22 +52,110 @@ def sqlite_error_name(error: BaseException) -> str:
     return str(getattr(orig, "sqlite_errorname", "") or "")
 
 
+# What the disk said, and what the user can do about it.
+_FULL = ("the disk is full", "Free some space (or choose a folder on another disk) and try again.")
+_READ_ONLY = (
+    "the folder or the file is read-only",
+    "Make it writable, or choose a folder you can write to, and try again.",
+)
+_DENIED = (
+    "permission was denied",
+    "Check that the folder and the file are yours and writable, and try again.",
+)
+_IO = (
+    "the disk reported an input/output error",
+    "Check the disk (and its connection), then try again.",
+)
+_SQLITE_REASONS = {
+    "SQLITE_FULL": _FULL,
+    "SQLITE_READONLY": _READ_ONLY,
+    "SQLITE_CANTOPEN": _DENIED,
+    "SQLITE_PERM": _DENIED,
+    "SQLITE_AUTH": _DENIED,
+    "SQLITE_IOERR": _IO,
+}
+_ERRNO_REASONS = {
+    errno.ENOSPC: _FULL,
+    errno.EDQUOT: _FULL,
+    errno.EFBIG: _FULL,
+    errno.EROFS: _READ_ONLY,
+    errno.EACCES: _DENIED,
+    errno.EPERM: _DENIED,
+    errno.EIO: _IO,
+}
+
+
+# Some driver errors (those of the backup API) come without SQLite's error name: their message
+# is SQLite's fixed text for the code.
+_SQLITE_MESSAGES = {
+    "database or disk is full": "SQLITE_FULL",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+    "unable to open database file": "SQLITE_CANTOPEN",
+    "disk I/O error": "SQLITE_IOERR",
+    "authorization denied": "SQLITE_AUTH",
+}
+
+
+def storage_failure(
+    error: BaseException, doing: str, where: Path | None = None
+) -> StorageFailed | None:
+    """The disk's refusal behind `error` (full, read-only, permissions, I/O) as StorageFailed
+    naming what could not be done (`doing`: "write the backup") and what to do; else None.
+    `where`: the folder written to, to tell a full disk behind SQLite's "I/O error"."""
+    if isinstance(error, UnsafeLocation):
+        return StorageFailed(f"Could not {doing}: {error.message}")
+    reason: tuple[str, str] | None = None
+    if isinstance(error, OSError):
+        reason = _ERRNO_REASONS.get(error.errno or 0)
+    elif isinstance(error, sqlcipher.Error):
+        name = sqlite_error_name(error) or _SQLITE_MESSAGES.get(str(error), "")
+        if name != "SQLITE_IOERR_SHORT_READ":  # a truncated file: damage, not the disk
+            reason = next((r for p, r in _SQLITE_REASONS.items() if name.startswith(p)), None)
+    if reason is None:
+        return None
+    if reason is _IO and where is not None and _no_space_in(where):
+        reason = _FULL
+    shown = f" ({error.filename})" if isinstance(error, OSError) and error.filename else ""
+    return StorageFailed(f"Could not {doing}: {reason[0]}{shown}. {reason[1]}")
+
+
+def _no_space_in(folder: Path) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < PAGE_SIZE * 4
+
+
+def _keyed(path: Path, key: StoreKey) -> sqlcipher.Connection:
+    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # keep SQLCipher's log off stderr
+        conn.execute(f"PRAGMA key = {key.pragma_value()}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlcipher.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 def raw_connect(path: Path, key: StoreKey, *, verify: bool = True) -> sqlcipher.Connection:
     """One keyed SQLCipher connection with the pragmas of ARCHITECTURE.md.
 
     Raises the sqlcipher error of the first read if the key does not fit; callers classify it.
     """
-    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn = _keyed(path, key)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")  # keep SQLCipher's log off stderr
-        conn.execute(f"PRAGMA key = {key.pragma_value()}")
         if verify:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _configure(conn)
     except BaseException:
         conn.close()
         raise
@@ -141,17 +233,26 @@ def integrity_findings(conn: sqlcipher.Connection) -> list[str]:
 def prove_key(path: Path, key: StoreKey) -> None:
     """Show that `key` opens an UpwardPrep store at `path`, without writing anything.
 
-    Raises WrongPassphrase, NotAStore or StoreDamaged; takes no lock.
+    Raises WrongPassphrase, NotAStore or StoreDamaged; StorageFailed when the disk refuses
+    (a full disk or a read-only folder is never reported as a wrong passphrase); takes no lock.
     """
     size = path.stat().st_size
     try:
-        conn = raw_connect(path, key)
+        conn = _keyed(path, key)
     except sqlcipher.DatabaseError as error:
+        raise storage_failure(error, "open the store", path.parent) or error from None
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as error:
+        conn.close()
         name = sqlite_error_name(error)
         if name in BUSY_ERRORS:
             raise StoreInUse("The store is locked by another program.") from None
         if name == "SQLITE_CORRUPT":  # page 1 decrypted, so the key is right: damage
             raise _damaged_on_open(path, key, size) from None
+        failure = storage_failure(error, "open the store", path.parent)
+        if failure is not None:
+            raise failure from None
         if size % PAGE_SIZE:
             raise NotAStore(
                 f"{path} is not an UpwardPrep store: it does not decrypt and its size "
@@ -161,6 +262,14 @@ def prove_key(path: Path, key: StoreKey) -> None:
             "That passphrase does not open this store. Check it and try again "
             "(if the file is not an UpwardPrep store, no passphrase will)."
         ) from None
+    try:
+        # The key is right from here on: what fails now is the disk (the WAL cannot be made).
+        _configure(conn)
+    except sqlcipher.DatabaseError as error:
+        conn.close()
+        if sqlite_error_name(error) in BUSY_ERRORS:
+            raise StoreInUse("The store is locked by another program.") from None
+        raise storage_failure(error, "open the store", path.parent) or error from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from upwardprep.clock import Clock, system_clock
+from upwardprep.paths import default_store_path
 from upwardprep.store import opening
 from upwardprep.store.database import (
     BUSY_ERRORS,
@@ -195,6 +195,7 @@ class Store:
 
     def replace_key(self, key: StoreKey) -> None:
         self.engine.dispose()
+        self.engine.clear_compiled_cache()
         self._key = key
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -213,6 +214,9 @@ class Store:
         if self._key is None:
             return
         self.engine.dispose()
+        # Compiled statements keep the values they were first run with (note text): a Store
+        # still referenced after closing must not keep them.
+        self.engine.clear_compiled_cache()
         self._key = None
         self._lock.release()
 
@@ -224,12 +228,3 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r}, {'open' if self.is_open else 'closed'})"
-
-
-def default_store_path() -> Path:
-    from platformdirs import user_data_path
-
-    override = os.environ.get("UPWARDPREP_STORE")
-    if override:
-        return Path(override).expanduser()
-    return user_data_path("UpwardPrep", appauthor=False) / "notes.upwardprep"

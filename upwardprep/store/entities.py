@@ -291,6 +291,9 @@ class Outcome(Record, Base):
         ForeignKey("meetings.id", ondelete="SET NULL"), nullable=True, index=True
     )
     private: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Revision 0004: the priority the user marked as the one this note mainly serves. Only
+    # meaningful while it is one of `priorities` (no foreign key; see the migration).
+    primary_priority_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
 
     priorities: Mapped[list[Priority]] = relationship(secondary=outcome_priorities)
     tags: Mapped[list[Tag]] = relationship(secondary=outcome_tags, order_by="Tag.name")

@@ -87,3 +87,26 @@ class StorageFailed(StoreError):
     """The disk refused: full, read-only, or an I/O error. The transaction was rolled back."""
 
     exit_code = 7
+
+
+class StoreHasOtherNames(StoreError):
+    """The store file has more than one name (hard links): two programs could each open it
+    under its own name, and a restore or a passphrase change (which replace the file) would
+    split it in two. Nothing was opened or written."""
+
+    exit_code = 1
+
+    @classmethod
+    def for_path(cls, path: object) -> StoreHasOtherNames:
+        return cls(
+            f"The store {path} has other names (hard links to the same file). UpwardPrep "
+            "opens a store under one name only: with two, two programs could write it at once, "
+            "and a restore or a passphrase change would split it in two. Remove the other "
+            "links (or use a copy), then try again."
+        )
+
+
+class StoreNameTooLong(StoreError):
+    """`init` refuses a file name whose backups' names would not fit the file system."""
+
+    exit_code = 1

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 class _RawSource(Protocol):

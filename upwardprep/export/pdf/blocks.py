@@ -7,12 +7,12 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from upwardprep.export import model as m
 from upwardprep.export.markdown import parse, safe_href
 from upwardprep.export.pdf.chart import monthly_chart
-from upwardprep.export.pdf.flowables import Nested, NoteLines, Outlined, ProgressBar
+from upwardprep.export.pdf.flowables import KeepNote, Nested, NoteLines, Outlined, ProgressBar
 from upwardprep.export.pdf.fonts import escape
 from upwardprep.export.pdf.markdown_walker import MarkdownWalker, link, markdown_flowables
 from upwardprep.export.pdf.paragraph import Paragraph
@@ -268,7 +268,7 @@ class BlockFlowables:
         if body:
             # A note with its text stays on one page when it can (KeepTogether splits it when it
             # is taller than a page), so its impact and evidence never open the next page.
-            yield KeepTogether(parts)
+            yield KeepNote(parts)
         else:
             # Title-only notes (packets of many notes): room for the note or a new page, which
             # is cheaper than KeepTogether's second layout.

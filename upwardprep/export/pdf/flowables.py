@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from upwardprep.export.pdf.fonts import SANS
 from upwardprep.export.pdf.paragraph import Paragraph
@@ -24,6 +24,22 @@ def _probing(available_height: float) -> bool:
     """KeepTogether measures its content with a near-endless height, not a page's: what fills
     or fits "the rest of the page" must not take that for room."""
     return available_height > 20_000
+
+
+class KeepNote(KeepTogether):
+    """KeepTogether for a note (and the headings glued before it), except that a note taller
+    than a whole page starts where it is: ReportLab's own moves it to a new page first, which
+    gains nothing and leaves the page before it ending on a heading. The flowables it then
+    hands back still keep their headings with what follows (the document's keepWithNext)."""
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        pieces: list[Flowable] = super().split(available_width, available_height)
+        frame = getattr(self, "_frame", None)
+        # The frame must take the first piece as it is (ReportLab adds it without splitting),
+        # with room for its space before: otherwise the usual new page.
+        if frame is not None and frame._height < self._H and available_height >= self._H0 + 36:
+            return list(self._content)
+        return pieces
 
 
 class Anchor(Flowable):

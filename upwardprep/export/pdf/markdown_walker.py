@@ -22,7 +22,7 @@ from upwardprep.export.markdown import BLOCK_TAGS, HEADINGS, parse, safe_href
 from upwardprep.export.markdown_extras import DONE_BOX, OPEN_BOX
 from upwardprep.export.pdf.flowables import Nested
 from upwardprep.export.pdf.fonts import MONO, SANS, SANS_BOLD, escape, font_with
-from upwardprep.export.pdf.paragraph import Paragraph
+from upwardprep.export.pdf.paragraph import PIECE_LINES, Paragraph, sentence_chunks
 from upwardprep.export.pdf.theme import Theme, table_style
 
 _MAX_INLINE_DEPTH = 40
@@ -204,10 +204,25 @@ class MarkdownWalker:
                 leftIndent=0,
                 spaceAfter=3,
             )
-            paragraph = Paragraph(markup or "&nbsp;", style, bulletText=context.bullet)
-        else:
-            paragraph = Paragraph(markup, style)
-        return [self._nest(paragraph, context)]
+        pieces = sentence_chunks(markup or ("&nbsp;" if context.bullet is not None else ""))
+        if len(pieces) == 1:
+            paragraph = Paragraph(pieces[0], style, bulletText=context.bullet)
+            return [self._nest(paragraph, context)]
+        # One long paragraph laid out in pieces: no space between them, the bullet on the first.
+        first = ParagraphStyle(f"{style.name}_first", parent=style, spaceAfter=0)
+        inner = ParagraphStyle(f"{style.name}_inner", parent=first, spaceBefore=0)
+        last = ParagraphStyle(f"{style.name}_last", parent=style, spaceBefore=0)
+        return [
+            self._nest(
+                Paragraph(
+                    piece,
+                    first if index == 0 else last if index == len(pieces) - 1 else inner,
+                    bulletText=context.bullet if index == 0 else None,
+                ),
+                context,
+            )
+            for index, piece in enumerate(pieces)
+        ]
 
     def _code(self, element: ET.Element, context: _Context) -> list[Flowable]:
         text = "".join(element.itertext())
@@ -221,8 +236,12 @@ class MarkdownWalker:
                 # Spaces kept (non-breaking) before escaping: the markup's own stay spaces.
                 markup = escape(piece.replace(" ", "\u00a0"), MONO) or "\u00a0"
                 lines.append(f"{mark}\u00a0{markup}" if index else markup)
-        paragraph = Paragraph("<br/>".join(lines), style)
-        flowables: list[Flowable] = [paragraph]
+        # In pieces of PIECE_LINES lines: one paragraph per block would take time quadratic
+        # in its length (see paragraph.in_pieces).
+        flowables: list[Flowable] = [
+            Paragraph("<br/>".join(lines[start : start + PIECE_LINES]), style)
+            for start in range(0, max(len(lines), 1), PIECE_LINES)
+        ]
         if context.bullet is not None:
             flowables.insert(0, Paragraph("&nbsp;", self.theme.style("body"), context.bullet))
         return [self._nest(f, replace(context, bullet=None)) for f in flowables]

@@ -23,10 +23,17 @@ from reportlab.platypus import Paragraph as _ReportLabParagraph
 from upwardprep.export.pdf.bidi import RTL, visual_lines
 from upwardprep.export.pdf.fonts import SYMBOLS
 
+CHUNK_CHARS = 4000  # a longer paragraph is laid out in pieces of about this much markup
 CONTINUATION = "↪"  # drawn before the rest of a word cut at a line's end
 CONTINUATION_FONT = SYMBOLS  # DejaVu Sans, registered with the text faces
 CONTINUATION_COLOUR = HexColor("#8a929c")
+# A code block is laid out in pieces of this many lines (one paragraph per block would take
+# time quadratic in its length, as a long paragraph does: see sentence_chunks).
+PIECE_LINES = 60
 _WORD = re.compile(r"\S+")
+_TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+_SENTENCE_END = re.compile(r"[.!?…][)\]»”’\"']*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 class Paragraph(_ReportLabParagraph):
@@ -96,3 +103,35 @@ def _cut_lines(text: str, paragraph: Any) -> list[bool]:
         seen += len(shown) - sum(1 for char in shown if char.isspace())
         cut.append(0 < seen < total and seen not in ends)
     return cut
+
+
+def sentence_chunks(markup: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Paragraph markup cut, past every `limit` characters, after the next sentence that ends
+    outside any inline tag (or, with no sentence end in sight, at the next space).
+
+    ReportLab breaks a paragraph's lines again from its first remaining word on every page it
+    reaches (with a list.pop(0) per word), so one paragraph of thousands of words costs time
+    quadratic in its length; pieces of a page or so keep it linear. Each piece starts a new line,
+    at a sentence's start: in a paragraph that long it reads as a line break.
+    """
+    if len(markup) <= limit:
+        return [markup]
+    chunks: list[str] = []
+    start = depth = 0
+    for token in _TAG_OR_TEXT.finditer(markup):
+        text = token.group()
+        if text.startswith("<"):
+            depth += -1 if text.startswith("</") else 0 if text.endswith("/>") else 1
+            continue
+        while not depth and token.end() - start > limit:
+            offset = max(0, start + limit - token.start())
+            found = _SENTENCE_END.search(text, offset)
+            if found is None or found.end() > offset + 2 * limit:
+                found = _SPACE.search(text, offset)
+            if found is None or token.start() + found.end() >= len(markup):
+                break
+            cut = token.start() + found.end()
+            chunks.append(markup[start:cut].rstrip())
+            start = cut
+    chunks.append(markup[start:])
+    return chunks

@@ -5,17 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
 
+from upwardprep.gui.forms.ui_backup_chooser import Ui_BackupChooser
 from upwardprep.services.vault import BackupInfo
 
 REASONS = {
@@ -36,31 +28,18 @@ def describe(info: BackupInfo) -> str:
 class BackupChooser(QDialog):
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("backupChooser")
-        self.setWindowTitle("Restore from backup")
+        self.ui = Ui_BackupChooser()
+        self.ui.setupUi(self)
         self.chosen: Path | None = None
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "The backup you choose replaces the store. The store as it is now is kept: "
-            "as a backup when it opens, or moved aside untouched when it does not."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.list = QListWidget()
-        self.list.setObjectName("backupList")
-        self.list.setAccessibleName("Backups, newest first")
+        self.list = self.ui.backupList
         for info in sorted(backups, key=lambda b: b.created, reverse=True):
             item = QListWidgetItem(describe(info))
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(info.path.name)
             self.list.addItem(item)
-        empty = QLabel("No backups of this store were found in its backup folder.")
-        empty.setObjectName("noBackupsLabel")
-        empty.setVisible(not backups)
-        layout.addWidget(self.list)
-        layout.addWidget(empty)
+        self.ui.noBackupsLabel.setVisible(not backups)
         self.list.setVisible(bool(backups))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = self.ui.buttons
         self.restore = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore.setObjectName("restoreButton")
         self.restore.setEnabled(bool(backups))
@@ -70,7 +49,6 @@ class BackupChooser(QDialog):
         buttons.accepted.connect(self._accept_selected)
         buttons.rejected.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self._accept_selected())
-        layout.addWidget(buttons)
         if backups:
             self.list.setCurrentRow(0)
             self.list.setFocus()

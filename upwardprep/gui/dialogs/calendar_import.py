@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
     QLabel,
     QMessageBox,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
+from upwardprep.gui.forms.ui_calendar_import_dialog import Ui_CalendarImportDialog
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.models.dates import short
 from upwardprep.services import NotFound, Services, ValidationError
@@ -62,24 +60,10 @@ class MappingDialog(QDialog):
         self, series: list[SeriesSummary], people: list[PersonData], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("calendarImportDialog")
-        self.setWindowTitle("Import calendar")
-        self.setMinimumWidth(640)
+        self.ui = Ui_CalendarImportDialog()
+        self.ui.setupUi(self)
         self.series = series
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "Choose who each series is with. Its meetings from today on become planned "
-            "meetings with that person; importing the same file again updates them and adds "
-            "nothing twice."
-        )
-        intro.setObjectName("importIntro")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setContentsMargins(0, 8, 0, 8)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(12)
+        grid = self.ui.seriesGrid
         grid.setColumnStretch(0, 1)
         self.combos: dict[str, QComboBox] = {}
         for row, item in enumerate(series):
@@ -107,33 +91,22 @@ class MappingDialog(QDialog):
             combo.currentIndexChanged.connect(self._update)
             self.combos[item.uid] = combo
         grid.setRowStretch(len(series), 1)
-        scroll = QScrollArea()
-        scroll.setObjectName("seriesScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(grid_host)
-        needed = grid_host.sizeHint().height() + 2 * scroll.frameWidth()
+        scroll = self.ui.seriesScroll
+        needed = self.ui.seriesHost.sizeHint().height() + 2 * scroll.frameWidth()
         scroll.setMinimumHeight(min(needed, 420))
         if needed <= 420:  # no scrolling, and no empty band below the last series
             scroll.setMaximumHeight(needed)
-        layout.addWidget(scroll, 1)
-        if not people:
-            warn = QLabel("Add the people you meet in People first; then import again.")
-            warn.setObjectName("noPeopleLabel")
-            layout.addWidget(warn)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.ui.noPeopleLabel.setVisible(not people)
+        buttons = self.ui.buttons
         self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText("&Import")
         self.import_button.setObjectName("importButton")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self._update()
         # As tall as the wrapped text needs at this width (a plain size hint guesses too high).
         width = self.minimumWidth()
-        self.resize(width, layout.totalHeightForWidth(width))
+        self.resize(width, self.ui.dialogLayout.totalHeightForWidth(width))
 
     def mapping(self) -> dict[str, str]:
         return {

@@ -4,17 +4,9 @@ builds (or refreshes) the next planned meeting from open actions, risks, outcome
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from upwardprep.gui.forms.ui_draft_agenda_dialog import Ui_DraftAgendaDialog
 from upwardprep.gui.models.base import today_of
 from upwardprep.gui.models.dates import absolute, relative_day
 from upwardprep.gui.views.base import fill_combo
@@ -34,63 +26,36 @@ class DraftAgendaDialog(QDialog):
         stale_days: int | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_DraftAgendaDialog()
+        self.ui.setupUi(self)
         self.services = services
         self.meeting_id: str | None = None
         self.stale_days = stale_days
-        self.setObjectName("draftAgendaDialog")
-        self.setWindowTitle("Draft next agenda")
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            "The agenda starts with action items still open, open risks and asks, outcomes "
-            "since your last 1:1 and priorities due for confirmation, then the template's "
-            "items. Drafting again keeps your own edits and adds nothing twice."
+        self.person, self.template, self.when = (
+            self.ui.draftPerson,
+            self.ui.draftTemplate,
+            self.ui.draftWhen,
         )
-        intro.setObjectName("draftIntro")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.person = QComboBox()
-        self.person.setObjectName("draftPerson")
-        self.person.setAccessibleName("Person")
+        self.error = self.ui.errorLabel
         people = services.people.list()
         fill_combo(self.person, [(p.name, p.id) for p in people], keep=person_id)
         if person_id is None:  # the manager is whom most agendas are for
             managers = [p.id for p in people if p.role in MANAGING_UP]
             if managers:
                 self.person.setCurrentIndex(max(0, self.person.findData(managers[0])))
-        self.template = QComboBox()
-        self.template.setObjectName("draftTemplate")
-        self.template.setAccessibleName("Template")
         self._templates = services.templates.list()
         fill_combo(
             self.template,
             [("The usual one for this person", None)] + [(t.name, t.id) for t in self._templates],
         )
-        self.when = QLabel()
-        self.when.setObjectName("draftWhen")
-        self.when.setWordWrap(True)
-        form.addRow("&With:", self.person)
-        form.addRow("&Template:", self.template)
-        form.addRow("Meeting:", self.when)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #b42318;")
-        self.error.setWordWrap(True)
         self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = self.ui.buttons
         self.draft_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.draft_button.setText("&Draft")
         self.draft_button.setObjectName("draftButton")
         self.draft_button.setEnabled(bool(people))
         buttons.accepted.connect(self.draft)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.person.currentIndexChanged.connect(self._person_changed)
         self._default_template = default_template
         self._person_changed()

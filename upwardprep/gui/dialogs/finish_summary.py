@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from upwardprep.gui.forms.ui_finish_summary_dialog import Ui_FinishSummaryDialog
 from upwardprep.services import Services
 from upwardprep.services.meetings import ActionItemData, MeetingData
 from upwardprep.services.update import decision_lines
@@ -93,29 +94,20 @@ class FinishSummaryDialog(QDialog):
         self, summary: FinishSummary, people: dict[str, str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("finishSummaryDialog")
-        self.setWindowTitle("Meeting finished")
-        self.setMinimumWidth(520)
+        self.ui = Ui_FinishSummaryDialog()
+        self.ui.setupUi(self)
         self.summary = summary
-        layout = QVBoxLayout(self)
-        title = QLabel(escape(summary.meeting.title or "Meeting") + " is now a record")
-        title.setObjectName("sectionTitle")
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        self.text = QLabel(summary_html(summary, people))
-        self.text.setObjectName("summaryText")
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.setObjectName("summaryButtons")
+        self.ui.sectionTitle.setText(
+            escape(summary.meeting.title or "Meeting") + " is now a record"
+        )
+        self.text = self.ui.summaryText
+        self.text.setText(summary_html(summary, people))
+        buttons = self.ui.summaryButtons
         if summary.next_meeting is not None:
             go = buttons.addButton("Open &next meeting", QDialogButtonBox.ButtonRole.AcceptRole)
             go.setObjectName("openNextButton")
             go.clicked.connect(self._open_next)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def _open_next(self) -> None:
         if self.summary.next_meeting is not None:

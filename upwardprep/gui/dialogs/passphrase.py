@@ -8,20 +8,24 @@ import re
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QVBoxLayout,
+    QPushButton,
     QWidget,
 )
 
+from upwardprep.gui.forms.ui_change_passphrase_dialog import Ui_ChangePassphraseDialog
+from upwardprep.gui.forms.ui_create_store_dialog import Ui_CreateStoreDialog
+from upwardprep.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
+from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.store.errors import PassphraseRefused, WrongPassphrase
 
 COMMON = {
@@ -66,65 +70,25 @@ def strength(passphrase: str) -> tuple[int, str]:
 
 
 class _PassphraseDialog(QDialog):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setMinimumWidth(440)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setSpacing(12)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b42318;")
+    """What the three dialogs share: the error line and, for a new passphrase, its strength
+    and the check that both entries match. The layouts are the forms in ui/."""
+
+    passphrase: QLineEdit
+    confirm: QLineEdit
+    meter: QProgressBar
+    meter_label: QLabel
+    error: QLabel
+    buttons: QDialogButtonBox
+    ok: QPushButton
+
+    def _setup(self) -> None:
+        """After the subclass's form is set up: the shared wiring."""
         self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.rejected.connect(self.reject)
 
-    @staticmethod
-    def _secret_field(name: str, accessible: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setAccessibleName(accessible)
-        field.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText
-            | Qt.InputMethodHint.ImhNoPredictiveText
-            | Qt.InputMethodHint.ImhSensitiveData
-        )
-        return field
-
-    def _new_passphrase_fields(self, label: str) -> None:
-        """The new passphrase twice, its strength, the no-recovery warning, error and buttons."""
-        self.passphrase = self._secret_field("passphraseEdit", "New passphrase")
-        self.confirm = self._secret_field("confirmEdit", "Repeat the passphrase")
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strengthBar")
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(6)
-        self.meter.setAccessibleName("Passphrase strength")
-        self.meter_label = QLabel("Empty")
-        self.meter_label.setObjectName("strengthLabel")
-        self.form.addRow(label, self.passphrase)
-        self.form.addRow("&Repeat:", self.confirm)
-        self.form.addRow("Strength:", self.meter)
-        self.form.addRow("", self.meter_label)
-        self.layout_.addLayout(self.form)
-        warning = QLabel(
-            "<b>There is no way to recover a forgotten passphrase.</b> Without it, nobody "
-            "(not even you) can read these notes. Write it down somewhere safe."
-        )
-        warning.setObjectName("recoveryWarning")
-        warning.setWordWrap(True)
-        self.layout_.addWidget(warning)
-        self.layout_.addWidget(self.error)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.layout_.addWidget(self.buttons)
+    def _new_passphrase_fields(self) -> None:
+        """The new passphrase twice and its strength meter follow each other."""
         self.passphrase.textChanged.connect(self._update)
         self.confirm.textChanged.connect(self._update)
         self._update()
@@ -151,64 +115,122 @@ class UnlockDialog(_PassphraseDialog):
     """Asks until the passphrase opens the store, or the user gives up.
 
     `attempt` opens the store; WrongPassphrase keeps the dialog open with a message, any other
-    store error closes it and is left in `failure` for the caller to explain.
+    store error closes it and is left in `failure` for the caller to explain. `painted` fires
+    once, after the dialog's first paint (start-up loads the rest from then on).
+
+    With `finish`, the attempt (the key derivation, the store's open sequence) runs on the
+    thread pool while the dialog stays responsive, and `finish(result)` takes the opened store
+    on the GUI thread; without it, the attempt runs on the GUI thread as before.
     """
+
+    painted = Signal()
 
     def __init__(
         self,
         store_path: Path,
-        attempt: Callable[[str], None],
+        attempt: Callable[[str], Any],
         *,
         hint: str = "",
         parent: QWidget | None = None,
+        finish: Callable[[Any], None] | None = None,
     ) -> None:
-        super().__init__("Unlock UpwardPrep", parent)
-        self.setObjectName("unlockDialog")
+        super().__init__(parent)
+        self.ui = Ui_UnlockDialog()
+        self.ui.setupUi(self)
         self.attempt = attempt
+        self.finish = finish
         self.failure: Exception | None = None
-        intro = QLabel(f"Enter the passphrase for <b>{escape(store_path.stem)}</b>.")
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        intro.setToolTip(str(store_path))
-        self.layout_.addWidget(intro)
-        if hint:
-            hint_label = QLabel(hint)
-            hint_label.setObjectName("hintLabel")
-            hint_label.setWordWrap(True)
-            self.layout_.addWidget(hint_label)
-        self.passphrase = self._secret_field("passphraseEdit", "Passphrase")
-        self.form.addRow("&Passphrase:", self.passphrase)
-        self.layout_.addLayout(self.form)
-        self.layout_.addWidget(self.error)
-        unlock = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        unlock.setText("&Unlock")
-        unlock.setObjectName("unlockButton")
+        self.job: Job | None = None  # the attempt running in the background
+        self._painted = False
+        self.passphrase, self.error, self.buttons = (
+            self.ui.passphraseEdit,
+            self.ui.errorLabel,
+            self.ui.buttons,
+        )
+        self._setup()
+        self.ui.unlockProgress.hide()
+        self.ui.introLabel.setText(f"Enter the passphrase for <b>{escape(store_path.stem)}</b>.")
+        self.ui.introLabel.setToolTip(str(store_path))
+        self.ui.hintLabel.setText(hint)
+        self.ui.hintLabel.setVisible(bool(hint))
+        self.ok.setText("&Unlock")
+        self.ok.setObjectName("unlockButton")
         self.buttons.accepted.connect(self._try)
-        self.layout_.addWidget(self.buttons)
         self.passphrase.setFocus()
 
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)  # once this paint has reached the screen
+
     def _try(self) -> None:
+        if self.busy:
+            return
         secret = self.passphrase.text()
         if not secret:
             self.show_error("Type your passphrase first.")
             return
+        if self.finish is not None:
+            self._start(secret)
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.attempt(secret)
-        except WrongPassphrase:
-            self.passphrase.clear()
-            self.show_error(
-                "That passphrase does not open this store. Check Caps Lock and try again."
-            )
-            return
-        except Exception as error:  # another store problem: the caller explains it
-            self.failure = error
-            self.passphrase.clear()
-            self.reject()
+        except Exception as error:
+            self._refused(error)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.passphrase.clear()
         self.accept()
+
+    def _start(self, secret: str) -> None:
+        """The attempt on the thread pool; the field empties at once and the dialog waits,
+        repainting and moving as usual, with Unlock and Cancel off until the answer."""
+        attempt = self.attempt
+        self.passphrase.clear()
+        self.error.hide()
+        self._show_busy(True)
+        self.job = run_in_background(lambda: attempt(secret), self._opened, self._refused)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.ui.unlockProgress.setVisible(busy)
+        self.passphrase.setEnabled(not busy)
+        for button in self.buttons.buttons():
+            button.setEnabled(not busy)
+        if not busy:
+            self.job = None
+            self.passphrase.setFocus()
+
+    def _opened(self, result: Any) -> None:
+        self._show_busy(False)
+        assert self.finish is not None
+        try:
+            self.finish(result)
+        except Exception as error:
+            self._refused(error)
+            return
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self._show_busy(False)
+        self.passphrase.clear()
+        if isinstance(error, WrongPassphrase):
+            self.show_error(
+                "That passphrase does not open this store. Check Caps Lock and try again."
+            )
+            return
+        self.failure = error  # another store problem: the caller explains it
+        self.reject()
+
+    def reject(self) -> None:
+        if not self.busy:  # Esc or the close button while the store opens: wait for it
+            super().reject()
 
 
 class CreateStoreDialog(_PassphraseDialog):
@@ -217,25 +239,25 @@ class CreateStoreDialog(_PassphraseDialog):
     def __init__(
         self, store_path: Path, create: Callable[[str], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__("Create your UpwardPrep store", parent)
-        self.setObjectName("createStoreDialog")
-        self.create = create
+        super().__init__(parent)
+        self.ui = Ui_CreateStoreDialog()
+        self.ui.setupUi(self)
+        self.create_store = create
         self.failure: Exception | None = None
-        intro = QLabel(
-            "Your notes are kept in one encrypted file on this computer. Choose a passphrase "
-            "to lock it: a few unrelated words are easy to remember and hard to guess."
+        ui = self.ui
+        self.passphrase, self.confirm, self.error, self.buttons = (
+            ui.passphraseEdit,
+            ui.confirmEdit,
+            ui.errorLabel,
+            ui.buttons,
         )
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
-        where = QLabel(f"Store: {escape(str(store_path))}")
-        where.setObjectName("storePathLabel")
-        where.setWordWrap(True)
-        where.setStyleSheet("color: palette(placeholder-text);")
-        self.layout_.addWidget(where)
-        self._new_passphrase_fields("&Passphrase:")
+        self.meter, self.meter_label = ui.strengthBar, ui.strengthLabel
+        self._setup()
+        ui.storePathLabel.setText(f"Store: {escape(str(store_path))}")
         self.ok.setText("&Create store")
         self.ok.setObjectName("createButton")
         self.buttons.accepted.connect(self._create)
+        self._new_passphrase_fields()
 
     def _create(self) -> None:
         secret = self.passphrase.text()
@@ -243,7 +265,7 @@ class CreateStoreDialog(_PassphraseDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.create(secret)
+            self.create_store(secret)
         except PassphraseRefused as error:
             self.show_error(str(error))
             return
@@ -268,23 +290,24 @@ class ChangePassphraseDialog(_PassphraseDialog):
     def __init__(
         self, store_path: Path, check: Callable[[str], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__("Change passphrase", parent)
-        self.setObjectName("changePassphraseDialog")
+        super().__init__(parent)
+        self.ui = Ui_ChangePassphraseDialog()
+        self.ui.setupUi(self)
         self.check = check
         self.current = self.new = ""
-        intro = QLabel(
+        ui = self.ui
+        self.old, self.passphrase, self.confirm = ui.currentEdit, ui.passphraseEdit, ui.confirmEdit
+        self.meter, self.meter_label = ui.strengthBar, ui.strengthLabel
+        self.error, self.buttons = ui.errorLabel, ui.buttons
+        self._setup()
+        ui.introLabel.setText(
             f"A new passphrase for <b>{escape(store_path.stem)}</b>. A backup is made first; "
             "backups made before today keep the old passphrase."
         )
-        intro.setTextFormat(Qt.TextFormat.RichText)
-        intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
-        self.old = self._secret_field("currentEdit", "Current passphrase")
-        self.form.addRow("C&urrent passphrase:", self.old)
-        self._new_passphrase_fields("&New passphrase:")
         self.ok.setText("&Change passphrase")
         self.ok.setObjectName("changeButton")
         self.buttons.accepted.connect(self._change)
+        self._new_passphrase_fields()
         self.old.setFocus()
 
     def _change(self) -> None:

@@ -6,20 +6,11 @@ takes the top match), Enter saves. The kind defaults to a win; Alt+K jumps to it
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from upwardprep.gui.widgets.record_picker import Choice, RecordPicker
+from upwardprep.gui.forms.ui_quick_capture_dialog import Ui_QuickCaptureDialog
+from upwardprep.gui.widgets.record_picker import Choice
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES, OutcomeKind
@@ -38,86 +29,61 @@ class QuickCaptureDialog(QDialog):
     ) -> None:
         """`meeting`: (id, label) of the meeting being held, which the note is linked to."""
         super().__init__(parent)
+        self.ui = Ui_QuickCaptureDialog()
+        self.ui.setupUi(self)
         self.services = services
         self.meeting_id = meeting[0] if meeting else None
-        self.setObjectName("quickCaptureDialog")
-        self.setWindowTitle("Quick capture")
-        self.setMinimumWidth(600)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-
-        self.title = QLineEdit()
-        self.title.setObjectName("titleEdit")
-        self.title.setMaxLength(limit_of(OUTCOME_FIELDS["title"]))
-        self.title.setPlaceholderText(
-            "What did it produce or enable? e.g. “Cut p95 latency to 310 ms”"
+        ui = self.ui
+        self.title, self.priority, self.kind, self.ask = (
+            ui.titleEdit,
+            ui.priorityEdit,
+            ui.kindCombo,
+            ui.askEdit,
         )
-        self.title.setAccessibleName("Outcome title")
-        self.priority = RecordPicker()
-        self.priority.setObjectName("priorityEdit")
-        self.priority.setPlaceholderText("Type part of a priority (optional)")
-        self.priority.setAccessibleName("Priority")
+        self.link_meeting, self.error = ui.linkMeetingCheck, ui.errorLabel
+        self._ask_label = ui.askLabel
+        self.title.setMaxLength(limit_of(OUTCOME_FIELDS["title"]))
+        self.ask.setMaxLength(limit_of(OUTCOME_FIELDS["ask"]))
         self.priority.set_choices(
             [Choice(p.id, p.title, p.owner_name or "") for p in services.priorities.list()]
         )
-        self.kind = QComboBox()
-        self.kind.setObjectName("kindCombo")
-        self.kind.setAccessibleName("Kind of note")
         for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
-        self.ask = QLineEdit()
-        self.ask.setObjectName("askEdit")
-        self.ask.setMaxLength(limit_of(OUTCOME_FIELDS["ask"]))
-        self.ask.setPlaceholderText("What do you need, and from whom?")
-        self.ask.setAccessibleName("Ask")
-
-        form.addRow("&Outcome:", self.title)
-        form.addRow("&Priority:", self.priority)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("&Ask:", self.ask)
-        self._ask_label = form.labelForField(self.ask)
-        self.link_meeting = QCheckBox(f"&Link to {meeting[1]}" if meeting else "")
-        self.link_meeting.setObjectName("linkMeetingCheck")
+        self.link_meeting.setText(f"&Link to {meeting[1]}" if meeting else "")
         self.link_meeting.setChecked(meeting is not None)
         self.link_meeting.setVisible(meeting is not None)
-        form.addRow("", self.link_meeting)
-        layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #b42318;")
-        self.error.setWordWrap(True)
         self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveButton")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ui.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveButton")
+        ui.buttons.accepted.connect(self.save)
+        ui.buttons.rejected.connect(self.reject)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.setTabOrder(self.title, self.priority)
-        self.setTabOrder(self.priority, self.kind)
-        self.setTabOrder(self.kind, self.ask)
-        self.setTabOrder(self.ask, self.link_meeting)
         self.title.setFocus()
 
     def _kind_changed(self) -> None:
         is_risk = self.kind.currentData() == OutcomeKind.RISK.value
         self.ask.setVisible(is_risk)
-        if self._ask_label is not None:
-            self._ask_label.setVisible(is_risk)
+        self._ask_label.setVisible(is_risk)
 
-    def save(self) -> None:
+    def save_before_lock(self) -> None:
+        """The app is locking: typed text is the user's, so it is saved now (as an editor's
+        is), and the dialog closes. A priority that matches no single one is left unlinked
+        rather than losing the note; with no title typed, there is nothing to save."""
+        if self.title.text().strip() and not self.save():
+            self.priority.clear()
+            self.save()
+        if self.isVisible():
+            self.reject()
+
+    def save(self) -> bool:
+        """Save and close; False (with the reason shown) when the input is refused."""
         if not self.priority.resolve():
             self._fail(
                 f"No single priority matches “{self.priority.pending_text()}”; pick one from "
                 "the list or leave it empty."
             )
             self.priority.setFocus()
-            return
+            return False
         chosen = self.priority.current_id()
         priority_ids = [chosen] if chosen else []
         try:
@@ -131,9 +97,10 @@ class QuickCaptureDialog(QDialog):
         except ValidationError as error:
             self._fail(str(error))
             self.title.setFocus()
-            return
+            return False
         self.saved.emit(outcome.id)
         self.accept()
+        return True
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

@@ -97,6 +97,8 @@ class ShortcutsDialog(QDialog):
             shown = 0
             for row in range(heading.childCount()):
                 item = heading.child(row)
+                if item is None:
+                    continue
                 words = fold(f"{heading.text(0)} {item.text(0)} {item.text(1)}")
                 hidden = not all(word in words for word in wanted)
                 item.setHidden(hidden)
@@ -112,6 +114,6 @@ class ShortcutsDialog(QDialog):
                 continue
             for row in range(heading.childCount()):
                 item = heading.child(row)
-                if not item.isHidden():
+                if item is not None and not item.isHidden():
                     found.append((item.text(0), item.text(1)))
         return found

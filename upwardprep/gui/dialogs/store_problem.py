@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from upwardprep.store.errors import (
     NotAStore,
+    StorageFailed,
     StoreDamaged,
+    StoreHasOtherNames,
     StoreInUse,
     StoreMissing,
     StoreTooNew,
@@ -28,6 +30,8 @@ TITLES = [
     (NotAStore, "This is not an UpwardPrep store"),
     (StoreInUse, "The store is open elsewhere"),
     (StoreTooNew, "The store needs a newer UpwardPrep"),
+    (StorageFailed, "The disk refused to write"),  # full, read-only, no permission
+    (StoreHasOtherNames, "The store has other names"),
 ]
 
 
@@ -45,18 +49,22 @@ def ask(error: Exception, *, has_backups: bool, parent: QWidget | None = None) -
     findings = getattr(error, "findings", None)
     if findings:
         box.setDetailedText("\n".join(findings))
-    buttons: dict[object, Choice] = {}
+    buttons: dict[QAbstractButton, Choice] = {}
+    offered: list[QPushButton] = []  # in the order added: the first is the default
     if has_backups and isinstance(error, StoreDamaged | NotAStore):
         restore = box.addButton("&Restore the latest backup…", QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("restoreButton")
         buttons[restore] = Choice.RESTORE
-    if isinstance(error, StoreInUse):
+        offered.append(restore)
+    if isinstance(error, StoreInUse | StorageFailed):  # once it is closed, or space is freed
         retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
         buttons[retry] = Choice.RETRY
+        offered.append(retry)
     other = box.addButton("&Open another store…", QMessageBox.ButtonRole.ActionRole)
     buttons[other] = Choice.OTHER_STORE
+    offered.append(other)
     quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
     buttons[quit_button] = Choice.QUIT
-    box.setDefaultButton(next(iter(buttons)))  # type: ignore[arg-type]
+    box.setDefaultButton(offered[0])
     box.exec()
     return buttons.get(box.clickedButton(), Choice.QUIT)

@@ -11,27 +11,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from upwardprep.gui.forms.ui_templates_dialog import Ui_TemplatesDialog
 from upwardprep.gui.models.base import EntityTableModel, SortRole
 from upwardprep.gui.models.dates import absolute
-from upwardprep.gui.views.base import RecordEditor, make_table, size_columns
-from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.gui.views.base import size_columns
 from upwardprep.services import Services
-from upwardprep.services.common import limit_of
-from upwardprep.services.templates import FIELDS as TEMPLATE_FIELDS
 from upwardprep.services.templates import TemplateData
 
 
@@ -58,49 +44,6 @@ class TemplatesModel(EntityTableModel[TemplateData]):
         return None
 
 
-class TemplateEditor(RecordEditor):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("templateEditor")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.name = QLineEdit()
-        self.name.setObjectName("templateName")
-        self.name.setMaxLength(limit_of(TEMPLATE_FIELDS["name"]))
-        self.name.setAccessibleName("Template name")
-        form.addRow("N&ame:", self.name)
-        layout.addLayout(form)
-        hint = QLabel(
-            "Each heading becomes an agenda item (a lone top heading names the template); the "
-            "text under it holds its guiding questions. End a heading with [5 min] for a time "
-            "box."
-        )
-        hint.setObjectName("templateHint")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(hint)
-        self.body = MarkdownEditor()
-        self.body.setObjectName("templateBody")
-        layout.addWidget(self.body, 1)
-        self.watch(self.name, self.body)
-
-    def _fill(self, record_id: str) -> None:
-        assert self.services is not None
-        template = self.services.templates.get(record_id)
-        self.name.setText(template.name)
-        self.body.setText(template.body)
-
-    def _save(self, record_id: str) -> None:
-        assert self.services is not None
-        self.services.templates.update(record_id, name=self.name.text(), body=self.body.text())
-
-    def _blank(self) -> None:
-        self.name.clear()
-        self.body.clear()
-
-
 class TemplatesDialog(QDialog):
     """List, create, edit, duplicate and delete agenda templates."""
 
@@ -109,44 +52,30 @@ class TemplatesDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = Ui_TemplatesDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
         self.services = services
-        self.setObjectName("templatesDialog")
-        self.setWindowTitle("Agenda templates")
+        self.new_button, self.duplicate_button, self.delete_button = (
+            ui.newTemplateButton,
+            ui.duplicateTemplateButton,
+            ui.deleteTemplateButton,
+        )
+        self.splitter, self.table, self.editor = (
+            ui.templatesSplitter,
+            ui.templatesTable,
+            ui.templateEditor,
+        )
+        self.problem = ui.templateProblem
         self.resize(980, 620)
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.new_button = QPushButton("&New")
-        self.new_button.setObjectName("newTemplateButton")
-        self.duplicate_button = QPushButton("&Duplicate")
-        self.duplicate_button.setObjectName("duplicateTemplateButton")
-        self.delete_button = QPushButton("Move to &Trash")
-        self.delete_button.setObjectName("deleteTemplateButton")
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("templatesSplitter")
-        self.table = make_table("templatesTable")
         self.model = TemplatesModel(services, self)
         self.table.setModel(self.model)
         size_columns(self.table, {TemplatesModel.KIND: 8}, stretch=TemplatesModel.NAME)
-        self.editor = TemplateEditor()
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([300, 680])
-        layout.addWidget(self.splitter, 1)
-        self.problem = QLabel()
-        self.problem.setObjectName("templateProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b42318;")
         self.problem.hide()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ui.buttons.rejected.connect(self.reject)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor.saved.connect(self._saved)
         self.editor.failed.connect(self._refused)

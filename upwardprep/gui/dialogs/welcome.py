@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
+
+from upwardprep.gui.forms.ui_welcome_dialog import Ui_WelcomeDialog
 
 STEPS = [
     (
@@ -29,29 +31,15 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("welcomeDialog")
-        self.setWindowTitle("Welcome to UpwardPrep")
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        title = QLabel("<h2>Welcome</h2>Three steps make UpwardPrep useful in your next 1:1:")
-        title.setWordWrap(True)
-        layout.addWidget(title)
-        for name, heading, text in STEPS:
-            button = QPushButton(heading)
-            button.setObjectName(name)
-            button.setStyleSheet("text-align: left; font-weight: 600; padding: 6px 8px;")
+        self.ui = Ui_WelcomeDialog()
+        self.ui.setupUi(self)
+        for name, _heading, _text in STEPS:
+            button = self.findChild(QPushButton, name)
+            assert button is not None, name
             button.clicked.connect(lambda _=False, n=name: self._choose(n))
-            layout.addWidget(button)
-            hint = QLabel(text)
-            hint.setWordWrap(True)
-            hint.setContentsMargins(10, 0, 0, 4)
-            layout.addWidget(hint)
-        buttons = QDialogButtonBox()
-        skip = buttons.addButton("&Skip", QDialogButtonBox.ButtonRole.RejectRole)
+        skip = self.ui.buttons.addButton("&Skip", QDialogButtonBox.ButtonRole.RejectRole)
         skip.setObjectName("skipButton")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ui.buttons.rejected.connect(self.reject)
 
     def _choose(self, name: str) -> None:
         self.step_chosen.emit(name)

@@ -175,7 +175,7 @@ class AlignmentTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, self._node(parent).children[row].number)
 
-    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: AnyIndex | None = None) -> Any:
         if index is None:  # QObject.parent()
             return super().parent()
         if not index.isValid():

@@ -46,7 +46,7 @@ StaleRole = FIRST_MODEL_ROLE + 2  # True: not confirmed for more than stale_days
 
 PRIORITY_IDS_MIME = "application/x-upwardprep-priority-ids"
 
-_STATUS_RANK = {status: index for index, status in enumerate(PRIORITY_STATUS_LABELS)}
+_STATUS_RANK = {status.value: index for index, status in enumerate(PRIORITY_STATUS_LABELS)}
 _ROLE_RANK = {member.value: index for index, member in enumerate(ROLE_ORDER)}
 OWN_PRIORITY = "Me"  # a priority without an owner is the user's own
 _LAST = 10**9
@@ -63,9 +63,9 @@ def progress_label(priority: PriorityData) -> str:
     unit = f" {priority.metric_unit}" if priority.metric_unit else ""
     target, current = priority.metric_target, priority.metric_current
     if target:
-        figure = f"{_number(current)}/{_number(target)}{unit}" if current is not None else None
-        if figure is None:
+        if current is None:
             return f"—/{_number(target)}{unit}"
+        figure = f"{_number(current)}/{_number(target)}{unit}"
         percent = round(current / target * 100)  # beyond 100 % when the target was beaten
         if percent == 100 and current < target:
             percent = 99  # not there yet, however close
@@ -465,7 +465,7 @@ class PriorityTreeModel(QAbstractItemModel):
         child = self._node(parent).children[row]
         return self.createIndex(row, column, child.number)
 
-    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: AnyIndex | None = None) -> Any:
         if index is None:  # QObject.parent()
             return super().parent()
         if not index.isValid():

@@ -9,23 +9,14 @@ from datetime import date, timedelta
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from upwardprep.gui import jobs
+from upwardprep.gui.forms.ui_alignment_view import Ui_AlignmentView
 from upwardprep.gui.models.alignment import AlignmentTreeModel, UnalignedModel
 from upwardprep.gui.models.base import IdRole, today_of
 from upwardprep.gui.models.dates import age
-from upwardprep.gui.views.base import SectionView, make_table, size_columns
+from upwardprep.gui.views.base import SectionView, size_columns
 from upwardprep.gui.widgets.coverage import CoverageDelegate
 from upwardprep.gui.widgets.delegates import ProgressDelegate, StaleDelegate, StatusPillDelegate
 from upwardprep.services import Services, ValidationError
@@ -65,100 +56,32 @@ class AlignmentView(SectionView):
 
     def __init__(self, stale_days: int = 21, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("alignmentView")
+        self.ui = Ui_AlignmentView()
+        self.ui.setupUi(self)
+        ui = self.ui
         self.stale_days = stale_days
         self.model: AlignmentTreeModel | None = None
         self.unaligned_model: UnalignedModel | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        heading = QLabel("Alignment")
-        heading.setObjectName("pageTitle")
-        top.addWidget(heading)
-        top.addStretch(1)
-        self.person_combo = QComboBox()
-        self.person_combo.setObjectName("alignmentPerson")
-        self.person_combo.setAccessibleName("Whose priorities")
-        self.period_combo = QComboBox()
-        self.period_combo.setObjectName("alignmentPeriod")
-        self.period_combo.setAccessibleName("Period")
+        self.person_combo, self.period_combo = ui.alignmentPerson, ui.alignmentPeriod
+        self.splitter, self.tree = ui.alignmentSplitter, ui.alignmentTree
+        self.unaligned_title, self.unaligned, self.unaligned_empty = (
+            ui.unalignedTitle,
+            ui.unalignedTable,
+            ui.unalignedEmpty,
+        )
+        self.link_button, self.dismiss_button, self.reports = (
+            ui.linkButton,
+            ui.dismissButton,
+            ui.reportsSummary,
+        )
         for key, label in PERIODS:
             self.period_combo.addItem(label, key)
-        person_label = QLabel("&Priorities of:")
-        person_label.setBuddy(self.person_combo)
-        period_label = QLabel("Notes &in:")
-        period_label.setBuddy(self.period_combo)
-        for widget in (person_label, self.person_combo, period_label, self.period_combo):
-            top.addWidget(widget)
-        layout.addLayout(top)
-        hint = QLabel(
-            "Drag a note onto a priority to link it; drag a goal onto a priority to align it "
-            "(onto empty space: top level)."
-        )
-        hint.setObjectName("alignmentHint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("alignmentSplitter")
-        self.tree = QTreeView()
-        self.tree.setObjectName("alignmentTree")
-        self.tree.setAccessibleName("Priority tree with coverage")
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setDragEnabled(True)
-        self.tree.setAcceptDrops(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.splitter.addWidget(self.tree)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.unaligned_title = QLabel("Unaligned work")
-        self.unaligned_title.setObjectName("subsectionTitle")
-        side_layout.addWidget(self.unaligned_title)
-        self.unaligned = make_table("unalignedTable")
-        self.unaligned.setAccessibleName("Notes linked to no priority")
         self.unaligned.setDragEnabled(True)
         self.unaligned.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.unaligned.setDefaultDropAction(Qt.DropAction.CopyAction)
-        side_layout.addWidget(self.unaligned, 2)
-        self.unaligned_empty = QLabel("Every note of work in this period serves a priority.")
-        self.unaligned_empty.setObjectName("unalignedEmpty")
-        self.unaligned_empty.setWordWrap(True)
-        self.unaligned_empty.setStyleSheet("color: palette(placeholder-text); padding: 8px 0;")
-        side_layout.addWidget(self.unaligned_empty)
-        buttons = QHBoxLayout()
-        self.link_button = QPushButton("&Link to selected priority")
-        self.link_button.setObjectName("linkButton")
-        self.link_button.setToolTip("Link the selected note to the priority selected in the tree")
-        self.dismiss_button = QPushButton("&Dismiss")
-        self.dismiss_button.setObjectName("dismissButton")
-        self.dismiss_button.setToolTip(
-            "This note serves no priority, on purpose (tags it #no-priority)"
-        )
-        buttons.addWidget(self.link_button)
-        buttons.addWidget(self.dismiss_button)
-        buttons.addStretch(1)
-        side_layout.addLayout(buttons)
-        reports_title = QLabel("Your reports")
-        reports_title.setObjectName("subsectionTitle")
-        side_layout.addWidget(reports_title)
-        self.reports = QLabel()
-        self.reports.setObjectName("reportsSummary")
-        self.reports.setWordWrap(True)
-        self.reports.setTextFormat(Qt.TextFormat.RichText)
-        self.reports.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        side_layout.addWidget(self.reports, 1)
-        self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([900, 340])
-        layout.addWidget(self.splitter, 1)
 
         self.person_combo.currentIndexChanged.connect(self._filter_changed)
         self.period_combo.currentIndexChanged.connect(self._filter_changed)

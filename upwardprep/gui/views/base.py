@@ -3,23 +3,30 @@ note text on lock, and editors that save themselves."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QTreeView,
@@ -29,10 +36,12 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.widgets.date_field import NO_DATE, DateField
+from upwardprep.gui.widgets.empty_state import EmptyState
+from upwardprep.gui.widgets.tables import RecordTable
 from upwardprep.services import NotFound, Services, ValidationError
 
 AUTOSAVE_MS = 700
-NO_DATE = QDate(1900, 1, 1)
 
 
 class SectionView(QWidget):
@@ -95,12 +104,69 @@ class SectionView(QWidget):
 
 
 class ListDetailView(SectionView):
-    """A table of records beside the editor of the current one."""
+    """The shared shell of the five list sections: an optional bar on top, then a splitter
+    with the list (a table, any other views of it, and the empty state, in a stack) beside
+    the editor of the current record. Subclasses bind a model and say how a record is made,
+    saved and trashed."""
 
-    table: QTableView
     model: Any = None  # an entity model with row_of(id); None while locked
-    editor: RecordEditor
     blank_on_empty_selection = False  # whether the editor empties when no row is current
+
+    def __init__(
+        self,
+        name: str,
+        editor: RecordEditor,
+        *,
+        empty: str,
+        top: QWidget | None = None,
+        other_lists: tuple[QWidget, ...] = (),
+        stretch: tuple[int, int] = (3, 2),
+        sizes: tuple[int, int] = (620, 520),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}View")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if top is not None:
+            layout.addWidget(top)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName(f"{name}Splitter")
+        self.list_stack = QStackedWidget()
+        self.list_stack.setObjectName(f"{name}ListStack")
+        self.table = make_table(f"{name}Table")
+        self.empty = EmptyState(empty)
+        for widget in (self.table, *other_lists, self.empty):
+            self.list_stack.addWidget(widget)
+        self.editor = editor
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(editor)
+        for index, factor in enumerate(stretch):
+            self.splitter.setStretchFactor(index, factor)
+        self.splitter.setSizes(list(sizes))
+        layout.addWidget(self.splitter, 1)
+        editor.saved.connect(self._saved)
+        editor.failed.connect(self.status.emit)
+
+    def _show_list(self) -> None:
+        """The table, or the empty state (and an empty editor) when there are no rows."""
+        has_rows = self.model is not None and self.model.rowCount() > 0
+        self.list_stack.setCurrentWidget(self.table if has_rows else self.empty)
+        if not has_rows and self.services is not None:
+            self.editor.load(self.services, None)
+
+    def _saved(self, record_id: str) -> None:
+        if self.model is not None:
+            self.model.refresh()
+            self.select(record_id)
+        self.status.emit("Saved")
+
+    def clear(self) -> None:
+        self.editor.clear()
+        if self.model is not None:
+            self.model.clear()
+        self.table.setModel(None)
+        self.model = None
 
     def _select_row(self, row: int) -> None:
         if self.model is None or row >= self.model.rowCount():
@@ -140,20 +206,9 @@ class ListDetailView(SectionView):
             QTimer.singleShot(0, lambda: self.select(record_id))
 
 
-def make_table(name: str) -> QTableView:
-    table = QTableView()
+def make_table(name: str) -> RecordTable:
+    table = RecordTable()
     table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setSortingEnabled(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(28)
-    table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return table
 
 
@@ -169,22 +224,6 @@ def size_columns(view: QTableView | QTreeView, chars: dict[int, int], stretch: i
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
-class EmptyState(QWidget):
-    """An empty list teaches: one sentence and the action that fills it."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        label = QLabel(text)
-        label.setObjectName("emptyStateLabel")
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet("color: palette(placeholder-text); font-size: 11pt; padding: 24px;")
-        layout.addStretch(1)
-        layout.addWidget(label)
-        layout.addStretch(2)
-
-
 def set_date(edit: QDateEdit, value: date | None) -> None:
     edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
 
@@ -194,16 +233,11 @@ def get_date(edit: QDateEdit) -> date | None:
     return None if value == NO_DATE else date(value.year(), value.month(), value.day())
 
 
-def date_edit(name: str, accessible: str) -> QDateEdit:
+def date_edit(name: str, accessible: str) -> DateField:
     """A date field that can also be empty (shown as "—")."""
-    edit = QDateEdit()
+    edit = DateField()
     edit.setObjectName(name)
     edit.setAccessibleName(accessible)
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("—")
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(NO_DATE)
     return edit
 
 
@@ -258,7 +292,7 @@ class RecordEditor(QWidget):
 
     def watch(self, *widgets: QObject) -> None:
         for widget in widgets:
-            signal: Callable[..., Any] | None = None
+            signal: SignalInstance | None = None
             if isinstance(widget, QLineEdit):
                 signal = widget.textEdited
             elif isinstance(widget, QPlainTextEdit):
@@ -272,12 +306,12 @@ class RecordEditor(QWidget):
             elif isinstance(widget, QSpinBox | QDoubleSpinBox):
                 signal = widget.valueChanged
             elif hasattr(widget, "edited"):
-                signal = widget.edited  # type: ignore[attr-defined]
+                signal = widget.edited
                 if hasattr(widget, "flush"):
                     self._debounced.append(widget)
             if signal is None:
                 raise TypeError(f"cannot watch {type(widget).__name__}")
-            signal.connect(self.mark_dirty)  # type: ignore[attr-defined]
+            signal.connect(self.mark_dirty)
 
     def mark_dirty(self, *_args: object) -> None:
         if self._loading or self.record_id is None:
@@ -340,9 +374,7 @@ class RecordEditor(QWidget):
 
     def _pending(self) -> bool:
         return self._dirty or any(
-            field.hasPendingEdit()  # type: ignore[attr-defined]
-            for field in self._debounced
-            if hasattr(field, "hasPendingEdit")
+            field.hasPendingEdit() for field in self._debounced if hasattr(field, "hasPendingEdit")
         )
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:

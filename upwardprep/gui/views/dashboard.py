@@ -51,12 +51,14 @@ QFrame#card QLabel[muted="true"] { color: palette(placeholder-text); }
 def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
         if widget is not None:
             widget.setParent(None)  # gone from the window now (lock), freed later
             widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())
+        elif inner is not None:
+            _clear(inner)
 
 
 def _muted(text: str, name: str = "") -> QLabel:

@@ -15,33 +15,19 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateTimeEdit,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.forms.ui_meeting_editor import Ui_MeetingEditor
+from upwardprep.gui.models.base import AnyIndex, IdRole
 from upwardprep.gui.models.dates import absolute
-from upwardprep.gui.models.meetings import ActionsModel, AgendaModel
+from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
 from upwardprep.gui.settings import AppSettings
-from upwardprep.gui.views.base import RecordEditor, date_edit, fill_combo, get_date, size_columns
-from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.gui.views.base import RecordEditor, fill_combo, get_date, size_columns
 from upwardprep.services import ValidationError
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import MEETING_KIND_LABELS, label_of
@@ -56,10 +42,6 @@ from upwardprep.services.meetings import (
 from upwardprep.services.outcomes import OutcomeFilter
 
 OVER_STYLE = "color: #b42318; font-weight: 600;"
-BANNER_STYLE = (
-    "QFrame#heldBanner { background: rgba(37, 99, 235, 0.10); "
-    "border: 1px solid rgba(37, 99, 235, 0.35); border-radius: 6px; }"
-)
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -73,31 +55,11 @@ def from_qdatetime(value: QDateTime) -> datetime:
     return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
-def edit_table(name: str, accessible: str) -> QTableView:
-    """A table whose cells are edited in place (F2, double click, or typing)."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(28)
-    table.horizontalHeader().setHighlightSections(False)
-    table.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-    )
-    return table
-
-
 class OwnerDelegate(QStyledItemDelegate):
     """The action owner as a combo: me, them, or anyone in People."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("ownerEditor")
@@ -107,11 +69,11 @@ class OwnerDelegate(QStyledItemDelegate):
                 combo.addItem(label, key)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -124,106 +86,81 @@ class MeetingEditor(RecordEditor):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("meetingEditor")
+        self.ui = Ui_MeetingEditor()
+        self.ui.setupUi(self)
+        ui = self.ui
         self._meeting: MeetingData | None = None
         self._item_id: str | None = None  # the agenda item whose text is shown
         self._item_body = ""  # as loaded, to save only a real change
-        layout = QVBoxLayout(self)
-
-        top = QHBoxLayout()
-        self.heading = QLabel("Meeting")
-        self.heading.setObjectName("sectionTitle")
-        top.addWidget(self.heading, 1)
-        self.add_outcome_button = QPushButton("Add &outcome…")
-        self.add_outcome_button.setObjectName("addOutcomeButton")
-        self.add_outcome_button.setToolTip("Log an outcome note that came out of this meeting")
-        self.finish_button = QPushButton("F&inish meeting…")
-        self.finish_button.setObjectName("finishButton")
-        self.finish_button.setToolTip(
-            "Mark it held: it becomes a record and open action items move to the next meeting"
+        self._people: dict[str, str] = {}  # id -> name, for the action owners
+        self.heading, self.add_outcome_button, self.finish_button = (
+            ui.sectionTitle,
+            ui.addOutcomeButton,
+            ui.finishButton,
         )
-        top.addWidget(self.add_outcome_button)
-        top.addWidget(self.finish_button)
-        layout.addLayout(top)
+        self.banner, self.banner_label, self.reopen_button = (
+            ui.heldBanner,
+            ui.heldBannerLabel,
+            ui.reopenButton,
+        )
+        self.title_edit, self.person, self.kind = ui.meetingTitle, ui.meetingPerson, ui.meetingKind
+        self.when, self.length, self.tabs = ui.meetingWhen, ui.meetingLength, ui.meetingTabs
+        self.notes, self.decisions = ui.meetingNotes, ui.meetingDecisions
+        # the agenda page
+        self.add_item_edit, self.item_up, self.item_down = (
+            ui.addAgendaItemEdit,
+            ui.agendaUpButton,
+            ui.agendaDownButton,
+        )
+        self.item_remove, self.total, self.agenda_split = (
+            ui.agendaRemoveButton,
+            ui.agendaTotal,
+            ui.agendaSplitter,
+        )
+        self.agenda_table, self.item_label, self.item_body = (
+            ui.agendaTable,
+            ui.subsectionTitle,
+            ui.agendaItemBody,
+        )
+        # the actions and outcomes pages
+        self.add_action_edit, self.add_action_owner, self.add_action_due = (
+            ui.addActionEdit,
+            ui.addActionOwner,
+            ui.addActionDue,
+        )
+        self.action_remove, self.actions_table, self.actions_hint = (
+            ui.actionRemoveButton,
+            ui.actionsTable,
+            ui.actionsHint,
+        )
+        self.outcomes = ui.meetingOutcomes
 
-        self.banner = QFrame()
-        self.banner.setObjectName("heldBanner")
-        self.banner.setStyleSheet(BANNER_STYLE)
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(12, 8, 8, 8)
-        self.banner_label = QLabel()
-        self.banner_label.setObjectName("heldBannerLabel")
-        self.banner_label.setWordWrap(True)
-        self.reopen_button = QPushButton("&Reopen…")
-        self.reopen_button.setObjectName("reopenButton")
-        self.reopen_button.setToolTip("Make this meeting editable again")
-        banner_row.addWidget(self.banner_label, 1)
-        banner_row.addWidget(self.reopen_button)
         self.banner.hide()
-        layout.addWidget(self.banner)
-
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.title_edit = QLineEdit()
-        self.title_edit.setObjectName("meetingTitle")
         self.title_edit.setMaxLength(limit_of(MEETING_FIELDS["title"]))
-        self.title_edit.setAccessibleName("Meeting title")
-        self.title_edit.setPlaceholderText("e.g. 1:1 with Dana")
-        self.person = QComboBox()
-        self.person.setObjectName("meetingPerson")
-        self.person.setAccessibleName("With")
-        self.kind = QComboBox()
-        self.kind.setObjectName("meetingKind")
-        self.kind.setAccessibleName("Kind of meeting")
+        self.add_item_edit.setMaxLength(limit_of(AGENDA_FIELDS["title"]))
+        self.add_action_edit.setMaxLength(limit_of(ACTION_FIELDS["title"]))
         for value, label in MEETING_KIND_LABELS.items():
             self.kind.addItem(label, value.value)
-        self.when = QDateTimeEdit()
-        self.when.setObjectName("meetingWhen")
-        self.when.setAccessibleName("Date and time")
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.length = QSpinBox()
-        self.length.setObjectName("meetingLength")
-        self.length.setAccessibleName("Length in minutes")
-        self.length.setRange(5, 600)
-        self.length.setSingleStep(5)
-        self.length.setSuffix(" min")
-        with_row = QWidget()
-        with_layout = QHBoxLayout(with_row)
-        with_layout.setContentsMargins(0, 0, 0, 0)
-        with_layout.addWidget(self.person, 2)
-        kind_label = QLabel("&Kind:")
-        kind_label.setBuddy(self.kind)
-        with_layout.addWidget(kind_label)
-        with_layout.addWidget(self.kind, 1)
-        when_row = QWidget()
-        when_layout = QHBoxLayout(when_row)
-        when_layout.setContentsMargins(0, 0, 0, 0)
-        when_layout.addWidget(self.when, 2)
-        length_label = QLabel("&Length:")
-        length_label.setBuddy(self.length)
-        when_layout.addWidget(length_label)
-        when_layout.addWidget(self.length, 1)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&With:", with_row)
-        form.addRow("Whe&n:", when_row)
-        layout.addLayout(form)
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("meetingTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._agenda_page(), "Agenda")
-        self.notes = MarkdownEditor()
-        self.notes.setObjectName("meetingNotes")
         self.notes.sourceWidget().setPlaceholderText("What was said, in Markdown")
-        self.tabs.addTab(self._padded(self.notes), "Notes")
-        self.decisions = MarkdownEditor()
-        self.decisions.setObjectName("meetingDecisions")
         self.decisions.sourceWidget().setPlaceholderText("- What was decided, one per line")
-        self.tabs.addTab(self._padded(self.decisions), "Decisions")
-        self.tabs.addTab(self._actions_page(), "Actions")
-        self.tabs.addTab(self._outcomes_page(), "Outcomes")
-        layout.addWidget(self.tabs, 1)
+        self.item_body.sourceWidget().setPlaceholderText(
+            "Talking points for this item, in Markdown"
+        )
+        self.agenda_table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda_table.setDragEnabled(True)
+        self.agenda_table.setAcceptDrops(True)
+        self.agenda_table.setDropIndicatorShown(True)
+        self.agenda_split.setStretchFactor(0, 3)
+        self.agenda_split.setStretchFactor(1, 2)
+        self.actions_table.setItemDelegateForColumn(
+            ActionsModel.OWNER, OwnerDelegate(self.actions_table)
+        )
+        for key, delta in (("Ctrl+Shift+Up", -1), ("Ctrl+Shift+Down", 1)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _=False, d=delta: self.move_item(d))
+            self.agenda_table.addAction(action)
 
         self.watch(
             self.title_edit,
@@ -238,141 +175,13 @@ class MeetingEditor(RecordEditor):
         self.finish_button.clicked.connect(self.finish)
         self.reopen_button.clicked.connect(self.reopen)
         self.add_outcome_button.clicked.connect(self._request_outcome)
-
-    # -- pages -----------------------------------------------------------------------------
-
-    @staticmethod
-    def _padded(widget: QWidget) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(widget)
-        return page
-
-    def _agenda_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        bar = QHBoxLayout()
-        self.add_item_edit = QLineEdit()
-        self.add_item_edit.setObjectName("addAgendaItemEdit")
-        self.add_item_edit.setMaxLength(limit_of(AGENDA_FIELDS["title"]))
-        self.add_item_edit.setPlaceholderText("Add an agenda item, Enter")
-        self.add_item_edit.setAccessibleName("New agenda item")
-        self.item_up = QToolButton()
-        self.item_up.setObjectName("agendaUpButton")
-        self.item_up.setText("Up")
-        self.item_up.setToolTip("Move the item up (Ctrl+Shift+Up)")
-        self.item_down = QToolButton()
-        self.item_down.setObjectName("agendaDownButton")
-        self.item_down.setText("Down")
-        self.item_down.setToolTip("Move the item down (Ctrl+Shift+Down)")
-        self.item_remove = QToolButton()
-        self.item_remove.setObjectName("agendaRemoveButton")
-        self.item_remove.setText("Remove")
-        self.item_remove.setToolTip("Remove the item from the agenda (Delete)")
-        self.total = QLabel()
-        self.total.setObjectName("agendaTotal")
-        self.total.setAccessibleName("Time boxes against the meeting length")
-        bar.addWidget(self.add_item_edit, 1)
-        for button in (self.item_up, self.item_down, self.item_remove):
-            bar.addWidget(button)
-        bar.addSpacing(8)
-        bar.addWidget(self.total)
-        layout.addLayout(bar)
-        self.agenda_split = QSplitter(Qt.Orientation.Vertical)
-        self.agenda_split.setObjectName("agendaSplitter")
-        self.agenda_table = edit_table("agendaTable", "Agenda items")
-        self.agenda_table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.agenda_table.setDragEnabled(True)
-        self.agenda_table.setAcceptDrops(True)
-        self.agenda_table.setDropIndicatorShown(True)
-        self.agenda_split.addWidget(self.agenda_table)
-        body_page = QWidget()
-        body_layout = QVBoxLayout(body_page)
-        body_layout.setContentsMargins(0, 4, 0, 0)
-        self.item_label = QLabel("Text of the selected item")
-        self.item_label.setObjectName("subsectionTitle")
-        body_layout.addWidget(self.item_label)
-        self.item_body = MarkdownEditor()
-        self.item_body.setObjectName("agendaItemBody")
-        self.item_body.sourceWidget().setPlaceholderText(
-            "Talking points for this item, in Markdown"
-        )
-        self.item_label.setBuddy(self.item_body)
-        body_layout.addWidget(self.item_body, 1)
-        self.agenda_split.addWidget(body_page)
-        self.agenda_split.setStretchFactor(0, 3)
-        self.agenda_split.setStretchFactor(1, 2)
-        layout.addWidget(self.agenda_split, 1)
-        for key, delta in (("Ctrl+Shift+Up", -1), ("Ctrl+Shift+Down", 1)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _=False, d=delta: self.move_item(d))
-            self.agenda_table.addAction(action)
         self.add_item_edit.returnPressed.connect(self.add_item)
         self.item_up.clicked.connect(lambda: self.move_item(-1))
         self.item_down.clicked.connect(lambda: self.move_item(1))
         self.item_remove.clicked.connect(self.remove_item)
-        return page
-
-    def _actions_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        bar = QHBoxLayout()
-        self.add_action_edit = QLineEdit()
-        self.add_action_edit.setObjectName("addActionEdit")
-        self.add_action_edit.setMaxLength(limit_of(ACTION_FIELDS["title"]))
-        self.add_action_edit.setPlaceholderText("Add an action item, Enter")
-        self.add_action_edit.setAccessibleName("New action item")
-        self.add_action_owner = QComboBox()
-        self.add_action_owner.setObjectName("addActionOwner")
-        self.add_action_owner.setAccessibleName("Owner of the new action item")
-        self.add_action_due = date_edit("addActionDue", "Due date of the new action item")
-        self.action_remove = QToolButton()
-        self.action_remove.setObjectName("actionRemoveButton")
-        self.action_remove.setText("Remove")
-        self.action_remove.setToolTip("Delete the selected action item (Delete)")
-        bar.addWidget(self.add_action_edit, 1)
-        bar.addWidget(self.add_action_owner)
-        bar.addWidget(QLabel("due"))
-        bar.addWidget(self.add_action_due)
-        bar.addWidget(self.action_remove)
-        layout.addLayout(bar)
-        self.actions_table = edit_table("actionsTable", "Action items")
-        self.actions_table.setItemDelegateForColumn(
-            ActionsModel.OWNER, OwnerDelegate(self.actions_table)
-        )
-        layout.addWidget(self.actions_table, 1)
-        hint = self.actions_hint = QLabel()
-        hint.setObjectName("actionsHint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
         self.add_action_edit.returnPressed.connect(self.add_action)
         self.action_remove.clicked.connect(self.remove_action)
-        return page
-
-    def _outcomes_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 8, 0, 0)
-        self.outcomes = QListWidget()
-        self.outcomes.setObjectName("meetingOutcomes")
-        self.outcomes.setAccessibleName("Outcome notes captured in this meeting (Enter opens)")
-        layout.addWidget(self.outcomes, 1)
-        hint = QLabel(
-            "Notes logged with “Add outcome” or quick capture (Ctrl+Shift+N) while this "
-            "meeting is open are linked to it."
-        )
-        hint.setObjectName("outcomesHint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
         self.outcomes.itemActivated.connect(lambda item: self.open_outcome.emit(item.data(IdRole)))
-        return page
 
     # -- models ----------------------------------------------------------------------------
 
@@ -409,8 +218,14 @@ class MeetingEditor(RecordEditor):
         actions.failed.connect(self.failed.emit)
 
     def unbind_models(self) -> None:
+        """Lock: the tables let go of their models, and the models are emptied and let go of
+        the services (the next unlock binds new ones), so nothing of the store is left."""
         self.agenda_table.setModel(None)
         self.actions_table.setModel(None)
+        if hasattr(self, "agenda_model"):
+            for model in (self.agenda_model, self.actions_model):
+                model.clear()
+                model.services = None  # type: ignore[assignment]  # unusable until rebound
 
     @property
     def meeting(self) -> MeetingData | None:
@@ -540,7 +355,7 @@ class MeetingEditor(RecordEditor):
         self._meeting = None
         self._item_id = None
         self._item_body = ""
-        self._people: dict[str, str] = {}
+        self._people = {}
         self.heading.setText("Meeting")
         self.item_label.setText("Text of the selected item")
         for field in (self.title_edit, self.add_item_edit, self.add_action_edit):

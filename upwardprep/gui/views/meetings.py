@@ -4,31 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from upwardprep.gui import jobs
 from upwardprep.gui.dialogs.finish_summary import FinishSummaryDialog, summarise
+from upwardprep.gui.forms.ui_meetings_bar import Ui_MeetingsBar
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import today_of
-from upwardprep.gui.models.meetings import ActionsModel, AgendaModel, MeetingsModel
-from upwardprep.gui.views.base import (
-    EmptyState,
-    ListDetailView,
-    fill_combo,
-    make_table,
-    size_columns,
-)
+from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
+from upwardprep.gui.models.meetings import MeetingsModel
+from upwardprep.gui.views.base import ListDetailView, fill_combo, size_columns
 from upwardprep.gui.views.meeting_editor import MeetingEditor
 from upwardprep.services import Services
 
@@ -46,55 +32,27 @@ class MeetingsView(ListDetailView):
     add_outcome_requested = Signal(str)  # meeting id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("meetingsView")
+        bar = QWidget()
+        bar_ui = Ui_MeetingsBar()
+        bar_ui.setupUi(bar)
+        super().__init__(
+            "meetings",
+            MeetingEditor(),
+            empty="No meetings yet — plan your next 1:1 and walk in prepared. Ctrl+N",
+            top=bar,
+            stretch=(2, 3),
+            sizes=(420, 640),
+            parent=parent,
+        )
+        self.editor: MeetingEditor
         self.model: MeetingsModel | None = None
         self.summary_dialog: FinishSummaryDialog | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(8, 8, 8, 0)
-        self.person_filter = QComboBox()
-        self.person_filter.setObjectName("meetingPersonFilter")
-        self.person_filter.setAccessibleName("Show the meetings with")
-        self.person_filter.setMinimumWidth(200)
-        self.suggested = QLabel()
-        self.suggested.setObjectName("suggestedNext")
-        self.suggested.setStyleSheet("color: palette(placeholder-text);")
-        self.new_button = QPushButton("New meeting")
-        self.new_button.setObjectName("newMeetingButton")
-        self.new_button.setToolTip("Plan a meeting with the person shown (Ctrl+N)")
-        self.draft_button = QPushButton("Draft next agenda…")
-        self.draft_button.setObjectName("draftAgendaButton")
-        self.draft_button.setToolTip(
-            "Build the next agenda from open actions, risks, outcomes and a template"
+        self.person_filter, self.suggested = bar_ui.meetingPersonFilter, bar_ui.suggestedNext
+        self.new_button, self.draft_button, self.templates_button = (
+            bar_ui.newMeetingButton,
+            bar_ui.draftAgendaButton,
+            bar_ui.templatesButton,
         )
-        self.templates_button = QPushButton("Templates…")
-        self.templates_button.setObjectName("templatesButton")
-        self.templates_button.setToolTip("Manage agenda templates")
-        bar.addWidget(QLabel("With:"))
-        bar.addWidget(self.person_filter)
-        bar.addWidget(self.suggested, 1)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.draft_button)
-        bar.addWidget(self.templates_button)
-        layout.addLayout(bar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("meetingsSplitter")
-        self.list_stack = QStackedWidget()
-        self.table = make_table("meetingsTable")
-        self.empty = EmptyState("No meetings yet — plan your next 1:1 and walk in prepared. Ctrl+N")
-        self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty)
-        self.editor = MeetingEditor()
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 640])
-        layout.addWidget(self.splitter, 1)
-        self.editor.saved.connect(self._saved)
-        self.editor.failed.connect(self.status.emit)
         self.editor.finished.connect(self._finished)
         self.editor.reopened.connect(self._reopened)
         self.editor.open_outcome.connect(lambda oid: self.open_record.emit("outcome", oid))
@@ -136,12 +94,6 @@ class MeetingsView(ListDetailView):
         self._update_suggestion()
         if keep is None or not self.select(keep):
             self._select_row(0)
-
-    def _show_list(self) -> None:
-        has_rows = self.model is not None and self.model.rowCount() > 0
-        self.list_stack.setCurrentWidget(self.table if has_rows else self.empty)
-        if not has_rows and self.services is not None:
-            self.editor.load(self.services, None)
 
     def _person_changed(self) -> None:
         if self.model is None:
@@ -260,12 +212,6 @@ class MeetingsView(ListDetailView):
         if jobs.OUTCOME in change.kinds and self.services is not None and self.on_screen():
             self.editor.outcome_added()
 
-    def _saved(self, record_id: str) -> None:
-        if self.model is not None:
-            self.model.refresh()
-            self.select(record_id)
-        self.status.emit("Saved")
-
     def _finished(self, meeting_id: str) -> None:
         if self.services is None:
             return
@@ -299,11 +245,7 @@ class MeetingsView(ListDetailView):
         if self.summary_dialog is not None:
             self.summary_dialog.close()
             self.summary_dialog = None
-        self.editor.clear()
+        super().clear()
         self.person_filter.clear()
         self.suggested.clear()
-        if self.model is not None:
-            self.model.clear()
         self.editor.unbind_models()
-        self.table.setModel(None)
-        self.model = None

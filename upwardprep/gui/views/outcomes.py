@@ -6,40 +6,23 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
 
 from upwardprep.gui import jobs
-from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.forms.ui_outcome_editor import Ui_OutcomeEditor
+from upwardprep.gui.forms.ui_outcome_filters import Ui_OutcomeFilters
 from upwardprep.gui.models.outcomes import OutcomesModel
 from upwardprep.gui.views.base import (
-    EmptyState,
     ListDetailView,
     RecordEditor,
-    date_edit,
     fill_combo,
     get_date,
-    make_table,
     set_date,
     size_columns,
 )
-from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
-from upwardprep.gui.widgets.record_picker import Choice, RecordPicker
+from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES
@@ -59,157 +42,44 @@ def reads_as_activity(title: str) -> bool:
     return bool(ACTIVITY_WORDS.search(title))
 
 
-class PriorityPicker(QWidget):
-    """Linked priorities: a list, plus a field that adds one by typing part of its title."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.linked = QListWidget()
-        self.linked.setObjectName("linkedPriorities")
-        self.linked.setAccessibleName("Linked priorities (Delete removes)")
-        self.linked.setMaximumHeight(78)
-        # One field for the editor's life (its choices change with the record): a field or
-        # completer made per record is what a deleted-object error came from.
-        self.add = RecordPicker(keep_text=False)
-        self.add.setObjectName("addPriorityEdit")
-        self.add.setPlaceholderText("Link a priority: type part of its title, Enter")
-        self.add.setAccessibleName("Link a priority")
-        layout.addWidget(self.linked)
-        layout.addWidget(self.add)
-        self.add.picked.connect(self._link)
-        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.linked)
-        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.activated.connect(self._remove_current)
-
-    def set_choices(self, titles: dict[str, str]) -> None:
-        """title -> id of every priority that can be linked."""
-        self.add.set_choices([Choice(pid, title) for title, pid in titles.items()])
-
-    def set_linked(self, pairs: list[tuple[str, str]]) -> None:
-        self.linked.clear()
-        for priority_id, title in pairs:
-            item = QListWidgetItem(title)
-            item.setData(IdRole, priority_id)
-            self.linked.addItem(item)
-
-    def ids(self) -> list[str]:
-        return [self.linked.item(i).data(IdRole) for i in range(self.linked.count())]
-
-    def _link(self, priority_id: str) -> None:
-        """A priority taken in the field (Enter, Tab or a click): linked once."""
-        if priority_id in self.ids():
-            return
-        title = next(c.label for c in self.add.choices() if c.id == priority_id)
-        self.set_linked(
-            [*zip(self.ids(), self._linked_titles(), strict=True), (priority_id, title)]
-        )
-        self.changed.emit()
-
-    def _linked_titles(self) -> list[str]:
-        return [self.linked.item(i).text() for i in range(self.linked.count())]
-
-    def _remove_current(self) -> None:
-        row = self.linked.currentRow()
-        if row >= 0:
-            self.linked.takeItem(row)
-            self.changed.emit()
-
-    def clear(self) -> None:
-        self.linked.clear()
-        self.add.clear()
-
-
 class OutcomeEditor(RecordEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("outcomeEditor")
-        layout = QVBoxLayout(self)
-        heading = QLabel("Outcome note")
-        heading.setObjectName("sectionTitle")
-        layout.addWidget(heading)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.title_edit = QLineEdit()
-        self.title_edit.setObjectName("outcomeTitle")
-        self.title_edit.setMaxLength(limit_of(OUTCOME_FIELDS["title"]))
-        self.title_edit.setAccessibleName("Outcome title")
-        self.hint = QLabel(
-            "This reads like an activity. What did it produce or enable? "
-            "e.g. “Cut checkout latency from 840 ms to 310 ms”."
+        self.ui = Ui_OutcomeEditor()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.title_edit, self.hint, self.kind, self.when = (
+            ui.outcomeTitle,
+            ui.activityHint,
+            ui.outcomeKind,
+            ui.outcomeDate,
         )
-        self.hint.setObjectName("activityHint")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #b54708;")
+        self.person, self.impact, self.metric_edit = (
+            ui.outcomePerson,
+            ui.outcomeImpact,
+            ui.outcomeMetric,
+        )
+        self.evidence, self.open_evidence, self.ask = (
+            ui.outcomeEvidence,
+            ui.openEvidenceButton,
+            ui.outcomeAsk,
+        )
+        self.priorities, self.tags, self.private, self.body = (
+            ui.priorityPicker,
+            ui.outcomeTags,
+            ui.outcomePrivate,
+            ui.outcomeBody,
+        )
+        for field, key in (
+            (self.title_edit, "title"),
+            (self.impact, "impact"),
+            (self.metric_edit, "metric_delta"),
+            (self.ask, "ask"),
+        ):
+            field.setMaxLength(limit_of(OUTCOME_FIELDS[key]))
         self.hint.hide()
-        self.kind = QComboBox()
-        self.kind.setObjectName("outcomeKind")
-        self.kind.setAccessibleName("Kind of note")
         for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
-        self.when = date_edit("outcomeDate", "Date")
-        self.person = QComboBox()
-        self.person.setObjectName("outcomePerson")
-        self.person.setAccessibleName("Person it concerns")
-        self.impact = QLineEdit()
-        self.impact.setObjectName("outcomeImpact")
-        self.impact.setMaxLength(limit_of(OUTCOME_FIELDS["impact"]))
-        self.impact.setPlaceholderText("Who benefits, and how much")
-        self.impact.setAccessibleName("Impact")
-        self.metric_edit = QLineEdit()
-        self.metric_edit.setObjectName("outcomeMetric")
-        self.metric_edit.setMaxLength(limit_of(OUTCOME_FIELDS["metric_delta"]))
-        self.metric_edit.setPlaceholderText("e.g. +12 customers, −530 ms")
-        self.metric_edit.setAccessibleName("Metric change")
-        evidence_row = QWidget()
-        evidence = QHBoxLayout(evidence_row)
-        evidence.setContentsMargins(0, 0, 0, 0)
-        self.evidence = QLineEdit()
-        self.evidence.setObjectName("outcomeEvidence")
-        self.evidence.setPlaceholderText("https://… (a dashboard, a doc, a ticket)")
-        self.evidence.setAccessibleName("Evidence link")
-        self.open_evidence = QToolButton()
-        self.open_evidence.setObjectName("openEvidenceButton")
-        self.open_evidence.setText("Open")
-        self.open_evidence.setToolTip("Open the evidence link in your browser")
-        evidence.addWidget(self.evidence, 1)
-        evidence.addWidget(self.open_evidence)
-        self.ask = QLineEdit()
-        self.ask.setObjectName("outcomeAsk")
-        self.ask.setMaxLength(limit_of(OUTCOME_FIELDS["ask"]))
-        self.ask.setPlaceholderText("For a risk: what you need, and from whom")
-        self.ask.setAccessibleName("Ask")
-        self.priorities = PriorityPicker()
-        self.tags = QLineEdit()
-        self.tags.setObjectName("outcomeTags")
-        self.tags.setPlaceholderText("comma-separated, e.g. q4, billing")
-        self.tags.setAccessibleName("Tags")
-        self.private = QCheckBox("&Private: keep out of shared documents")
-        self.private.setObjectName("outcomePrivate")
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("", self.hint)
-        row = QWidget()
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.kind, 1)
-        row_layout.addWidget(QLabel("on"))
-        row_layout.addWidget(self.when)
-        form.addRow("&Kind:", row)
-        form.addRow("P&erson:", self.person)
-        form.addRow("&Impact:", self.impact)
-        form.addRow("&Metric change:", self.metric_edit)
-        form.addRow("E&vidence:", evidence_row)
-        form.addRow("&Ask:", self.ask)
-        form.addRow("Pr&iorities:", self.priorities)
-        form.addRow("T&ags:", self.tags)
-        form.addRow("", self.private)
-        layout.addLayout(form)
-        self.body = MarkdownEditor()
-        self.body.setObjectName("outcomeBody")
-        layout.addWidget(self.body, 1)
         self.watch(
             self.title_edit,
             self.kind,
@@ -304,41 +174,24 @@ class OutcomeFilters(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
-        self.text = QLineEdit()
-        self.text.setObjectName("outcomeFilterEdit")
-        self.text.setPlaceholderText("Filter notes… (Ctrl+F)")
-        self.text.setClearButtonEnabled(True)
-        self.text.setAccessibleName("Filter outcome notes by text")
-        self.kind = QComboBox()
-        self.kind.setObjectName("kindFilter")
-        self.kind.setAccessibleName("Filter by kind")
+        self.ui = Ui_OutcomeFilters()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.text, self.kind, self.person, self.priority, self.tag = (
+            ui.outcomeFilterEdit,
+            ui.kindFilter,
+            ui.personFilter,
+            ui.priorityFilter,
+            ui.tagFilter,
+        )
+        self.date_from, self.date_to, self.count = (
+            ui.dateFromFilter,
+            ui.dateToFilter,
+            ui.outcomeCount,
+        )
         self.kind.addItem("All kinds", None)
         for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
-        self.person = QComboBox()
-        self.person.setObjectName("personFilter")
-        self.person.setAccessibleName("Filter by person")
-        self.priority = QComboBox()
-        self.priority.setObjectName("priorityFilter")
-        self.priority.setAccessibleName("Filter by priority")
-        self.priority.setMaximumWidth(220)
-        self.tag = QComboBox()
-        self.tag.setObjectName("tagFilter")
-        self.tag.setAccessibleName("Filter by tag")
-        self.date_from = date_edit("dateFromFilter", "From date")
-        self.date_to = date_edit("dateToFilter", "To date")
-        self.count = QLabel()
-        self.count.setObjectName("outcomeCount")
-        layout.addWidget(self.text, 2)
-        for widget in (self.kind, self.person, self.priority, self.tag):
-            layout.addWidget(widget, 1)
-        layout.addWidget(QLabel("from"))
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel("to"))
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.count)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(FILTER_DEBOUNCE_MS)
@@ -410,34 +263,22 @@ class OutcomesView(ListDetailView):
     title = "Outcomes"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("outcomesView")
-        self.model: OutcomesModel | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.filters = OutcomeFilters()
-        layout.addWidget(self.filters)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("outcomesSplitter")
-        self.list_stack = QStackedWidget()
-        self.table = make_table("outcomesTable")
-        self.empty = EmptyState(
-            "No outcome notes yet — log what your work produced or enabled. "
-            "Ctrl+Shift+N from anywhere."
+        filters = OutcomeFilters()
+        no_match = EmptyState("No notes match these filters.")
+        super().__init__(
+            "outcomes",
+            OutcomeEditor(),
+            empty="No outcome notes yet — log what your work produced or enabled. "
+            "Ctrl+Shift+N from anywhere.",
+            top=filters,
+            other_lists=(no_match,),
+            sizes=(740, 520),
+            parent=parent,
         )
-        self.no_match = EmptyState("No notes match these filters.")
-        for widget in (self.table, self.empty, self.no_match):
-            self.list_stack.addWidget(widget)
-        self.editor = OutcomeEditor()
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([740, 520])
-        layout.addWidget(self.splitter, 1)
+        self.filters, self.no_match = filters, no_match
+        self.editor: OutcomeEditor
+        self.model: OutcomesModel | None = None
         self.filters.changed.connect(self.apply_filters)
-        self.editor.saved.connect(self._saved)
-        self.editor.failed.connect(self.status.emit)
 
     def bind(self, services: Services) -> None:
         self.model = OutcomesModel(services)
@@ -499,14 +340,10 @@ class OutcomesView(ListDetailView):
         self.filters.text.selectAll()
 
     def clear(self) -> None:
-        self.editor.clear()
+        super().clear()
         self.filters.reset()
         for combo in (self.filters.person, self.filters.priority, self.filters.tag):
             combo.clear()
-        if self.model is not None:
-            self.model.clear()
-        self.table.setModel(None)
-        self.model = None
 
     def new_record(self) -> None:
         if self.services is None:

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from upwardprep.gui import jobs
+from upwardprep.gui.forms.ui_person_editor import Ui_PersonEditor
 from upwardprep.gui.models.people import PeopleModel
-from upwardprep.gui.views.base import (
-    EmptyState,
-    ListDetailView,
-    RecordEditor,
-    make_table,
-    size_columns,
-)
-from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.gui.views.base import ListDetailView, RecordEditor, size_columns
+from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import ROLE_LABELS, Role
 from upwardprep.services.people import FIELDS as PERSON_FIELDS
@@ -33,49 +17,20 @@ from upwardprep.services.people import FIELDS as PERSON_FIELDS
 class PersonEditor(RecordEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("personEditor")
-        layout = QVBoxLayout(self)
-        heading = QLabel("Person")
-        heading.setObjectName("sectionTitle")
-        layout.addWidget(heading)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.name = QLineEdit()
-        self.name.setObjectName("personName")
+        self.ui = Ui_PersonEditor()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.name, self.role, self.job_title = ui.personName, ui.personRole, ui.personTitle
+        self.email, self.cadence, self.preferences = (
+            ui.personEmail,
+            ui.personCadence,
+            ui.personPreferences,
+        )
         self.name.setMaxLength(limit_of(PERSON_FIELDS["name"]))
-        self.name.setAccessibleName("Name")
-        self.role = QComboBox()
-        self.role.setObjectName("personRole")
-        self.role.setAccessibleName("Role relative to me")
+        self.job_title.setMaxLength(limit_of(PERSON_FIELDS["title"]))
+        self.email.setMaxLength(limit_of(PERSON_FIELDS["email"]))
         for role, label in ROLE_LABELS.items():
             self.role.addItem(label, role.value)
-        self.job_title = QLineEdit()
-        self.job_title.setObjectName("personTitle")
-        self.job_title.setMaxLength(limit_of(PERSON_FIELDS["title"]))
-        self.job_title.setAccessibleName("Job title")
-        self.email = QLineEdit()
-        self.email.setObjectName("personEmail")
-        self.email.setMaxLength(limit_of(PERSON_FIELDS["email"]))
-        self.email.setAccessibleName("Email")
-        self.cadence = QSpinBox()
-        self.cadence.setObjectName("personCadence")
-        self.cadence.setRange(0, 366)
-        self.cadence.setSpecialValueText("No regular 1:1")
-        self.cadence.setPrefix("every ")
-        self.cadence.setSuffix(" days")
-        self.cadence.setAccessibleName("Days between 1:1s")
-        form.addRow("&Name:", self.name)
-        form.addRow("&Role:", self.role)
-        form.addRow("&Title:", self.job_title)
-        form.addRow("&Email:", self.email)
-        form.addRow("&Cadence:", self.cadence)
-        layout.addLayout(form)
-        prefs = QLabel("Communication &preferences")
-        layout.addWidget(prefs)
-        self.preferences = MarkdownEditor()
-        self.preferences.setObjectName("personPreferences")
-        prefs.setBuddy(self.preferences)
-        layout.addWidget(self.preferences, 1)
         self.watch(self.name, self.role, self.job_title, self.email, self.cadence, self.preferences)
 
     def _fill(self, record_id: str) -> None:
@@ -115,34 +70,19 @@ class PeopleView(ListDetailView):
     blank_on_empty_selection = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("peopleView")
+        super().__init__(
+            "people",
+            PersonEditor(),
+            empty="No people yet — add your manager first: who you report to and "
+            "how often you meet. Ctrl+Shift+M",
+            parent=parent,
+        )
+        self.editor: PersonEditor
         self.model: PeopleModel | None = None
         self.role_filter: str | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("peopleSplitter")
-        self.list_stack = QStackedWidget()
-        self.table = make_table("peopleTable")
-        self.empty = EmptyState(
-            "No people yet — add your manager first: who you report to and "
-            "how often you meet. Ctrl+Shift+M"
-        )
-        self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty)
-        self.editor = PersonEditor()
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 520])
-        layout.addWidget(self.splitter)
-        self.editor.saved.connect(self._saved)
-        self.editor.failed.connect(self.status.emit)
 
-    def bind(self, services: object) -> None:
-        self.model = PeopleModel(services)  # type: ignore[arg-type]
+    def bind(self, services: Services) -> None:
+        self.model = PeopleModel(services)
         self.table.setModel(self.model)
         size_columns(
             self.table,
@@ -150,7 +90,7 @@ class PeopleView(ListDetailView):
             stretch=PeopleModel.TITLE,
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        super().bind(services)  # type: ignore[arg-type]
+        super().bind(services)
 
     def set_role(self, role: str | None) -> None:
         self.role_filter = role
@@ -167,25 +107,6 @@ class PeopleView(ListDetailView):
         self._show_list()
         if keep is None or not self.select(keep):
             self._select_row(0)
-
-    def _show_list(self) -> None:
-        has_rows = self.model is not None and self.model.rowCount() > 0
-        self.list_stack.setCurrentWidget(self.table if has_rows else self.empty)
-        if not has_rows:
-            self.editor.load(self.services, None)  # type: ignore[arg-type]
-
-    def _saved(self, record_id: str) -> None:
-        if self.model is not None:
-            self.model.refresh()
-            self.select(record_id)
-        self.status.emit("Saved")
-
-    def clear(self) -> None:
-        self.editor.clear()
-        if self.model is not None:
-            self.model.clear()
-        self.table.setModel(None)
-        self.model = None
 
     def new_record(self) -> None:
         if self.services is None:

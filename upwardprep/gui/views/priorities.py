@@ -4,34 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QToolButton,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from upwardprep.gui import jobs
+from upwardprep.gui.forms.ui_priorities_bar import Ui_PrioritiesBar
+from upwardprep.gui.forms.ui_priority_editor import Ui_PriorityEditor
 from upwardprep.gui.models.priorities import PrioritiesModel, PriorityTreeModel
 from upwardprep.gui.views.base import (
-    EmptyState,
     ListDetailView,
     RecordEditor,
-    date_edit,
     fill_combo,
     get_date,
-    make_table,
     set_date,
     size_columns,
 )
@@ -50,86 +33,30 @@ def _number(text: str) -> float | str | None:
 class PriorityEditor(RecordEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("priorityEditor")
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        heading = QLabel("Priority")
-        heading.setObjectName("sectionTitle")
-        top.addWidget(heading, 1)
-        self.confirm_button = QPushButton("&Confirm with manager")
-        self.confirm_button.setObjectName("confirmButton")
-        self.confirm_button.setToolTip("Record that your manager confirmed this still matters")
-        top.addWidget(self.confirm_button)
-        layout.addLayout(top)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.title_edit = QLineEdit()
-        self.title_edit.setObjectName("priorityTitle")
+        self.ui = Ui_PriorityEditor()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.confirm_button, self.title_edit, self.owner = (
+            ui.confirmButton,
+            ui.priorityTitle,
+            ui.priorityOwner,
+        )
+        self.parent_combo, self.status_combo, self.measure = (
+            ui.priorityParent,
+            ui.priorityStatus,
+            ui.priorityMeasure,
+        )
+        self.current, self.target, self.unit = (
+            ui.priorityCurrent,
+            ui.priorityTarget,
+            ui.priorityUnit,
+        )
+        self.start, self.end = ui.priorityStart, ui.priorityEnd
+        self.description, self.history = ui.priorityDescription, ui.priorityHistory
         self.title_edit.setMaxLength(limit_of(PRIORITY_FIELDS["title"]))
-        self.title_edit.setAccessibleName("Priority title")
-        self.owner = QComboBox()
-        self.owner.setObjectName("priorityOwner")
-        self.owner.setAccessibleName("Owner")
-        self.parent_combo = QComboBox()
-        self.parent_combo.setObjectName("priorityParent")
-        self.parent_combo.setAccessibleName("Aligned to")
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("priorityStatus")
+        self.unit.setMaxLength(limit_of(PRIORITY_FIELDS["metric_unit"]))
         for status, label in PRIORITY_STATUS_LABELS.items():
             self.status_combo.addItem(label, status.value)
-        self.measure = QLineEdit()
-        self.measure.setObjectName("priorityMeasure")
-        self.measure.setPlaceholderText("How success is measured")
-        metric = QWidget()
-        metric_row = QHBoxLayout(metric)
-        metric_row.setContentsMargins(0, 0, 0, 0)
-        self.current = QLineEdit()
-        self.current.setObjectName("priorityCurrent")
-        self.current.setPlaceholderText("current")
-        self.current.setAccessibleName("Metric current value")
-        self.target = QLineEdit()
-        self.target.setObjectName("priorityTarget")
-        self.target.setPlaceholderText("target")
-        self.target.setAccessibleName("Metric target")
-        self.unit = QLineEdit()
-        self.unit.setObjectName("priorityUnit")
-        self.unit.setMaxLength(limit_of(PRIORITY_FIELDS["metric_unit"]))
-        self.unit.setPlaceholderText("unit, e.g. customers")
-        self.unit.setAccessibleName("Metric unit")
-        metric_row.addWidget(self.current)
-        metric_row.addWidget(QLabel("of"))
-        metric_row.addWidget(self.target)
-        metric_row.addWidget(self.unit, 2)
-        period = QWidget()
-        period_row = QHBoxLayout(period)
-        period_row.setContentsMargins(0, 0, 0, 0)
-        self.start = date_edit("priorityStart", "Period start")
-        self.end = date_edit("priorityEnd", "Period end")
-        period_row.addWidget(self.start)
-        period_row.addWidget(QLabel("to"))
-        period_row.addWidget(self.end)
-        period_row.addStretch(1)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Owner:", self.owner)
-        form.addRow("&Aligned to:", self.parent_combo)
-        form.addRow("&Status:", self.status_combo)
-        form.addRow("&Measure:", self.measure)
-        form.addRow("&Metric:", metric)
-        form.addRow("&Period:", period)
-        layout.addLayout(form)
-        self.description = QPlainTextEdit()
-        self.description.setObjectName("priorityDescription")
-        self.description.setPlaceholderText("Why it matters, what done looks like")
-        self.description.setAccessibleName("Description")
-        self.description.setMaximumHeight(110)
-        layout.addWidget(self.description)
-        history_label = QLabel("History")
-        history_label.setObjectName("subsectionTitle")
-        layout.addWidget(history_label)
-        self.history = QListWidget()
-        self.history.setObjectName("priorityHistory")
-        self.history.setAccessibleName("Change history")
-        layout.addWidget(self.history, 1)
         self.watch(
             self.title_edit,
             self.owner,
@@ -231,67 +158,44 @@ class PrioritiesView(ListDetailView):
     title = "Priorities"
 
     def __init__(self, stale_days: int = 21, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("prioritiesView")
+        bar = QWidget()
+        bar_ui = Ui_PrioritiesBar()
+        bar_ui.setupUi(bar)
+        tree = QTreeView()
+        super().__init__(
+            "priorities",
+            PriorityEditor(),
+            empty="No priorities yet — add what your manager is accountable for. Ctrl+Shift+P",
+            top=bar,
+            other_lists=(tree,),
+            sizes=(780, 520),
+            parent=parent,
+        )
+        self.editor: PriorityEditor
         self.stale_days = stale_days
         self.model: PrioritiesModel | None = None
         self.tree_model: PriorityTreeModel | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(8, 8, 8, 0)
-        self.tree_toggle = QToolButton()
-        self.tree_toggle.setObjectName("treeToggle")
-        self.tree_toggle.setCheckable(True)
-        self.tree_toggle.setText("Alignment &tree")
-        self.tree_toggle.setToolTip("Show manager priorities with the goals aligned to them")
-        self.up_button = QToolButton()
-        self.up_button.setObjectName("moveUpButton")
-        self.up_button.setText("Move up")
-        self.up_button.setToolTip("Raise the selected priority's rank (Ctrl+Shift+Up)")
-        self.down_button = QToolButton()
-        self.down_button.setObjectName("moveDownButton")
-        self.down_button.setText("Move down")
-        self.down_button.setToolTip("Lower the selected priority's rank (Ctrl+Shift+Down)")
-        bar.addWidget(self.up_button)
-        bar.addWidget(self.down_button)
-        bar.addStretch(1)
-        bar.addWidget(self.tree_toggle)
-        layout.addLayout(bar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("prioritiesSplitter")
-        self.list_stack = QStackedWidget()
-        self.table = make_table("prioritiesTable")
+        self.tree_toggle, self.up_button, self.down_button = (
+            bar_ui.treeToggle,
+            bar_ui.moveUpButton,
+            bar_ui.moveDownButton,
+        )
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
-        self.tree = QTreeView()
+        self.tree = tree
         self.tree.setObjectName("prioritiesTree")
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.empty = EmptyState(
-            "No priorities yet — add what your manager is accountable for. Ctrl+Shift+P"
-        )
-        for widget in (self.table, self.tree, self.empty):
-            self.list_stack.addWidget(widget)
-        self.editor = PriorityEditor()
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([780, 520])
-        layout.addWidget(self.splitter, 1)
-        self.editor.saved.connect(self._saved)
-        self.editor.failed.connect(self.status.emit)
         self.tree_toggle.toggled.connect(self._show_list)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_rank(-1))
+        self.down_button.clicked.connect(lambda: self.move_rank(1))
         for key, delta in (("Ctrl+Shift+Up", -1), ("Ctrl+Shift+Down", 1)):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _=False, d=delta: self.move(d))
+            action.triggered.connect(lambda _=False, d=delta: self.move_rank(d))
             self.table.addAction(action)
 
     def bind(self, services: Services) -> None:
@@ -361,7 +265,7 @@ class PrioritiesView(ListDetailView):
                 self.tree.setCurrentIndex(index)
         return True
 
-    def move(self, delta: int) -> None:
+    def move_rank(self, delta: int) -> None:
         if self.model is None or self.editor.record_id is None:
             return
         self.editor.flush()
@@ -382,13 +286,10 @@ class PrioritiesView(ListDetailView):
         self.status.emit("Saved")
 
     def clear(self) -> None:
-        self.editor.clear()
-        for model in (self.model, self.tree_model):
-            if model is not None:
-                model.clear()
-        self.table.setModel(None)
+        super().clear()
+        if self.tree_model is not None:
+            self.tree_model.clear()
         self.tree.setModel(None)
-        self.model = None
         self.tree_model = None
 
     def new_record(self) -> None:

@@ -18,38 +18,22 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QUrl
-from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from upwardprep.gui import jobs
+from upwardprep.gui.forms.ui_review_editor import Ui_ReviewEditor
+from upwardprep.gui.forms.ui_reviews_bar import Ui_ReviewsBar
 from upwardprep.gui.models.base import EntityTableModel, SortRole, today_of
 from upwardprep.gui.models.dates import absolute, short
 from upwardprep.gui.models.priorities import period_label
 from upwardprep.gui.views.base import (
-    EmptyState,
     ListDetailView,
     RecordEditor,
-    date_edit,
     fill_combo,
     get_date,
-    make_table,
     set_date,
     size_columns,
 )
-from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import CYCLE_KIND_LABELS, OUTCOME_KIND_LABELS, CycleKind, label_of
@@ -103,93 +87,34 @@ class ReviewEditor(RecordEditor):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reviewEditor")
+        self.ui = Ui_ReviewEditor()
+        self.ui.setupUi(self)
+        ui = self.ui
         self.workspace: ReviewWorkspace | None = None
         self._notes: dict[str, ReviewNote] = {}
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        heading = QLabel("Review cycle")
-        heading.setObjectName("sectionTitle")
-        top.addWidget(heading, 1)
-        self.packet_button = QPushButton("&Build packet…")
-        self.packet_button.setObjectName("buildPacketButton")
-        self.packet_button.setToolTip(
-            "Build this cycle's review packet (PDF or Markdown), with the self-assessment"
-        )
         self.export_run: Any = None  # the running export, kept alive while it works
-        top.addWidget(self.packet_button)
-        layout.addLayout(top)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("cycleName")
+        self.packet_button, self.name_edit, self.kind_combo = (
+            ui.buildPacketButton,
+            ui.cycleName,
+            ui.cycleKind,
+        )
+        self.reviewer, self.start, self.end = ui.cycleReviewer, ui.cycleStart, ui.cycleEnd
+        self.summary, self.tabs, self.picker = ui.cycleSummary, ui.cycleTabs, ui.outcomePicker
+        self.assessment, self.overview = ui.selfAssessment, ui.cycleOverview
         self.name_edit.setMaxLength(limit_of(CYCLE_FIELDS["name"]))
-        self.name_edit.setAccessibleName("Cycle name")
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("cycleKind")
-        self.kind_combo.setAccessibleName("Kind of review")
         for value, label in CYCLE_KIND_LABELS.items():
             self.kind_combo.addItem(label, value.value)
-        self.reviewer = QComboBox()
-        self.reviewer.setObjectName("cycleReviewer")
-        self.reviewer.setAccessibleName("Reviewer")
-        period = QWidget()
-        period_row = QHBoxLayout(period)
-        period_row.setContentsMargins(0, 0, 0, 0)
-        self.start = date_edit("cycleStart", "Period start")
-        self.end = date_edit("cycleEnd", "Period end")
-        period_row.addWidget(self.start)
-        period_row.addWidget(QLabel("to"))
-        period_row.addWidget(self.end)
-        period_row.addStretch(1)
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&Kind:", self.kind_combo)
-        form.addRow("&Period:", period)
-        form.addRow("&Reviewer:", self.reviewer)
-        layout.addLayout(form)
-        self.summary = QLabel()
-        self.summary.setObjectName("cycleSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(self.summary)
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("cycleTabs")
-        assessment = QWidget()
-        assessment_layout = QVBoxLayout(assessment)
-        assessment_layout.setContentsMargins(0, 8, 0, 0)
-        picker_row = QHBoxLayout()
-        self.picker = QLineEdit()
-        self.picker.setObjectName("outcomePicker")
-        self.picker.setAccessibleName("Insert a reference to a note of the period")
-        self.picker.setPlaceholderText("Insert a reference to a note: type to filter, Enter")
-        self.picker.setClearButtonEnabled(True)
         self._picker_model = QStringListModel(self)
         self.completer = QCompleter(self._picker_model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setMaxVisibleItems(12)
         self.picker.setCompleter(self.completer)
-        picker_label = QLabel("&Reference:")
-        picker_label.setBuddy(self.picker)
-        picker_row.addWidget(picker_label)
-        picker_row.addWidget(self.picker, 1)
-        assessment_layout.addLayout(picker_row)
-        self.assessment = MarkdownEditor()
-        self.assessment.setObjectName("selfAssessment")
         self.assessment.sourceWidget().setAccessibleName("Self-assessment (Markdown)")
         self.assessment.sourceWidget().setPlaceholderText(
             "Your self-assessment in Markdown: what you delivered against each priority, "
             "with references to the notes that show it."
         )
-        assessment_layout.addWidget(self.assessment, 1)
-        self.tabs.addTab(assessment, "&Self-assessment")
-        self.overview = QTextBrowser()
-        self.overview.setObjectName("cycleOverview")
-        self.overview.setAccessibleName("The period's notes, feedback, learning and actions")
-        self.overview.setOpenLinks(False)
-        self.tabs.addTab(self.overview, "The &period")
-        layout.addWidget(self.tabs, 1)
 
         self.watch(
             self.name_edit, self.kind_combo, self.reviewer, self.start, self.end, self.assessment
@@ -349,41 +274,22 @@ class ReviewsView(ListDetailView):
     blank_on_empty_selection = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reviewsView")
-        self.model: ReviewCyclesModel | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(8, 8, 8, 0)
-        heading = QLabel("Reviews")
-        heading.setObjectName("pageTitle")
-        self.new_button = QPushButton("&New cycle")
-        self.new_button.setObjectName("newCycleButton")
-        self.new_button.setToolTip("Start a review cycle for the last six months (Ctrl+N here)")
-        bar.addWidget(heading)
-        bar.addStretch(1)
-        bar.addWidget(self.new_button)
-        layout.addLayout(bar)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("reviewsSplitter")
-        self.list_stack = QStackedWidget()
-        self.table = make_table("reviewsTable")
-        self.empty = EmptyState(
-            "No review cycles yet — start one for your next self-review. “New cycle” above."
+        bar = QWidget()
+        bar_ui = Ui_ReviewsBar()
+        bar_ui.setupUi(bar)
+        super().__init__(
+            "reviews",
+            ReviewEditor(),
+            empty="No review cycles yet — start one for your next self-review. “New cycle” above.",
+            top=bar,
+            stretch=(2, 5),
+            sizes=(440, 860),
+            parent=parent,
         )
-        self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty)
-        self.editor = ReviewEditor()
-        self.splitter.addWidget(self.list_stack)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([440, 860])
-        layout.addWidget(self.splitter, 1)
+        self.editor: ReviewEditor
+        self.model: ReviewCyclesModel | None = None
+        self.new_button = bar_ui.newCycleButton
         self.new_button.clicked.connect(self.new_record)
-        self.editor.saved.connect(self._saved)
-        self.editor.failed.connect(self.status.emit)
         self.editor.overview.anchorClicked.connect(self._open_link)
 
     def bind(self, services: Services) -> None:
@@ -411,13 +317,6 @@ class ReviewsView(ListDetailView):
             self._select_row(0)
         if self.model.rowCount() == 0:
             self.editor.load(self.services, None)
-
-    def clear(self) -> None:
-        self.editor.clear()
-        if self.model is not None:
-            self.model.clear()
-        self.table.setModel(None)
-        self.model = None
 
     def new_record(self) -> None:
         if self.services is None:
@@ -449,12 +348,6 @@ class ReviewsView(ListDetailView):
         self.editor.load(self.services, None)
         self.refresh()
         self.trashed.emit("review cycle", record_id)
-
-    def _saved(self, record_id: str) -> None:
-        if self.model is not None:
-            self.model.refresh()
-            self.select(record_id)
-        self.status.emit("Saved")
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() == "outcome":

@@ -71,7 +71,7 @@ class SealedPreview(QTextBrowser):
         self.setSearchPaths([])
         self.refused_resources: list[QUrl] = []  # what was asked for and refused (for tests)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         self.refused_resources.append(QUrl(name))
         return None  # an invalid QVariant: no image, no stylesheet, no file
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui.models.base import AnyIndex
 from upwardprep.gui.models.search import (
     MetaRole,
     PaletteCommand,
@@ -37,7 +38,7 @@ QUERY_DEBOUNCE_MS = 120
 class HitDelegate(QStyledItemDelegate):
     """Two lines per hit: the title (with its kind) and the snippet with matches in bold."""
 
-    def _document(self, index: QModelIndex, option: QStyleOptionViewItem) -> QTextDocument:
+    def _document(self, index: AnyIndex, option: QStyleOptionViewItem) -> QTextDocument:
         title = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         kind = escape(str(index.data(MetaRole) or ""))
         snippet = str(index.data(SnippetRole) or "")
@@ -57,7 +58,7 @@ class HitDelegate(QStyledItemDelegate):
         doc.setTextWidth(option.rect.width() or 520)
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         option_text = option.text
@@ -76,7 +77,7 @@ class HitDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         doc = self._document(index, option)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
@@ -134,6 +135,8 @@ class SearchPalette(QFrame):
 
     def popup(self) -> None:
         parent = self.parentWidget()
+        if parent is None:  # always made with the window as parent
+            return
         width = min(640, max(420, parent.width() - 80))
         height = min(460, max(240, parent.height() - 160))
         top_centre = parent.mapToGlobal(QPoint(parent.width() // 2, 56))

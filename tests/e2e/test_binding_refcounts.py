@@ -3,7 +3,9 @@
 PySide6 6.12.0 drops one reference to None each time a model's data() answers None through
 QModelIndex.data() or a view painting it. CPython 3.11 keeps None's count in the thousands, so a
 few minutes of scrolling ended in "Fatal Python error: none_dealloc" — the app gone mid-edit.
-pyproject.toml keeps that version out; this test is what tells a future version is safe.
+pyproject.toml keeps that version out; this test is what tells a future version is safe. It
+probes in a process of its own (a theft can end the process), so it lives with the end-to-end
+tests: tests/unit and tests/gui stay in-process, as a run under a moved system clock needs.
 """
 
 from __future__ import annotations

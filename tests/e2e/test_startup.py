@@ -1,0 +1,93 @@
+"""Start-up in a fresh process, as `upwardprep` starts: the unlock dialog is painted before the
+store's code, the services, ReportLab or icalendar are imported; they load behind it, and the
+main window shows the first section's rows once the passphrase is entered."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PASSPHRASE, REPO
+from upwardprep.services import Services
+from upwardprep.store.engine import Store
+
+HEAVY = ("sqlalchemy", "sqlcipher3", "upwardprep.services", "reportlab", "icalendar")
+
+PROBE = """
+import sys
+from pathlib import Path
+import upwardprep.cli
+from upwardprep.gui import app as gui
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+HEAVY = sys.argv[3].split(",")
+qapp = gui.make_app()
+class Probe(QObject):
+    dialog = None
+    done = False
+    def eventFilter(self, watched, event):
+        if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+            return False
+        if self.dialog is None and watched.objectName() == "unlockDialog":
+            self.dialog = watched
+            print("at the dialog:", ",".join(m for m in HEAVY if m in sys.modules), flush=True)
+            QTimer.singleShot(1500, self.enter)  # the user types for a moment
+        elif self.dialog is not None and not self.done:
+            view = watched.parent()
+            if (
+                watched.window().objectName() == "mainWindow"
+                and isinstance(view, QAbstractItemView)
+                and view.model() is not None
+                and view.model().rowCount() > 0
+            ):
+                self.done = True
+                print("rows:", view.objectName(), view.model().rowCount(), flush=True)
+                self.wait_for_preloading(600)
+        return False
+    def wait_for_preloading(self, tries):
+        loaded = [m for m in HEAVY if m in sys.modules]
+        if len(loaded) == len(HEAVY) or not tries:
+            print("preloaded:", ",".join(loaded), flush=True)
+            qapp.quit()
+        else:
+            QTimer.singleShot(100, lambda: self.wait_for_preloading(tries - 1))
+    def enter(self):
+        self.dialog.passphrase.setText(sys.argv[2])
+        self.dialog.ok.click()
+probe = Probe()
+qapp.installEventFilter(probe)
+sys.exit(gui.run(store=Path(sys.argv[1])))
+"""
+
+
+def test_the_unlock_dialog_comes_before_the_heavy_imports(tmp_path: Path) -> None:
+    path = tmp_path / "Notes.upwardprep"
+    with Store.create(path, PASSPHRASE) as store:
+        services = Services(store)
+        for n in range(30):
+            services.outcomes.create(f"Outcome {n}")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(REPO),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path), PASSPHRASE, ",".join(HEAVY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert lines[0] == "at the dialog: ", lines
+    assert lines[1] == "rows: outcomesTable 30", lines
+    # nothing but start-up asked for them: the preloading did
+    assert lines[2] == f"preloaded: {','.join(HEAVY)}", lines

@@ -1,0 +1,75 @@
+"""Generate the Python forms from the Qt Designer files: ui/<name>.ui -> upwardprep/gui/forms/
+ui_<name>.py, with pyside6-uic (`make forms`). The generated files are never edited by hand;
+tests/unit/test_forms.py fails when one is stale.
+
+uic writes its own version into each file's header; that line is normalised so that
+regenerating with another PySide6 release of the supported range changes nothing by itself.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+UI = REPO / "ui"
+FORMS = REPO / "upwardprep" / "gui" / "forms"
+VERSION_LINE = re.compile(r"^## Created by: Qt User Interface Compiler version .*$", re.MULTILINE)
+HEADER = "## Created by: Qt User Interface Compiler (pyside6-uic); run `make forms` to regenerate"
+
+
+def uic() -> str:
+    """pyside6-uic beside this interpreter (the project's environment), else on PATH."""
+    here = Path(sysconfig.get_path("scripts")) / "pyside6-uic"
+    for candidate in (here, here.with_suffix(".exe")):
+        if candidate.is_file():
+            return str(candidate)
+    found = shutil.which("pyside6-uic")
+    if found is None:
+        raise SystemExit("pyside6-uic not found: install the project (make lint does)")
+    return found
+
+
+def target(ui_file: Path, out_dir: Path = FORMS) -> Path:
+    return out_dir / f"ui_{ui_file.stem}.py"
+
+
+def generate(ui_file: Path) -> str:
+    """The Python for one form. uic runs in ui/ on the bare file name, so the header names the
+    form the same way wherever the checkout is; -a: no connectSlotsByName magic."""
+    result = subprocess.run(
+        [uic(), "-a", "-g", "python", ui_file.name],
+        cwd=ui_file.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"pyside6-uic failed on {ui_file.name}:\n{result.stderr}")
+    if result.stderr.strip():  # uic warns (a duplicate name, an unknown property) but succeeds
+        raise SystemExit(f"pyside6-uic warned on {ui_file.name}:\n{result.stderr}")
+    return VERSION_LINE.sub(HEADER, result.stdout)
+
+
+def write_all(out_dir: Path = FORMS) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ui_file in sorted(UI.glob("*.ui")):
+        path = target(ui_file, out_dir)
+        path.write_text(generate(ui_file), encoding="utf-8")
+        written.append(path)
+    wanted = set(written)
+    for stale in out_dir.glob("ui_*.py"):  # a form whose .ui is gone
+        if stale not in wanted:
+            stale.unlink()
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_all():
+        print(path.relative_to(REPO))
+    sys.exit(0)

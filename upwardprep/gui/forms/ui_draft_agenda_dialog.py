@@ -1,0 +1,106 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'draft_agenda_dialog.ui'
+##
+## Created by: Qt User Interface Compiler (pyside6-uic); run `make forms` to regenerate
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+class Ui_DraftAgendaDialog(object):
+    def setupUi(self, draftAgendaDialog):
+        if not draftAgendaDialog.objectName():
+            draftAgendaDialog.setObjectName(u"draftAgendaDialog")
+        draftAgendaDialog.setMinimumSize(QSize(520, 0))
+        self.dialogLayout = QVBoxLayout(draftAgendaDialog)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.draftIntro = QLabel(draftAgendaDialog)
+        self.draftIntro.setObjectName(u"draftIntro")
+        self.draftIntro.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.draftIntro)
+
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.personLabel = QLabel(draftAgendaDialog)
+        self.personLabel.setObjectName(u"personLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.personLabel)
+
+        self.draftPerson = QComboBox(draftAgendaDialog)
+        self.draftPerson.setObjectName(u"draftPerson")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.draftPerson)
+
+        self.templateLabel = QLabel(draftAgendaDialog)
+        self.templateLabel.setObjectName(u"templateLabel")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.templateLabel)
+
+        self.draftTemplate = QComboBox(draftAgendaDialog)
+        self.draftTemplate.setObjectName(u"draftTemplate")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.draftTemplate)
+
+        self.whenLabel = QLabel(draftAgendaDialog)
+        self.whenLabel.setObjectName(u"whenLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.whenLabel)
+
+        self.draftWhen = QLabel(draftAgendaDialog)
+        self.draftWhen.setObjectName(u"draftWhen")
+        self.draftWhen.setWordWrap(True)
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.draftWhen)
+
+
+        self.dialogLayout.addLayout(self.form)
+
+        self.errorLabel = QLabel(draftAgendaDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.errorLabel)
+
+        self.buttons = QDialogButtonBox(draftAgendaDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.dialogLayout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.personLabel.setBuddy(self.draftPerson)
+        self.templateLabel.setBuddy(self.draftTemplate)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(draftAgendaDialog)
+    # setupUi
+
+    def retranslateUi(self, draftAgendaDialog):
+        draftAgendaDialog.setWindowTitle(QCoreApplication.translate("DraftAgendaDialog", u"Draft next agenda", None))
+        self.draftIntro.setText(QCoreApplication.translate("DraftAgendaDialog", u"The agenda starts with action items still open, open risks and asks, outcomes since your last 1:1 and priorities due for confirmation, then the template's items. Drafting again keeps your own edits and adds nothing twice.", None))
+        self.personLabel.setText(QCoreApplication.translate("DraftAgendaDialog", u"&With:", None))
+#if QT_CONFIG(accessibility)
+        self.draftPerson.setAccessibleName(QCoreApplication.translate("DraftAgendaDialog", u"Person", None))
+#endif // QT_CONFIG(accessibility)
+        self.templateLabel.setText(QCoreApplication.translate("DraftAgendaDialog", u"&Template:", None))
+#if QT_CONFIG(accessibility)
+        self.draftTemplate.setAccessibleName(QCoreApplication.translate("DraftAgendaDialog", u"Template", None))
+#endif // QT_CONFIG(accessibility)
+        self.whenLabel.setText(QCoreApplication.translate("DraftAgendaDialog", u"Meeting:", None))
+    # retranslateUi
+

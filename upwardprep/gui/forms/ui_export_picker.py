@@ -1,0 +1,66 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'export_picker.ui'
+##
+## Created by: Qt User Interface Compiler (pyside6-uic); run `make forms` to regenerate
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+class Ui_ExportPicker(object):
+    def setupUi(self, exportPicker):
+        if not exportPicker.objectName():
+            exportPicker.setObjectName(u"exportPicker")
+        self.dialogLayout = QVBoxLayout(exportPicker)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.choiceLabel = QLabel(exportPicker)
+        self.choiceLabel.setObjectName(u"choiceLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.choiceLabel)
+
+        self.exportChoice = QComboBox(exportPicker)
+        self.exportChoice.setObjectName(u"exportChoice")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.exportChoice)
+
+        self.includePrivate = QCheckBox(exportPicker)
+        self.includePrivate.setObjectName(u"includePrivate")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.includePrivate)
+
+
+        self.dialogLayout.addLayout(self.form)
+
+        self.buttons = QDialogButtonBox(exportPicker)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.dialogLayout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.choiceLabel.setBuddy(self.exportChoice)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(exportPicker)
+    # setupUi
+
+    def retranslateUi(self, exportPicker):
+        self.includePrivate.setText(QCoreApplication.translate("ExportPicker", u"Include &private notes", None))
+        pass
+    # retranslateUi
+

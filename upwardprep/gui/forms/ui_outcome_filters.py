@@ -1,0 +1,122 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'outcome_filters.ui'
+##
+## Created by: Qt User Interface Compiler (pyside6-uic); run `make forms` to regenerate
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
+    QLineEdit, QSizePolicy, QWidget)
+
+from upwardprep.gui.widgets.date_field import DateField
+
+class Ui_OutcomeFilters(object):
+    def setupUi(self, outcomeFilters):
+        if not outcomeFilters.objectName():
+            outcomeFilters.setObjectName(u"outcomeFilters")
+        self.filtersLayout = QHBoxLayout(outcomeFilters)
+        self.filtersLayout.setObjectName(u"filtersLayout")
+        self.filtersLayout.setContentsMargins(8, 8, 8, 0)
+        self.outcomeFilterEdit = QLineEdit(outcomeFilters)
+        self.outcomeFilterEdit.setObjectName(u"outcomeFilterEdit")
+        self.outcomeFilterEdit.setClearButtonEnabled(True)
+
+        self.filtersLayout.addWidget(self.outcomeFilterEdit)
+
+        self.kindFilter = QComboBox(outcomeFilters)
+        self.kindFilter.setObjectName(u"kindFilter")
+
+        self.filtersLayout.addWidget(self.kindFilter)
+
+        self.personFilter = QComboBox(outcomeFilters)
+        self.personFilter.setObjectName(u"personFilter")
+
+        self.filtersLayout.addWidget(self.personFilter)
+
+        self.priorityFilter = QComboBox(outcomeFilters)
+        self.priorityFilter.setObjectName(u"priorityFilter")
+        self.priorityFilter.setMaximumSize(QSize(220, 16777215))
+
+        self.filtersLayout.addWidget(self.priorityFilter)
+
+        self.tagFilter = QComboBox(outcomeFilters)
+        self.tagFilter.setObjectName(u"tagFilter")
+
+        self.filtersLayout.addWidget(self.tagFilter)
+
+        self.fromLabel = QLabel(outcomeFilters)
+        self.fromLabel.setObjectName(u"fromLabel")
+
+        self.filtersLayout.addWidget(self.fromLabel)
+
+        self.dateFromFilter = DateField(outcomeFilters)
+        self.dateFromFilter.setObjectName(u"dateFromFilter")
+
+        self.filtersLayout.addWidget(self.dateFromFilter)
+
+        self.toLabel = QLabel(outcomeFilters)
+        self.toLabel.setObjectName(u"toLabel")
+
+        self.filtersLayout.addWidget(self.toLabel)
+
+        self.dateToFilter = DateField(outcomeFilters)
+        self.dateToFilter.setObjectName(u"dateToFilter")
+
+        self.filtersLayout.addWidget(self.dateToFilter)
+
+        self.outcomeCount = QLabel(outcomeFilters)
+        self.outcomeCount.setObjectName(u"outcomeCount")
+
+        self.filtersLayout.addWidget(self.outcomeCount)
+
+        self.filtersLayout.setStretch(0, 2)
+        self.filtersLayout.setStretch(1, 1)
+        self.filtersLayout.setStretch(2, 1)
+        self.filtersLayout.setStretch(3, 1)
+        self.filtersLayout.setStretch(4, 1)
+#if QT_CONFIG(shortcut)
+        self.fromLabel.setBuddy(self.dateFromFilter)
+        self.toLabel.setBuddy(self.dateToFilter)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(outcomeFilters)
+    # setupUi
+
+    def retranslateUi(self, outcomeFilters):
+        self.outcomeFilterEdit.setPlaceholderText(QCoreApplication.translate("OutcomeFilters", u"Filter notes\u2026 (Ctrl+F)", None))
+#if QT_CONFIG(accessibility)
+        self.outcomeFilterEdit.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter outcome notes by text", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.kindFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter by kind", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.personFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter by person", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.priorityFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter by priority", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.tagFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter by tag", None))
+#endif // QT_CONFIG(accessibility)
+        self.fromLabel.setText(QCoreApplication.translate("OutcomeFilters", u"from", None))
+#if QT_CONFIG(accessibility)
+        self.dateFromFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"From date", None))
+#endif // QT_CONFIG(accessibility)
+        self.toLabel.setText(QCoreApplication.translate("OutcomeFilters", u"to", None))
+#if QT_CONFIG(accessibility)
+        self.dateToFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"To date", None))
+#endif // QT_CONFIG(accessibility)
+        pass
+    # retranslateUi
+

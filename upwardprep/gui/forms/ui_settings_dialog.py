@@ -1,0 +1,220 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settings_dialog.ui'
+##
+## Created by: Qt User Interface Compiler (pyside6-uic); run `make forms` to regenerate
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpinBox,
+    QVBoxLayout, QWidget)
+
+class Ui_SettingsDialog(object):
+    def setupUi(self, settingsDialog):
+        if not settingsDialog.objectName():
+            settingsDialog.setObjectName(u"settingsDialog")
+        settingsDialog.setMinimumSize(QSize(520, 0))
+        self.dialogLayout = QVBoxLayout(settingsDialog)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.yourNameLabel = QLabel(settingsDialog)
+        self.yourNameLabel.setObjectName(u"yourNameLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.yourNameLabel)
+
+        self.yourNameEdit = QLineEdit(settingsDialog)
+        self.yourNameEdit.setObjectName(u"yourNameEdit")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.yourNameEdit)
+
+        self.autoLockLabel = QLabel(settingsDialog)
+        self.autoLockLabel.setObjectName(u"autoLockLabel")
+
+        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.autoLockLabel)
+
+        self.autoLockSpin = QSpinBox(settingsDialog)
+        self.autoLockSpin.setObjectName(u"autoLockSpin")
+        self.autoLockSpin.setMaximum(240)
+
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.autoLockSpin)
+
+        self.staleDaysLabel = QLabel(settingsDialog)
+        self.staleDaysLabel.setObjectName(u"staleDaysLabel")
+
+        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.staleDaysLabel)
+
+        self.staleDaysSpin = QSpinBox(settingsDialog)
+        self.staleDaysSpin.setObjectName(u"staleDaysSpin")
+        self.staleDaysSpin.setMinimum(1)
+        self.staleDaysSpin.setMaximum(365)
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.staleDaysSpin)
+
+        self.nudgeLabel = QLabel(settingsDialog)
+        self.nudgeLabel.setObjectName(u"nudgeLabel")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.nudgeLabel)
+
+        self.nudgeSpin = QSpinBox(settingsDialog)
+        self.nudgeSpin.setObjectName(u"nudgeSpin")
+        self.nudgeSpin.setMaximum(240)
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.nudgeSpin)
+
+        self.paperLabel = QLabel(settingsDialog)
+        self.paperLabel.setObjectName(u"paperLabel")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.paperLabel)
+
+        self.paperCombo = QComboBox(settingsDialog)
+        self.paperCombo.setObjectName(u"paperCombo")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.paperCombo)
+
+        self.appearanceLabel = QLabel(settingsDialog)
+        self.appearanceLabel.setObjectName(u"appearanceLabel")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.appearanceLabel)
+
+        self.appearanceCombo = QComboBox(settingsDialog)
+        self.appearanceCombo.setObjectName(u"appearanceCombo")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.appearanceCombo)
+
+        self.templateLabel = QLabel(settingsDialog)
+        self.templateLabel.setObjectName(u"templateLabel")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.templateLabel)
+
+        self.templateCombo = QComboBox(settingsDialog)
+        self.templateCombo.setObjectName(u"templateCombo")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.templateCombo)
+
+        self.storePathLabel = QLabel(settingsDialog)
+        self.storePathLabel.setObjectName(u"storePathLabel")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.storePathLabel)
+
+        self.storePathRow = QWidget(settingsDialog)
+        self.storePathRow.setObjectName(u"storePathRow")
+        self.storePathRowLayout = QHBoxLayout(self.storePathRow)
+        self.storePathRowLayout.setObjectName(u"storePathRowLayout")
+        self.storePathRowLayout.setContentsMargins(0, 0, 0, 0)
+        self.storePathEdit = QLineEdit(self.storePathRow)
+        self.storePathEdit.setObjectName(u"storePathEdit")
+
+        self.storePathRowLayout.addWidget(self.storePathEdit)
+
+        self.storePathBrowse = QPushButton(self.storePathRow)
+        self.storePathBrowse.setObjectName(u"storePathBrowse")
+
+        self.storePathRowLayout.addWidget(self.storePathBrowse)
+
+        self.storePathRowLayout.setStretch(0, 1)
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.storePathRow)
+
+        self.backupFolderLabel = QLabel(settingsDialog)
+        self.backupFolderLabel.setObjectName(u"backupFolderLabel")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.backupFolderLabel)
+
+        self.backupFolderRow = QWidget(settingsDialog)
+        self.backupFolderRow.setObjectName(u"backupFolderRow")
+        self.backupFolderRowLayout = QHBoxLayout(self.backupFolderRow)
+        self.backupFolderRowLayout.setObjectName(u"backupFolderRowLayout")
+        self.backupFolderRowLayout.setContentsMargins(0, 0, 0, 0)
+        self.backupFolderEdit = QLineEdit(self.backupFolderRow)
+        self.backupFolderEdit.setObjectName(u"backupFolderEdit")
+
+        self.backupFolderRowLayout.addWidget(self.backupFolderEdit)
+
+        self.backupFolderBrowse = QPushButton(self.backupFolderRow)
+        self.backupFolderBrowse.setObjectName(u"backupFolderBrowse")
+
+        self.backupFolderRowLayout.addWidget(self.backupFolderBrowse)
+
+        self.backupFolderRowLayout.setStretch(0, 1)
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.backupFolderRow)
+
+
+        self.dialogLayout.addLayout(self.form)
+
+        self.storeNote = QLabel(settingsDialog)
+        self.storeNote.setObjectName(u"storeNote")
+        self.storeNote.setWordWrap(True)
+        self.storeNote.setStyleSheet(u"color: palette(placeholder-text);")
+
+        self.dialogLayout.addWidget(self.storeNote)
+
+        self.buttons = QDialogButtonBox(settingsDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.dialogLayout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.yourNameLabel.setBuddy(self.yourNameEdit)
+        self.autoLockLabel.setBuddy(self.autoLockSpin)
+        self.staleDaysLabel.setBuddy(self.staleDaysSpin)
+        self.nudgeLabel.setBuddy(self.nudgeSpin)
+        self.paperLabel.setBuddy(self.paperCombo)
+        self.appearanceLabel.setBuddy(self.appearanceCombo)
+        self.templateLabel.setBuddy(self.templateCombo)
+        self.storePathLabel.setBuddy(self.storePathEdit)
+        self.backupFolderLabel.setBuddy(self.backupFolderEdit)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(settingsDialog)
+    # setupUi
+
+    def retranslateUi(self, settingsDialog):
+        settingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Settings", None))
+        self.yourNameLabel.setText(QCoreApplication.translate("SettingsDialog", u"Your &name:", None))
+#if QT_CONFIG(accessibility)
+        self.yourNameEdit.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Your name, as documents print it", None))
+#endif // QT_CONFIG(accessibility)
+        self.autoLockLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Lock after idle:", None))
+#if QT_CONFIG(accessibility)
+        self.autoLockSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Lock after idle minutes", None))
+#endif // QT_CONFIG(accessibility)
+        self.autoLockSpin.setSpecialValueText(QCoreApplication.translate("SettingsDialog", u"Never", None))
+        self.autoLockSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" min", None))
+        self.staleDaysLabel.setText(QCoreApplication.translate("SettingsDialog", u"Priorities need &confirming after:", None))
+#if QT_CONFIG(accessibility)
+        self.staleDaysSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Priorities need confirming after days", None))
+#endif // QT_CONFIG(accessibility)
+        self.staleDaysSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" days", None))
+        self.nudgeLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Remind me before a 1:1:", None))
+#if QT_CONFIG(accessibility)
+        self.nudgeSpin.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Remind me before a one-on-one, minutes", None))
+#endif // QT_CONFIG(accessibility)
+        self.nudgeSpin.setSpecialValueText(QCoreApplication.translate("SettingsDialog", u"Never", None))
+        self.nudgeSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" min before", None))
+        self.paperLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Paper size:", None))
+        self.appearanceLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Appearance:", None))
+        self.templateLabel.setText(QCoreApplication.translate("SettingsDialog", u"Default agenda &template:", None))
+        self.storePathLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Store file:", None))
+        self.storePathEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Default: the user data folder", None))
+        self.storePathBrowse.setText(QCoreApplication.translate("SettingsDialog", u"Browse\u2026", None))
+        self.backupFolderLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Backup folder:", None))
+        self.backupFolderEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Default: backups/ beside the store", None))
+        self.backupFolderBrowse.setText(QCoreApplication.translate("SettingsDialog", u"Browse\u2026", None))
+        self.storeNote.setText(QCoreApplication.translate("SettingsDialog", u"A different store file is opened the next time UpwardPrep starts.", None))
+    # retranslateUi
+

@@ -1,0 +1,99 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'unlock_dialog.ui'
+##
+## Created by: Qt User Interface Compiler (pyside6-uic); run `make forms` to regenerate
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QProgressBar, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from upwardprep.gui.widgets.secret_field import SecretField
+
+class Ui_UnlockDialog(object):
+    def setupUi(self, unlockDialog):
+        if not unlockDialog.objectName():
+            unlockDialog.setObjectName(u"unlockDialog")
+        unlockDialog.setMinimumSize(QSize(440, 0))
+        unlockDialog.setModal(True)
+        self.dialogLayout = QVBoxLayout(unlockDialog)
+        self.dialogLayout.setSpacing(12)
+        self.dialogLayout.setObjectName(u"dialogLayout")
+        self.introLabel = QLabel(unlockDialog)
+        self.introLabel.setObjectName(u"introLabel")
+        self.introLabel.setTextFormat(Qt.TextFormat.RichText)
+
+        self.dialogLayout.addWidget(self.introLabel)
+
+        self.hintLabel = QLabel(unlockDialog)
+        self.hintLabel.setObjectName(u"hintLabel")
+        self.hintLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.hintLabel)
+
+        self.form = QFormLayout()
+        self.form.setObjectName(u"form")
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.passphraseLabel = QLabel(unlockDialog)
+        self.passphraseLabel.setObjectName(u"passphraseLabel")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.passphraseLabel)
+
+        self.passphraseEdit = SecretField(unlockDialog)
+        self.passphraseEdit.setObjectName(u"passphraseEdit")
+
+        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.passphraseEdit)
+
+
+        self.dialogLayout.addLayout(self.form)
+
+        self.unlockProgress = QProgressBar(unlockDialog)
+        self.unlockProgress.setObjectName(u"unlockProgress")
+        self.unlockProgress.setMaximumSize(QSize(16777215, 6))
+        self.unlockProgress.setMaximum(0)
+        self.unlockProgress.setTextVisible(False)
+
+        self.dialogLayout.addWidget(self.unlockProgress)
+
+        self.errorLabel = QLabel(unlockDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.errorLabel)
+
+        self.buttons = QDialogButtonBox(unlockDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+
+        self.dialogLayout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.passphraseLabel.setBuddy(self.passphraseEdit)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(unlockDialog)
+    # setupUi
+
+    def retranslateUi(self, unlockDialog):
+        unlockDialog.setWindowTitle(QCoreApplication.translate("UnlockDialog", u"Unlock UpwardPrep", None))
+        self.passphraseLabel.setText(QCoreApplication.translate("UnlockDialog", u"&Passphrase:", None))
+#if QT_CONFIG(accessibility)
+        self.passphraseEdit.setAccessibleName(QCoreApplication.translate("UnlockDialog", u"Passphrase", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.unlockProgress.setAccessibleName(QCoreApplication.translate("UnlockDialog", u"Unlocking", None))
+#endif // QT_CONFIG(accessibility)
+    # retranslateUi
+

@@ -1,0 +1,360 @@
+"""The start-up flow: first run, unlock, store problems, restore, the demo store.
+
+Start-up shows the unlock dialog as soon as Qt can paint it: nothing heavy is imported before
+(this module and the dialog need only Qt). Once the dialog is painted, the store's code and the
+services (SQLAlchemy, SQLCipher), the main window's modules, then ReportLab and icalendar are
+imported on the thread pool while the user types, and the main window is built, hidden, on the
+GUI thread as soon as its modules are in. Enter runs the key derivation and the store's open
+sequence on the thread pool too (see UnlockDialog), and the window shows once the store is open.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from upwardprep import APP_NAME
+from upwardprep.files import process_alive
+from upwardprep.gui.dialogs.passphrase import UnlockDialog
+from upwardprep.gui.jobs import Job, run_in_background
+from upwardprep.gui.session import StoreSession
+from upwardprep.gui.settings import AppSettings
+from upwardprep.paths import default_store_path
+
+if TYPE_CHECKING:
+    from upwardprep.gui.main_window import MainWindow
+
+log = logging.getLogger("upwardprep.gui")
+DEMO_PASSPHRASE = "demo"
+DEMO_PREFIX = "upwardprep-demo-"  # + the app's process id: a demo store outliving it is stale
+# Imported while the unlock dialog waits for the passphrase: first what opening the store and
+# building the window need, then what only exports and calendar imports need.
+FOR_THE_WINDOW = ("upwardprep.services.vault", "upwardprep.gui.main_window")
+FOR_LATER = ("upwardprep.export.documents", "icalendar", "recurring_ical_events")
+
+
+def import_all(names: tuple[str, ...]) -> None:
+    for name in names:
+        importlib.import_module(name)
+
+
+class Controller(QObject):
+    """Owns the window and the session, and walks the user through opening a store."""
+
+    def __init__(self, store_path: Path, *, demo_dir: Path | None = None) -> None:
+        super().__init__()
+        self.settings = AppSettings()
+        self.demo_dir = demo_dir
+        # No Qt parent: the window keeps using the session after the controller is gone.
+        self.session = StoreSession(store_path, backup_folder=self._backup_folder)
+        self._window: MainWindow | None = None
+        self._jobs: list[Job] = []
+        self._dialog: UnlockDialog | None = None  # the start-up unlock dialog while it is open
+        self._later_pending = False
+
+    @property
+    def window(self) -> MainWindow:
+        """The main window, built on first use (at start-up: while the user types)."""
+        if self._window is None:
+            from upwardprep.gui.main_window import MainWindow
+
+            window = MainWindow(self.session, self.settings)
+            window.unlock_requested.connect(self.unlock)
+            window.backup_requested.connect(self.backup)
+            window.restore_requested.connect(self.choose_backup)
+            window.passphrase_change_requested.connect(self.change_passphrase)
+            self._window = window
+        return self._window
+
+    @property
+    def built_window(self) -> MainWindow | None:
+        """The window if it exists (the error hook must not build one)."""
+        return self._window
+
+    @property
+    def path(self) -> Path:
+        return self.session.path
+
+    def start(self) -> None:
+        first_run = (
+            self.demo_dir is None and not self.settings.store_path and not self.path.exists()
+        )
+        if first_run:
+            self.window.show()
+            self.create()
+        else:
+            self.unlock_at_start()
+
+    def unlock_at_start(self) -> None:
+        """The unlock dialog alone, at once; the rest loads behind it (see the module)."""
+        dialog = self._dialog = self._unlock_dialog(parent=None)
+        dialog.painted.connect(self._prepare)
+        accepted = dialog.exec()
+        self._dialog = None
+        self.window.show()
+        if self._later_pending:
+            QTimer.singleShot(0, self._import_the_rest)
+        if not accepted and dialog.failure is not None:
+            self._problem(dialog.failure)
+
+    def _prepare(self) -> None:
+        def built(_result: object) -> None:
+            QTimer.singleShot(0, self._build_then_import_the_rest)
+
+        self._jobs.append(
+            run_in_background(lambda: import_all(FOR_THE_WINDOW), built, self._not_warmed)
+        )
+
+    def _build_then_import_the_rest(self) -> None:
+        self.window  # noqa: B018 - built now, hidden, while the passphrase is typed
+        if self._dialog is not None and self._dialog.busy:
+            self._later_pending = True  # Enter came first: the store opens before the rest loads
+        else:
+            self._import_the_rest()
+
+    def _import_the_rest(self) -> None:
+        self._later_pending = False
+        self._jobs.append(
+            run_in_background(lambda: import_all(FOR_LATER), lambda _r: None, self._not_warmed)
+        )
+
+    @staticmethod
+    def _not_warmed(error: Exception) -> None:
+        """A module that fails to load fails again, and is reported, where it is used."""
+        log.warning("preloading failed: %s", type(error).__name__)
+
+    def _unlock_dialog(self, parent: Any, hint: str = "") -> UnlockDialog:
+        if not hint and self.demo_dir:
+            hint = (
+                f"This is a demo store full of sample data; its passphrase is “{DEMO_PASSPHRASE}”."
+            )
+        return UnlockDialog(
+            self.path, self.session.opener(), hint=hint, parent=parent, finish=self._opened
+        )
+
+    def _opened(self, services: Any) -> None:
+        """On the GUI thread, the store open: the window (built now if the user was quicker
+        than the preloading) takes the session over."""
+        self.window  # noqa: B018 - it listens to the session's unlocked signal
+        self.session.adopt(services)
+
+    def create(self) -> None:
+        from upwardprep.gui.dialogs.passphrase import CreateStoreDialog
+
+        dialog = CreateStoreDialog(self.path, self.session.create, self.window)
+        if dialog.exec():
+            self.settings.store_path = str(self.path)
+            self.welcome()
+        elif dialog.failure is not None:
+            self._problem(dialog.failure)
+
+    def welcome(self) -> None:
+        from upwardprep.gui.dialogs.welcome import WelcomeDialog
+
+        if self.settings.welcome_done:
+            return
+        dialog = WelcomeDialog(self.window)
+        dialog.step_chosen.connect(self._welcome_step)
+        dialog.exec()
+        self.settings.welcome_done = True
+
+    def _welcome_step(self, step: str) -> None:
+        if step == "addManager":
+            self.window.show_section("people")
+            self.window.views["people"].new_record()
+        elif step == "addPriorities":
+            self.window.show_section("priorities")
+            self.window.views["priorities"].new_record()
+        else:
+            self.window.quick_capture()
+
+    def unlock(self) -> None:
+        if self.session.is_unlocked:
+            return
+        dialog = self._unlock_dialog(parent=self.window)
+        if dialog.exec():
+            return
+        if dialog.failure is not None:
+            self._problem(dialog.failure)
+
+    def _problem(self, error: Exception) -> None:
+        from upwardprep.gui.dialogs import store_problem
+
+        backups = self.session.vault.backups()
+        choice = store_problem.ask(error, has_backups=bool(backups), parent=self.window)
+        if choice is store_problem.Choice.RESTORE:
+            self.restore(backups[-1].path)
+        elif choice is store_problem.Choice.RETRY:
+            self.unlock()
+        elif choice is store_problem.Choice.OTHER_STORE:
+            self.choose_store()
+        else:
+            self.window.close()
+
+    def restore(self, backup: Path) -> None:
+        """Put a backup in place (the store as it was is kept), then open it: both on the
+        thread pool, like an unlock."""
+        vault = self.session.vault
+        opener = self.session.opener()
+
+        def attempt(passphrase: str) -> Any:
+            vault.restore(backup, passphrase, force=True)
+            return opener(passphrase)
+
+        dialog = UnlockDialog(
+            self.path,
+            attempt,
+            parent=self.window,
+            hint=f"Restoring {backup.name}. The current file is kept beside it, unopened.",
+            finish=self._opened,
+        )
+        if dialog.exec():
+            self.window.show_message(f"Restored {backup.name}")
+        elif dialog.failure is not None:
+            self._problem(dialog.failure)
+
+    def choose_store(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Open a store",
+            str(self.path.parent),
+            "UpwardPrep store (*.upwardprep);;All files (*)",
+        )
+        if not chosen:
+            self.window.close()
+            return
+        self.session.path = Path(chosen)
+        self.settings.store_path = chosen
+        self.window.setWindowTitle(f"{APP_NAME} — {self.session.name}")
+        self.window.store_label.setText(self.session.name)
+        self.unlock()
+
+    def backup(self) -> None:
+        services = self.session.services
+        if services is None:
+            return
+        vault = self.session.vault
+        self.window.show_message("Backing up…")
+
+        def done(info: Any) -> None:
+            self.window.show_message(f"Backup saved and verified: {info.path.name}")
+
+        def failed(error: Exception) -> None:
+            QMessageBox.warning(
+                self.window, "Backup failed", f"The backup could not be written: {error}"
+            )
+
+        self._jobs.append(run_in_background(lambda: vault.backup(services), done, failed))
+
+    def _backup_folder(self) -> Path | None:
+        return Path(self.settings.backup_folder) if self.settings.backup_folder else None
+
+    def choose_backup(self) -> None:
+        """File > Restore from Backup: pick one of this store's backups (or any file)."""
+        from upwardprep.gui.dialogs.backups import choose_backup
+
+        chosen = choose_backup(self.session.vault.backups(), self.window)
+        if chosen is None:
+            return
+        self.session.lock()  # editors flush; the store is closed before its file is replaced
+        self.restore(chosen)
+
+    def change_passphrase(self) -> None:
+        from upwardprep.gui.dialogs.passphrase import ChangePassphraseDialog
+
+        if not self.session.is_unlocked:
+            return
+        vault = self.session.vault
+        dialog = ChangePassphraseDialog(vault.path, vault.prove, self.window)
+        if not dialog.exec():
+            return
+        secrets = [dialog.current, dialog.new]
+        dialog.current = dialog.new = ""
+        self.session.lock()  # editors flush and the store closes; re-keyed off the UI thread
+        self.window.show_message("Changing the passphrase: backing up, then re-encrypting…")
+
+        def work() -> None:
+            vault.change_passphrase(vault.unlock(secrets[0]), secrets[1])
+
+        def done(_result: Any) -> None:
+            new = secrets[1]
+            secrets.clear()
+            try:
+                self.session.unlock(new)  # proves the new passphrase opens the store
+            except Exception as error:
+                self._problem(error)
+                return
+            QMessageBox.information(
+                self.window,
+                "Passphrase changed",
+                "The store now opens with the new passphrase. A backup under the old one was "
+                "made first; backups made before today still need the old passphrase.",
+            )
+
+        def failed(error: Exception) -> None:
+            secrets.clear()
+            QMessageBox.warning(
+                self.window,
+                "Passphrase not changed",
+                "The passphrase was not changed; the store still opens with the current one. "
+                f"\n\n{error}",
+            )
+            self.unlock()
+
+        self._jobs.append(run_in_background(work, done, failed))
+
+    def quit_now(self) -> None:
+        """SIGTERM or SIGHUP (a logout, `kill`): quit as the menu does, asking nothing. What
+        the store refuses stays unsaved, as it would after a crash."""
+        window = self.built_window
+        if window is not None:
+            window.flush_all()
+            window.save_state()
+        QApplication.quit()  # aboutToQuit: shutdown closes the store
+
+    def shutdown(self) -> None:
+        self.session.close()
+        if self.demo_dir is not None:
+            shutil.rmtree(self.demo_dir, ignore_errors=True)
+
+
+def make_demo_store() -> tuple[Path, Path]:
+    """A temporary store full of sample data; removed when the app quits."""
+    from upwardprep.demo import populate
+    from upwardprep.services.vault import Vault
+
+    remove_stale_demo_stores()
+    folder = Path(tempfile.mkdtemp(prefix=f"{DEMO_PREFIX}{os.getpid()}-"))
+    vault = Vault(folder / "Demo.upwardprep")
+    services = vault.create(DEMO_PASSPHRASE, shipped_templates=False)  # populate ships them
+    try:
+        populate(services)
+    finally:
+        vault.close(services)
+    return vault.path, folder
+
+
+def remove_stale_demo_stores() -> list[Path]:
+    """Demo stores whose app was killed (it removes its own on quit): their process is gone."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*-*"):
+        owner, _, rest = folder.name[len(DEMO_PREFIX) :].partition("-")
+        if not (owner.isdigit() and rest and folder.is_dir() and not folder.is_symlink()):
+            continue
+        if folder.stat().st_uid != os.geteuid() or process_alive(int(owner)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def default_path(settings_path: str) -> Path:
+    return Path(settings_path).expanduser() if settings_path else default_store_path()
