@@ -80,14 +80,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from upwardprep.services.vault import StoreDamaged, Vault
 
+    vault = vault_for(args, backup_folder=args.dir)
     with open_services(args) as services:
         findings = Vault.check(services)
+        report = vault.drill(services) if args.backups and not findings else None
     if findings:
         raise StoreDamaged(
             "The store is damaged. Restore it from a backup (`upwardprep restore --latest`).",
             findings=findings,
         )
     print("The store passed every check (integrity, encryption, links, search index).")
+    if report is not None:
+        from upwardprep.cli.data import print_drill
+
+        return print_drill(vault, report)
     return 0
 
 
@@ -98,7 +104,10 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             args, env_name="UPWARDPREP_NEW_PASSPHRASE", file_attr="new_passphrase_file"
         )
         vault.change_passphrase(services, new)
+    from upwardprep.cli.data import NEW_KIT_ADVICE
+
     print("Passphrase changed. Backups made before today still need the old passphrase.")
+    print(NEW_KIT_ADVICE)
     return 0
 
 

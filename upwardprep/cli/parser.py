@@ -9,6 +9,14 @@ from typing import Any
 
 from upwardprep import __version__
 from upwardprep.cli.common import EXIT_CODES, Parser, whole
+from upwardprep.cli.data import (
+    cmd_export_all,
+    cmd_export_schema,
+    cmd_import_all,
+    cmd_import_outcomes,
+    cmd_kit,
+    cmd_recover,
+)
 from upwardprep.cli.documents import cmd_export
 from upwardprep.cli.lifecycle import (
     cmd_backup,
@@ -183,6 +191,35 @@ def build_parser() -> Parser:
     ics.add_argument(
         "--days", type=whole(1, 3650), default=365, help="how far ahead (default 365 days)"
     )
+    everything = kinds.add_parser(
+        "all",
+        parents=[common],
+        help="every record from a full export (`export all --format json`)",
+        description="Every record from a full JSON export. Into an empty store it recreates "
+        "the exported one; into a used one it merges by UUID (the newer updated_at wins) and "
+        "reports what it added, updated and skipped. All or nothing: a bad file changes "
+        "nothing and names the first bad record.",
+    )
+    everything.add_argument("file", help="the .json file")
+    everything.add_argument(
+        "--dry-run", action="store_true", help="check the file and report; write nothing"
+    )
+    everything.set_defaults(func=cmd_import_all)
+    brag = kinds.add_parser(
+        "outcomes",
+        parents=[common],
+        help="outcome notes from a CSV brag document",
+        description="Outcome notes from a CSV file with a header row. Columns: date, title "
+        "(both required), body, kind, priority, tags, person, impact, metric, evidence; "
+        "priorities and people are matched by name. Several priorities or tags go in one "
+        "cell separated by ';'. A bad row is reported with its line number and nothing is "
+        "imported.",
+    )
+    brag.add_argument("file", help="the .csv file")
+    brag.add_argument(
+        "--dry-run", action="store_true", help="check every row and report; write nothing"
+    )
+    brag.set_defaults(func=cmd_import_outcomes)
 
     p = command("alignment", cmd_alignment, "a manager's priorities with coverage and goals")
     p.add_argument("--person", required=True, help="the manager (name, part of it, or id)")
@@ -215,15 +252,44 @@ def build_parser() -> Parser:
         help="the backup's passphrase, if it differs from the store's",
     )
 
-    command("check", cmd_check, "run the integrity checks")
+    p = command("check", cmd_check, "run the integrity checks")
+    p.add_argument(
+        "--backups",
+        action="store_true",
+        help="also drill the newest backup: it opens, passes the checks and holds the records "
+        "the store had when it was made (falls back to the newest good one); exits 3 when "
+        "the newest backup fails",
+    )
+    p.add_argument("--dir", help="backup folder (default: the one set in Settings, or backups/)")
 
     p = command(
         "export",
         cmd_export,
-        "write a meeting brief, a review packet or a handoff packet (PDF, md), or the weekly "
-        "update",
+        "write a meeting brief, a review packet or a handoff packet (PDF, md), the weekly "
+        "update, or every record (JSON, a Markdown folder)",
     )
     documents = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    everything = documents.add_parser(
+        "all",
+        help="every record, Trash included: one JSON file, or a Markdown folder",
+        description="Every record with its UUID and times. JSON (`import all` reads it back; "
+        "`export schema` prints its JSON Schema) or a new folder of Markdown files with YAML "
+        "front matter and [[wikilinks]] (opens as an Obsidian vault). The files hold your "
+        "notes unencrypted, readable by you only.",
+        parents=[common],
+    )
+    everything.add_argument("--format", default="json", choices=["json", "md"])
+    everything.add_argument(
+        "--out",
+        metavar="FILE",
+        help="JSON: a file or folder (default: a dated file here); md: a new folder",
+    )
+    everything.set_defaults(func=cmd_export_all)
+    schema = documents.add_parser(
+        "schema", help="the JSON Schema of `export all --format json`", parents=[common]
+    )
+    schema.add_argument("--out", metavar="FILE", help="write it to FILE (default: print it)")
+    schema.set_defaults(func=cmd_export_schema)
     brief = documents.add_parser("brief", help="the brief for one meeting", parents=[common])
     brief.add_argument("--person", help="the person's next planned meeting")
     brief.add_argument("--meeting", metavar="ID", help="a meeting by id (`list meetings`)")
@@ -269,6 +335,32 @@ def build_parser() -> Parser:
     p.set_defaults(func=cmd_self_test)
 
     p = command("passwd", cmd_passwd, "change the passphrase")
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from FILE (else UPWARDPREP_NEW_PASSPHRASE, else a prompt)",
+    )
+
+    p = command(
+        "kit",
+        cmd_kit,
+        "print-ready Emergency Kit (PDF): the recovery key that opens the store if the "
+        "passphrase is forgotten",
+    )
+    p.add_argument("--out", metavar="FILE.pdf", help="file or folder (default: a named file here)")
+    p.add_argument("--paper", default="A4", choices=["A4", "Letter"])
+
+    p = command(
+        "recover",
+        cmd_recover,
+        "forgot the passphrase: open the store with the Emergency Kit's recovery key and set a "
+        "new passphrase",
+    )
+    p.add_argument(
+        "--recovery-key-file",
+        metavar="FILE",
+        help="read the recovery key from FILE (else a prompt)",
+    )
     p.add_argument(
         "--new-passphrase-file",
         metavar="FILE",

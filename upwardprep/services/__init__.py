@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from upwardprep.services.agenda import AgendaService
 from upwardprep.services.alignment import AlignmentService
+from upwardprep.services.brag_csv import BragCsvService
 from upwardprep.services.brief_facts import BriefService
 from upwardprep.services.calendar import CalendarService
 from upwardprep.services.common import Clock, NotFound, ValidationError, system_clock
@@ -19,6 +20,7 @@ from upwardprep.services.reviews import ReviewService
 from upwardprep.services.search import SearchService
 from upwardprep.services.settings import SettingsService
 from upwardprep.services.templates import TemplateService
+from upwardprep.services.transfer import TransferService
 from upwardprep.services.trash import TrashService
 from upwardprep.services.update import UpdateService
 from upwardprep.store.engine import Store
@@ -43,6 +45,8 @@ class Services:
         self.calendar = CalendarService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)
+        self.transfer = TransferService(store, clock=clock)
+        self.brag_csv = BragCsvService(store, self.outcomes, clock=clock)
         self.handoff = HandoffService(
             store,
             clock=clock,

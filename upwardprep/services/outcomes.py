@@ -264,7 +264,9 @@ class _NoteWriter:
                 tag_id = found.id
                 if found.deleted_at is not None:  # a tag used again comes back from the Trash
                     self.session.execute(
-                        update(Tag).where(Tag.id == tag_id).values(deleted_at=None)
+                        update(Tag)
+                        .where(Tag.id == tag_id)
+                        .values(deleted_at=None, updated_at=self.now)
                     )
             self.tag_ids[name] = tag_id
         return self.tag_ids[name]

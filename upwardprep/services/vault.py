@@ -12,14 +12,19 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from upwardprep.clock import Clock, system_clock
+from upwardprep.clock import Clock, local_today, system_clock
 from upwardprep.files import UnsafeLocation, check_writable_target
 from upwardprep.services import Services
+from upwardprep.services import recovery_key as recovery
 from upwardprep.services.common import ValidationError
 from upwardprep.store import backup as backups
+from upwardprep.store import retention
 from upwardprep.store.backup import (
+    AUTO,
     BACKUP_SUFFIX,
     COMPANION_SUFFIXES,
     DEFAULT_KEEP,
@@ -29,6 +34,7 @@ from upwardprep.store.backup import (
     RestoreResult,
 )
 from upwardprep.store.database import classify_file, prove_key
+from upwardprep.store.drill import DrillResult, drill_newest
 from upwardprep.store.engine import Store, default_store_path
 from upwardprep.store.errors import (
     BackupError,
@@ -47,13 +53,17 @@ from upwardprep.store.errors import (
 )
 from upwardprep.store.keys import StoreKey, normalize_passphrase
 from upwardprep.store.lock import lock_path_for
+from upwardprep.store.manifest import check_manifest, manifest_path, table_digests
 
 __all__ = [
+    "AUTO",
     "DEFAULT_KEEP",
     "PRE_PASSWD",
     "PRE_RESTORE",
     "BackupError",
     "BackupInfo",
+    "BackupsReport",
+    "DrillResult",
     "NotAStore",
     "PassphraseRefused",
     "RestoreResult",
@@ -79,6 +89,31 @@ _STORE_LIKE = (
     *(f"{STORE_SUFFIX}{suffix}" for suffix in COMPANION_SUFFIXES),
     *(f"{BACKUP_SUFFIX}{suffix}" for suffix in COMPANION_SUFFIXES),
 )
+
+VERIFIED_WITHIN = timedelta(days=7)  # an older last verified backup earns a warning
+
+
+@dataclass(frozen=True)
+class BackupsReport:
+    """The restore drill of a store's backups: the newest first, back to the newest good one."""
+
+    folder: Path
+    count: int  # backups of this store in the folder
+    results: tuple[DrillResult, ...]
+
+    @property
+    def newest(self) -> DrillResult | None:
+        return self.results[0] if self.results else None
+
+    @property
+    def last_verified(self) -> DrillResult | None:
+        """The newest backup that passed the drill (None: none did, or there are none)."""
+        return self.results[-1] if self.results and self.results[-1].good else None
+
+    def overdue(self, now: datetime) -> bool:
+        """True when no backup passed, or the newest that did is over a week old."""
+        good = self.last_verified
+        return good is None or now - good.created > VERIFIED_WITHIN
 
 
 class Vault:
@@ -162,9 +197,56 @@ class Vault:
             services.store, folder=self.backup_folder, keep=keep, reason=reason
         )
 
+    def folder(self) -> Path:
+        """Where backups go: the folder this vault was given (the app's setting, `--dir`),
+        else `backups/` beside the store."""
+        return self.backup_folder or backups.backup_dir_for(self.path)
+
     def backups(self) -> list[BackupInfo]:
         """This store's backups (and no other's), oldest first."""
         return backups.list_backups(self.path, folder=self.backup_folder)
+
+    def automatic_backup(self, services: Services, *, on_close: bool = False) -> BackupInfo | None:
+        """The automatic backup, when one is due: after unlock, when no automatic backup was
+        made today; on lock or quit (`on_close`), when the store changed since the newest
+        backup. None when none was due. Safe to call from a worker thread: it reads through a
+        connection of its own, in one read transaction."""
+        now = self.clock()
+        made = self.backups()
+        if on_close:
+            due = not made or self._changed_since(services, made[-1])
+        else:
+            automatic = [b.created for b in made if b.reason == AUTO]
+            due = retention.is_due(max(automatic, default=None), now)
+        if not due:
+            return None
+        return self.backup(services, reason=AUTO)
+
+    @staticmethod
+    def _changed_since(services: Services, backup: BackupInfo) -> bool:
+        """Whether the store's records differ from those recorded for `backup` (a backup with
+        no record counts as different)."""
+        if not manifest_path(backup.path).exists():
+            return True
+
+        def compare(key: StoreKey) -> bool:
+            with services.store.raw() as conn:
+                conn.execute("BEGIN")
+                try:
+                    digests = table_digests(conn)
+                finally:
+                    conn.execute("COMMIT")
+            return not check_manifest(backup.path, key, digests).matches
+
+        return services.store.with_key(compare)
+
+    def drill(self, services: Services) -> BackupsReport:
+        """The restore drill (`check --backups`, Settings › Backups): the newest backup opens,
+        passes the integrity checks and holds what the store held when it was made; if not,
+        the ones before it, back to the newest good one."""
+        found = self.backups()
+        results = services.store.with_key(lambda key: drill_newest(found, key))
+        return BackupsReport(self.folder(), len(found), tuple(results))
 
     def latest_backup(self) -> BackupInfo | None:
         """The newest backup made on purpose, not the safety copy an earlier restore left."""
@@ -205,6 +287,44 @@ class Vault:
         finally:
             store.close()
         self.prove(new_passphrase)
+
+    # -- the Emergency Kit ---------------------------------------------------------------------
+
+    @staticmethod
+    def recovery_key(services: Services) -> str:
+        """The store's raw key in typeable groups; for the kit only (never shown elsewhere)."""
+        return services.store.with_key(lambda key: recovery.encode(key.raw_key()))
+
+    def kit_facts(self, services: Services) -> recovery.KitFacts:
+        """What the Emergency Kit prints (export/kit.py writes it, user-only)."""
+        return recovery.KitFacts(
+            store_name=self.path.name,
+            store_path=self.path.resolve(),
+            made_on=local_today(self.clock),
+            recovery_key=self.recovery_key(services),
+        )
+
+    def recover(self, typed_key: str, new_passphrase: str) -> None:
+        """Open the store with an Emergency Kit's recovery key and set a new passphrase.
+
+        The key is checked for typos before the store is touched ("typo in group 6"); a key
+        that adds up but is not this store's is refused. The store is backed up under its old
+        key first (like any passphrase change); afterwards the kit's key no longer opens it.
+        """
+        raw = recovery.decode(typed_key)
+        normalize_passphrase(new_passphrase)  # refuse an empty one before opening anything
+        try:
+            store = Store.open_with_key(
+                self.path, raw, backup_folder=self.backup_folder, clock=self.clock
+            )
+        except WrongPassphrase:
+            raise WrongPassphrase(
+                "That recovery key does not open this store. It adds up, so it is probably "
+                "from another store's kit, or from a kit made before the passphrase was last "
+                "changed."
+            ) from None
+        services = Services(store, clock=self.clock)
+        self.change_passphrase(services, new_passphrase)
 
     def refuse_as_output(self, target: Path) -> None:
         """ValidationError when writing a document to `target` would replace this store, one

@@ -23,7 +23,7 @@ import re
 import shutil
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -38,6 +38,7 @@ from upwardprep.files import (
     new_private_file,
     process_alive,
 )
+from upwardprep.store import retention
 from upwardprep.store.database import (
     classify_file,
     integrity_findings,
@@ -55,6 +56,8 @@ from upwardprep.store.errors import (
 )
 from upwardprep.store.keys import StoreKey, new_salt
 from upwardprep.store.lock import StoreLock
+from upwardprep.store.manifest import SUFFIX as MANIFEST
+from upwardprep.store.manifest import Digests, manifest_path, table_digests, write_manifest
 from upwardprep.store.migrate import check_known_revision
 
 log = logging.getLogger(__name__)
@@ -67,7 +70,8 @@ PRE_PASSWD = "pre-passwd"
 # Copies made to keep the store as it was before an operation that replaces it: rotation never
 # deletes them (they are few: one per restore, one per schema upgrade).
 SAFETY_COPIES = frozenset({PRE_RESTORE, PRE_UPGRADE})
-REASONS = ("", PRE_RESTORE, PRE_UPGRADE, PRE_PASSWD)
+AUTO = "auto"  # the automatic backups, rotated by their own schedule (store/retention.py)
+REASONS = ("", PRE_RESTORE, PRE_UPGRADE, PRE_PASSWD, AUTO)
 NAME_MAX = 255  # bytes in one file name, on every file system UpwardPrep runs on
 _LONGEST_PID = 7  # Linux's pid_max is at most 4,194,304
 T = TypeVar("T")
@@ -130,27 +134,50 @@ def _disk_refusals(doing: str, where: Path) -> Iterator[None]:
         raise failure from error
 
 
-def _copy_encrypted(source: sqlcipher.Connection, target: Path, key: StoreKey) -> None:
-    """Page-by-page copy through SQLite's backup API into a file keyed like the store."""
+def _copy_encrypted(
+    source: sqlcipher.Connection, target: Path, key: StoreKey, *, record: bool = False
+) -> Digests | None:
+    """Page-by-page copy through SQLite's backup API into a file keyed like the store.
+
+    With `record`, the source's rows are counted and hashed in the same read transaction as the
+    copy, so the record describes exactly the moment copied: a write another connection has
+    not committed yet is in neither (a backup never holds half a change).
+    """
     new_private_file(target)  # SQLite then opens it: 0600, and never a planted link
     dest = raw_connect(target, key, verify=False)
+    digests: Digests | None = None
     try:
-        source.backup(dest)
+        if record:
+            source.execute("BEGIN")
+            try:
+                digests = table_digests(source)
+                source.backup(dest)
+            finally:
+                source.execute("COMMIT")
+        else:
+            source.backup(dest)
         dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         dest.execute("PRAGMA journal_mode = DELETE")  # a backup is a single self-contained file
     finally:
         dest.close()
     with target.open("rb+") as handle:
         os.fsync(handle.fileno())
+    return digests
 
 
-def verify_copy(path: Path, key: StoreKey) -> None:
+def verify_copy(path: Path, key: StoreKey, *, expect: Digests | None = None) -> None:
+    """The copy opens and passes the integrity checks (and, given `expect`, holds those rows)."""
     try:
         conn = raw_connect(path, key)
     except sqlcipher.DatabaseError as error:
         raise BackupError(f"The copy at {path} does not open: {error}") from None
     try:
         findings = integrity_findings(conn)
+        if not findings and expect is not None and table_digests(conn) != expect:
+            findings = ["the copy's records differ from the store's"]
+        # Back to one self-contained file (opening it switched it to WAL): a drill can then
+        # read it where nothing may be written beside it.
+        conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
     if findings:
@@ -161,6 +188,24 @@ def _remove_quietly(*paths: Path) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def remove_backup(path: Path) -> None:
+    """A backup and the record beside it."""
+    _remove_quietly(path, manifest_path(path))
+
+
+def _remove_orphan_records(store_path: Path, folder: Path) -> None:
+    """Records whose backup never got its name (a backup killed after writing its record)."""
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            name = path.name
+            if (
+                name.startswith(store_path.name + "-")
+                and name.endswith(BACKUP_SUFFIX + MANIFEST)
+                and not path.with_name(name[: -len(MANIFEST)]).exists()
+            ):
+                _remove_quietly(path)
 
 
 def _discard(temp: Path, error: BaseException, doing: str, where: Path) -> None:
@@ -229,20 +274,35 @@ def write_backup(
     folder: Path,
     reason: str,
     now: datetime,
+    *,
+    record: bool = True,
 ) -> Path:
-    """Copy into a temporary name, verify the copy, then rename it into the backup folder."""
+    """Copy into a temporary name, verify the copy, then rename it into the backup folder.
+
+    With `record` (every backup but a test's), the rows and content hash of every table go
+    beside it (store/manifest.py), written before the rename: a backup under its final name
+    has its record, for the restore drill.
+    """
     with _disk_refusals("write the backup", folder):
         make_private_folder(folder)
         check_owned_folder(folder)
         remove_leftovers(folder, belongs_to(store_path))
+        _remove_orphan_records(store_path, folder)
         final = folder / _backup_name(store_path, reason, now)
+        while final.exists() or manifest_path(final).exists():  # never replace a backup
+            now += timedelta(microseconds=1)  # (two in one instant: a clock that stands still)
+            final = folder / _backup_name(store_path, reason, now)
         temp = _temporary_sibling(final)
         try:
-            _copy_encrypted(source, temp, key)
-            verify_copy(temp, key)
+            digests = _copy_encrypted(source, temp, key, record=record)
+            verify_copy(temp, key, expect=digests)
+            if digests is not None:
+                write_manifest(final, key, digests)
             os.replace(temp, final)
             fsync_folder(folder)
         except BaseException as error:
+            if not final.exists():
+                _remove_quietly(manifest_path(final))
             _discard(temp, error, "write the backup", folder)
             raise
     return final
@@ -263,8 +323,15 @@ def create_backup(
             return write_backup(source, key, store.path, folder, reason, now)
 
     final = store.with_key(run)
-    rotate(store.path, folder=folder, keep=keep, protect=[final])
-    return BackupInfo(final, now, final.stat().st_size, reason)
+    if reason == AUTO:
+        rotate_automatic(store.path, folder=folder, now=now, protect=[final])
+    else:
+        rotate(store.path, folder=folder, keep=keep, protect=[final])
+    stamp = _name_pattern(store.path).match(final.name)
+    made = (
+        datetime.strptime(stamp.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC) if stamp else now
+    )
+    return BackupInfo(final, made, final.stat().st_size, reason)
 
 
 def list_backups(store_path: Path, *, folder: Path | None = None) -> list[BackupInfo]:
@@ -297,21 +364,41 @@ def rotate(
 ) -> list[Path]:
     """Delete the oldest ordinary backups beyond the newest `keep`; return what was deleted.
 
-    Never deleted, and not counted: the safety copies (SAFETY_COPIES) and the backups in
-    `protect` (the one just written, the one being restored). So a backup that a command has
-    just reported is always there, even when older names carry later dates.
+    Never deleted, and not counted: the safety copies (SAFETY_COPIES), the automatic backups
+    (their own schedule: rotate_automatic) and the backups in `protect` (the one just written,
+    the one being restored). So a backup that a command has just reported is always there, even
+    when older names carry later dates.
     """
     kept = {Path(p) for p in protect}
     ordinary = [
         b
         for b in list_backups(store_path, folder=folder)
-        if b.path not in kept and b.reason not in SAFETY_COPIES
+        if b.path not in kept and b.reason not in SAFETY_COPIES and b.reason != AUTO
     ]
-    room = max(keep, 1) - len([p for p in kept if p.exists()])
+    room = max(keep, 1) - len([p for p in kept if p.exists() and p.name.find(f"-{AUTO}.") < 0])
     deleted = []
     for old in ordinary[: max(0, len(ordinary) - max(room, 0))]:
-        _remove_quietly(old.path)
+        remove_backup(old.path)
         deleted.append(old.path)
+    return deleted
+
+
+def rotate_automatic(
+    store_path: Path,
+    *,
+    folder: Path | None = None,
+    now: datetime,
+    protect: Collection[Path] = (),
+) -> list[Path]:
+    """Keep the automatic backups the schedule keeps (a day for a week, a week for two months,
+    a month for a year) and those in `protect`; delete the others."""
+    automatic = [b for b in list_backups(store_path, folder=folder) if b.reason == AUTO]
+    kept = retention.to_keep([(b.path, b.created) for b in automatic], now) | set(protect)
+    deleted = []
+    for backup in automatic:
+        if backup.path not in kept:
+            remove_backup(backup.path)
+            deleted.append(backup.path)
     return deleted
 
 

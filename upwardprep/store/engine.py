@@ -91,6 +91,25 @@ class Store:
         return cls._wrap(unlocked, clock)
 
     @classmethod
+    def open_with_key(
+        cls,
+        path: Path | str,
+        raw_key: bytes,
+        *,
+        backup_folder: Path | None = None,
+        clock: Clock = system_clock,
+    ) -> Store:
+        """Open with the raw key (an Emergency Kit's recovery key) instead of the passphrase."""
+        unlocked = opening.open_file(
+            Path(path).expanduser(),
+            None,
+            backup_folder=backup_folder,
+            clock=clock,
+            raw_key=raw_key,
+        )
+        return cls._wrap(unlocked, clock)
+
+    @classmethod
     def _wrap(cls, unlocked: opening.Unlocked, clock: Clock = system_clock) -> Store:
         try:
             store = cls(unlocked.path, unlocked.key, unlocked.lock)

@@ -163,8 +163,10 @@ def _stamp_by_the_session_clock(session: Session, _context: object, _instances: 
             if entity.updated_at is None:
                 entity.updated_at = entity.created_at
     for entity in session.dirty:
+        # Collections too: an outcome linked to another priority or tag has changed, and a
+        # merge import carries its links with the version whose updated_at is newer.
         if not isinstance(entity, Record) or not session.is_modified(
-            entity, include_collections=False
+            entity, include_collections=True
         ):
             continue
         if not inspect(entity).attrs.updated_at.history.has_changes():

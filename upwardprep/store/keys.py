@@ -10,6 +10,7 @@ kept in memory after unlocking, and background connections skip the deliberately
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import unicodedata
 
@@ -59,6 +60,16 @@ class StoreKey:
     @property
     def salt(self) -> bytes:
         return self._salt
+
+    def raw_key(self) -> bytes:
+        """The 256-bit key itself, for the Emergency Kit's recovery key and nothing else: it
+        opens the store (and its backups) without the passphrase."""
+        return self._key
+
+    def derive_label(self, label: bytes) -> bytes:
+        """A key for another purpose (sealing a backup's manifest), that reveals nothing of
+        this one."""
+        return hmac.new(self._key, label, hashlib.sha256).digest()
 
     def pragma_value(self) -> str:
         """The `PRAGMA key` literal: hex only, so nothing the user typed reaches the SQL."""

@@ -79,17 +79,19 @@ def _companions(path: Path) -> list[Path]:
 
 def open_file(
     path: Path,
-    passphrase: str,
+    passphrase: str | None,
     *,
     migrate: bool = True,
     backup_folder: Path | None = None,
     clock: Clock = system_clock,
+    raw_key: bytes | None = None,
 ) -> Unlocked:
     """Unlock an existing store, upgrading an older schema after a verified backup.
 
-    Raises the store's typed errors (StoreMissing, NotAStore, StoreInUse, WrongPassphrase,
-    StoreDamaged, StoreTooNew, StoreHasOtherNames, StorageFailed) with the file as it was and
-    no lock held.
+    The key comes from the passphrase, or (an Emergency Kit's recovery key) is `raw_key`
+    itself. Raises the store's typed errors (StoreMissing, NotAStore, StoreInUse,
+    WrongPassphrase, StoreDamaged, StoreTooNew, StoreHasOtherNames, StorageFailed) with the
+    file as it was and no lock held.
     """
     path = path.expanduser().resolve()
     salt = classify_file(path)
@@ -100,7 +102,10 @@ def open_file(
     try:
         if path.stat().st_nlink > 1:
             raise StoreHasOtherNames.for_path(path)
-        key = StoreKey.from_passphrase(passphrase, salt)
+        if raw_key is not None:
+            key = StoreKey(raw_key, salt)
+        else:
+            key = StoreKey.from_passphrase(passphrase or "", salt)
         prove_key(path, key)
         _tidy(path, folder)
         if needs_upgrade(path, key) and migrate:

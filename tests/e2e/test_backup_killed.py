@@ -1,0 +1,49 @@
+"""Killing the app during a backup leaves the store and the older backups intact."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PASSPHRASE, REPO
+from upwardprep.services.vault import Vault
+
+
+def test_a_backup_killed_half_way_harms_neither_the_store_nor_older_backups(
+    store_path: Path,
+) -> None:
+    vault = Vault(store_path)
+    services = vault.create(PASSPHRASE)
+    try:
+        services.outcomes.create("Saved before the first backup")
+        older = vault.backup(services)
+    finally:
+        vault.close(services)
+    older_bytes = older.path.read_bytes()
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.backup_killer", str(store_path), PASSPHRASE],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "copied\n", f"the child stopped early ({child.poll()})"
+    child.send_signal(signal.SIGKILL)
+    child.communicate()
+
+    assert older.path.read_bytes() == older_bytes
+    assert [b.path for b in vault.backups()] == [older.path]  # no half backup under a name
+    with vault.session(PASSPHRASE) as services:
+        assert vault.check(services) == []
+        titles = {o.title for o in services.outcomes.list()}
+        assert titles == {"Saved before the first backup", "Written before the killed backup"}
+        report = vault.drill(services)
+        assert report.last_verified is not None and report.last_verified.path == older.path
+        assert vault.automatic_backup(services, on_close=True) is not None  # it runs again
+    folder = older.path.parent
+    left = sorted(p.name for p in folder.iterdir() if not p.name.endswith(".manifest"))
+    assert left == sorted(b.path.name for b in vault.backups())  # the killed copy is cleaned up
+    assert len(list(folder.glob("*.manifest"))) == 2
