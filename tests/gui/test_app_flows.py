@@ -104,7 +104,7 @@ def test_create_store_by_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
     assert not create.isEnabled() and dialog.findChild(QLabel, "errorLabel").isVisible()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "confirmEdit"), "y")
     assert create.isEnabled()
-    assert "no way to recover" in dialog.findChild(QLabel, "recoveryWarning").text()
+    assert "Emergency Kit" in dialog.findChild(QLabel, "recoveryWarning").text()
     qtbot.keyClick(dialog.findChild(QLineEdit, "confirmEdit"), Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert session.is_unlocked and path.exists()

@@ -184,3 +184,14 @@ def test_a_full_disk_or_read_only_folder_mid_backup_keeps_the_older_backups(
     assert frozen.store.check() == [] and len(frozen.store.path.read_bytes()) >= len(store_before)
     report = vault.drill(frozen)
     assert report.last_verified is not None and report.last_verified.path == older.path
+
+
+def test_two_backups_in_one_instant_are_both_kept(vault: Vault, frozen: Services) -> None:
+    """A clock that stands still (a test's, or a coarse one) never makes a backup replace
+    another."""
+    first = vault.backup(frozen)
+    frozen.outcomes.create("Between the two")
+    second = vault.backup(frozen)
+    assert first.path != second.path and first.path.exists() and second.path.exists()
+    assert second.created > first.created
+    assert [b.path for b in vault.backups()] == [first.path, second.path]

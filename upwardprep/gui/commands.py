@@ -128,6 +128,24 @@ COMMANDS: tuple[Command, ...] = (
         tip="Import meeting dates from a calendar export (.ics)",
     ),
     Command(
+        "import_outcomes",
+        "Import &Outcomes from CSV…",
+        "request_data",
+        FILE,
+        group=1,
+        arg="import_outcomes",
+        tip="Bring a brag document in: one outcome note per row of a CSV file, with a preview",
+    ),
+    Command(
+        "import_all",
+        "Import &All Data…",
+        "request_data",
+        FILE,
+        group=1,
+        arg="import_all",
+        tip="Merge a full export (JSON) into this store: newer versions win, nothing is lost",
+    ),
+    Command(
         "backup",
         "&Back Up Now",
         "request_backup",
@@ -153,6 +171,15 @@ COMMANDS: tuple[Command, ...] = (
         FILE,
         group=2,
         tip="Re-encrypt the store under a new passphrase",
+    ),
+    Command(
+        "emergency_kit",
+        "&Emergency Kit…",
+        "request_data",
+        FILE,
+        group=2,
+        arg="kit",
+        tip="Print the recovery key that opens the store if you forget the passphrase",
     ),
     Command(
         "settings",
@@ -257,6 +284,15 @@ COMMANDS: tuple[Command, ...] = (
         group=1,
         shortcut="Ctrl+Shift+U",
         tip="The update to your manager since the last 1:1: preview, copy, or save as e-mail",
+    ),
+    Command(
+        "export_all",
+        "&All Data…",
+        "request_data",
+        EXPORT,
+        group=1,
+        arg="export_all",
+        tip="Every record, to leave or to keep: one JSON file, or a Markdown folder",
     ),
     # The toolbar's Export button: exports a brief, its arrow offers the Export menu.
     Command(

@@ -3,6 +3,8 @@ in a menu with its shortcut, and a lock screen that shows nothing of the notes."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -55,6 +57,9 @@ from upwardprep.gui.window_shell import (
 )
 from upwardprep.services.labels import ROLE_PLURALS
 
+if TYPE_CHECKING:
+    from upwardprep.gui.safekeeping import Safekeeping
+
 ENTITY_SECTIONS = {
     "outcome": "outcomes",
     "priority": "priorities",
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
     backup_requested = Signal()
     restore_requested = Signal()
     passphrase_change_requested = Signal()
+    data_requested = Signal(str)  # "kit", "export_all", "import_all", "import_outcomes"
 
     def __init__(self, session: StoreSession, settings: AppSettings) -> None:
         super().__init__()
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {session.name}")
         self.resize(1280, 800)
         self.undo_stack: list[tuple[str, str]] = []
+        self.safekeeping: Safekeeping | None = None  # backups, kit, export all (the controller's)
         self.actions_by_name: dict[str, QAction] = {}
 
         # Each section's widgets are built when it is first wanted (shown, or asked for by
@@ -174,6 +181,10 @@ class MainWindow(QMainWindow):
 
     def request_passphrase_change(self) -> None:
         self.passphrase_change_requested.emit()
+
+    def request_data(self, what: str) -> None:
+        """The Emergency Kit, export all, import all, import outcomes (gui/safekeeping.py)."""
+        self.data_requested.emit(what)
 
     def lock(self) -> None:
         self.session.lock()
@@ -456,7 +467,16 @@ class MainWindow(QMainWindow):
             if self.session.services
             else []
         )
-        dialog = SettingsDialog(self.settings, templates, self, services=self.session.services)
+        safekeeping = self.safekeeping
+        dialog = SettingsDialog(
+            self.settings,
+            templates,
+            self,
+            services=self.session.services,
+            drill=safekeeping.drill if safekeeping and self.session.services else None,
+            report=safekeeping.last_report if safekeeping else None,
+            now=self.session.clock,
+        )
         if dialog.exec():
             from upwardprep.gui.look import apply_look
 

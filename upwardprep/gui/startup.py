@@ -71,6 +71,9 @@ class Controller(QObject):
             window.backup_requested.connect(self.backup)
             window.restore_requested.connect(self.choose_backup)
             window.passphrase_change_requested.connect(self.change_passphrase)
+            from upwardprep.gui.safekeeping import Safekeeping
+
+            window.safekeeping = Safekeeping(self.session, window)
             self._window = window
         return self._window
 
@@ -104,6 +107,8 @@ class Controller(QObject):
             QTimer.singleShot(0, self._import_the_rest)
         if not accepted and dialog.failure is not None:
             self._problem(dialog.failure)
+        elif accepted and dialog.recovered:
+            self._recovered()
 
     def _prepare(self) -> None:
         def built(_result: object) -> None:
@@ -137,8 +142,36 @@ class Controller(QObject):
                 f"This is a demo store full of sample data; its passphrase is “{DEMO_PASSPHRASE}”."
             )
         return UnlockDialog(
-            self.path, self.session.opener(), hint=hint, parent=parent, finish=self._opened
+            self.path,
+            self.session.opener(),
+            hint=hint,
+            parent=parent,
+            finish=self._opened,
+            recover=self._recover,
         )
+
+    def _recover(self, parent: Any) -> Any:
+        """Forgot your passphrase? The recovery key and a new passphrase; the opened store, or
+        None when the user gives up."""
+        from upwardprep.gui.dialogs.recover import RecoverDialog
+
+        vault = self.session.vault
+        opener = self.session.opener()
+
+        def attempt(key: str, new_passphrase: str) -> Any:
+            vault.recover(key, new_passphrase)
+            return opener(new_passphrase)
+
+        dialog = RecoverDialog(self.path, attempt, parent)
+        return dialog.opened if dialog.exec() else None
+
+    def _recovered(self) -> None:
+        safekeeping = self.window.safekeeping
+        if safekeeping is not None:
+            safekeeping.offer_new_kit(
+                "The store is recovered and opens with the new passphrase (a backup was made "
+                "first)."
+            )
 
     def _opened(self, services: Any) -> None:
         """On the GUI thread, the store open: the window (built now if the user was quicker
@@ -181,6 +214,8 @@ class Controller(QObject):
             return
         dialog = self._unlock_dialog(parent=self.window)
         if dialog.exec():
+            if dialog.recovered:
+                self._recovered()
             return
         if dialog.failure is not None:
             self._problem(dialog.failure)
@@ -292,12 +327,14 @@ class Controller(QObject):
             except Exception as error:
                 self._problem(error)
                 return
-            QMessageBox.information(
-                self.window,
-                "Passphrase changed",
+            reason = (
                 "The store now opens with the new passphrase. A backup under the old one was "
-                "made first; backups made before today still need the old passphrase.",
+                "made first; backups made before today still need the old passphrase."
             )
+            if self.window.safekeeping is not None:
+                self.window.safekeeping.offer_new_kit(reason)
+            else:
+                QMessageBox.information(self.window, "Passphrase changed", reason)
 
         def failed(error: Exception) -> None:
             secrets.clear()

@@ -321,7 +321,8 @@ def resolve_by_name(
     if not partial:
         raise ValidationError(f"No {what} matches “{ref}”.")
     names = "; ".join(sorted(str(getattr(item, column.key)) for item in partial)[:8])
-    raise ValidationError(f"“{ref}” matches several {what}s: {names}. Be more specific.")
+    several = f"{what[:-1]}ies" if what.endswith("y") else f"{what}s"  # priority: priorities
+    raise ValidationError(f"“{ref}” matches several {several}: {names}. Be more specific.")
 
 
 def _like_escape(text: str) -> str:

@@ -15,6 +15,8 @@ REASONS = {
     "pre-upgrade": "made before an upgrade",
     "pre-restore": "the store as it was before a restore",
     "pre-passwd": "made before a passphrase change",
+    "pre-import": "made before an import",
+    "auto": "automatic backup",
 }
 
 

@@ -121,6 +121,10 @@ class UnlockDialog(_PassphraseDialog):
     With `finish`, the attempt (the key derivation, the store's open sequence) runs on the
     thread pool while the dialog stays responsive, and `finish(result)` takes the opened store
     on the GUI thread; without it, the attempt runs on the GUI thread as before.
+
+    With `recover`, "Forgot your passphrase?" shows: `recover(dialog)` walks the user through
+    the Emergency Kit's recovery key and returns the opened store (None: given up), which
+    goes to `finish` like an unlock's.
     """
 
     painted = Signal()
@@ -133,12 +137,15 @@ class UnlockDialog(_PassphraseDialog):
         hint: str = "",
         parent: QWidget | None = None,
         finish: Callable[[Any], None] | None = None,
+        recover: Callable[[QWidget], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_UnlockDialog()
         self.ui.setupUi(self)
         self.attempt = attempt
         self.finish = finish
+        self.recover = recover
+        self.recovered = False  # opened with the recovery key (the old kit no longer works)
         self.failure: Exception | None = None
         self.job: Job | None = None  # the attempt running in the background
         self._painted = False
@@ -156,7 +163,22 @@ class UnlockDialog(_PassphraseDialog):
         self.ok.setText("&Unlock")
         self.ok.setObjectName("unlockButton")
         self.buttons.accepted.connect(self._try)
+        self.ui.forgotButton.setVisible(recover is not None)
+        self.ui.forgotButton.clicked.connect(self._forgot)
         self.passphrase.setFocus()
+
+    def _forgot(self) -> None:
+        if self.busy or self.recover is None:
+            return
+        self.passphrase.clear()
+        opened = self.recover(self)
+        if opened is None:
+            return
+        self.recovered = True
+        if self.finish is not None:
+            self._opened(opened)
+        else:
+            self.accept()
 
     @property
     def busy(self) -> bool:
@@ -201,6 +223,7 @@ class UnlockDialog(_PassphraseDialog):
     def _show_busy(self, busy: bool) -> None:
         self.ui.unlockProgress.setVisible(busy)
         self.passphrase.setEnabled(not busy)
+        self.ui.forgotButton.setEnabled(not busy)
         for button in self.buttons.buttons():
             button.setEnabled(not busy)
         if not busy:

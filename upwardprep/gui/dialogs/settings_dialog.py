@@ -1,17 +1,31 @@
 """Preferences: your name, auto-lock, stale-after days, the 1:1 reminder, paper size, default
-agenda template, folders."""
+agenda template, folders; and Backups: the last verified backup, with the restore drill run on
+demand."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from upwardprep.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.settings import APPEARANCES, PAPER_SIZES, AppSettings
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.settings import MAX_NAME, account_name
 
+if TYPE_CHECKING:
+    from upwardprep.services.vault import BackupsReport
+
+WARNING_COLOUR = "#b54708"
+
 
 class SettingsDialog(QDialog):
+    """`drill` runs the restore drill (on the thread pool: it reads a whole backup); `report` is
+    the last one the app made, shown at once. Without `drill` (locked) Backups says so."""
+
     def __init__(
         self,
         settings: AppSettings,
@@ -19,12 +33,18 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         services: Services | None = None,
+        drill: Callable[[], BackupsReport] | None = None,
+        report: BackupsReport | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         self.settings = settings
         self.services = services  # the store's own settings ("Your name"), when unlocked
+        self._drill = drill
+        self._now = now
+        self.job: Job | None = None
         ui = self.ui
         self.your_name, self.nudge = ui.yourNameEdit, ui.nudgeSpin
         self.auto_lock, self.stale_days = ui.autoLockSpin, ui.staleDaysSpin
@@ -60,6 +80,42 @@ class SettingsDialog(QDialog):
         ui.backupFolderBrowse.clicked.connect(self._choose_backup_folder)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
+        ui.checkBackupsButton.clicked.connect(self.check_backups)
+        ui.checkBackupsButton.setEnabled(drill is not None)
+        if report is not None:
+            self.show_report(report)
+        elif drill is None:
+            ui.lastVerifiedLabel.setText("Unlock the store to check its backups.")
+        else:
+            self.check_backups()
+
+    def check_backups(self) -> None:
+        if self._drill is None or self.job is not None:
+            return
+        self.ui.checkBackupsButton.setEnabled(False)
+        self.ui.drillLabel.setText("Checking the newest backup…")
+        self.job = run_in_background(self._drill, self._checked, self._check_failed)
+
+    def _checked(self, report: BackupsReport) -> None:
+        self.job = None
+        self.ui.checkBackupsButton.setEnabled(True)
+        self.show_report(report)
+
+    def _check_failed(self, error: Exception) -> None:
+        self.job = None
+        self.ui.checkBackupsButton.setEnabled(True)
+        self.ui.drillLabel.setText(f"The check could not run: {error}")
+
+    def show_report(self, report: BackupsReport) -> None:
+        from upwardprep.gui.safekeeping import describe_report, drill_details
+
+        text, warns = describe_report(report, self._now() if self._now is not None else None)
+        label = self.ui.lastVerifiedLabel
+        label.setText(f"<b>{text}</b>")
+        label.setStyleSheet(f"color: {WARNING_COLOUR};" if warns else "")
+        self.ui.drillLabel.setText(drill_details(report))
+        self.ui.drillLabel.setToolTip("\n".join(r.path.name for r in report.results))
+        self.adjustSize()
 
     def _choose_store(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
@@ -77,6 +133,10 @@ class SettingsDialog(QDialog):
         if chosen:
             self.backup_folder.setText(chosen)
 
+    def reject(self) -> None:
+        if self.job is None:  # a drill in flight answers to this dialog: wait for it
+            super().reject()
+
     def accept(self) -> None:
         if self.services is not None:
             try:
@@ -85,6 +145,8 @@ class SettingsDialog(QDialog):
                 QMessageBox.warning(self, "Settings", str(error))
                 return
         self.settings.nudge_minutes = self.nudge.value()
+        if self.job is not None:
+            return
         self.settings.auto_lock_minutes = self.auto_lock.value()
         self.settings.stale_after_days = self.stale_days.value()
         self.settings.paper_size = self.paper.currentText()

@@ -139,6 +139,6 @@ class Ui_ChangePassphraseDialog(object):
         self.strengthBar.setAccessibleName(QCoreApplication.translate("ChangePassphraseDialog", u"Passphrase strength", None))
 #endif // QT_CONFIG(accessibility)
         self.strengthLabel.setText(QCoreApplication.translate("ChangePassphraseDialog", u"Empty", None))
-        self.recoveryWarning.setText(QCoreApplication.translate("ChangePassphraseDialog", u"<b>There is no way to recover a forgotten passphrase.</b> Without it, nobody (not even you) can read these notes. Write it down somewhere safe.", None))
+        self.recoveryWarning.setText(QCoreApplication.translate("ChangePassphraseDialog", u"<b>Without the passphrase, nobody (not even you) can read these notes.</b> An Emergency Kit made before this change no longer opens the store: print a new one afterwards.", None))
     # retranslateUi
 

@@ -131,6 +131,6 @@ class Ui_CreateStoreDialog(object):
         self.strengthBar.setAccessibleName(QCoreApplication.translate("CreateStoreDialog", u"Passphrase strength", None))
 #endif // QT_CONFIG(accessibility)
         self.strengthLabel.setText(QCoreApplication.translate("CreateStoreDialog", u"Empty", None))
-        self.recoveryWarning.setText(QCoreApplication.translate("CreateStoreDialog", u"<b>There is no way to recover a forgotten passphrase.</b> Without it, nobody (not even you) can read these notes. Write it down somewhere safe.", None))
+        self.recoveryWarning.setText(QCoreApplication.translate("CreateStoreDialog", u"<b>Without the passphrase, nobody (not even you) can read these notes.</b> Write it down somewhere safe, and print an Emergency Kit (File \u203a Emergency Kit\u2026): its recovery key opens the store if the passphrase is ever forgotten.", None))
     # retranslateUi
 

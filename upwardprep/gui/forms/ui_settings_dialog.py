@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, settingsDialog):
@@ -155,6 +155,48 @@ class Ui_SettingsDialog(object):
 
         self.dialogLayout.addLayout(self.form)
 
+        self.backupsGroup = QGroupBox(settingsDialog)
+        self.backupsGroup.setObjectName(u"backupsGroup")
+        self.backupsLayout = QVBoxLayout(self.backupsGroup)
+        self.backupsLayout.setObjectName(u"backupsLayout")
+        self.automaticNote = QLabel(self.backupsGroup)
+        self.automaticNote.setObjectName(u"automaticNote")
+        self.automaticNote.setWordWrap(True)
+        self.automaticNote.setStyleSheet(u"color: palette(placeholder-text);")
+
+        self.backupsLayout.addWidget(self.automaticNote)
+
+        self.lastVerifiedLabel = QLabel(self.backupsGroup)
+        self.lastVerifiedLabel.setObjectName(u"lastVerifiedLabel")
+        self.lastVerifiedLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.lastVerifiedLabel.setWordWrap(True)
+
+        self.backupsLayout.addWidget(self.lastVerifiedLabel)
+
+        self.drillLabel = QLabel(self.backupsGroup)
+        self.drillLabel.setObjectName(u"drillLabel")
+        self.drillLabel.setWordWrap(True)
+        self.drillLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.backupsLayout.addWidget(self.drillLabel)
+
+        self.drillRow = QHBoxLayout()
+        self.drillRow.setObjectName(u"drillRow")
+        self.checkBackupsButton = QPushButton(self.backupsGroup)
+        self.checkBackupsButton.setObjectName(u"checkBackupsButton")
+
+        self.drillRow.addWidget(self.checkBackupsButton)
+
+        self.drillSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.drillRow.addItem(self.drillSpacer)
+
+
+        self.backupsLayout.addLayout(self.drillRow)
+
+
+        self.dialogLayout.addWidget(self.backupsGroup)
+
         self.storeNote = QLabel(settingsDialog)
         self.storeNote.setObjectName(u"storeNote")
         self.storeNote.setWordWrap(True)
@@ -215,6 +257,18 @@ class Ui_SettingsDialog(object):
         self.backupFolderLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Backup folder:", None))
         self.backupFolderEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"Default: backups/ beside the store", None))
         self.backupFolderBrowse.setText(QCoreApplication.translate("SettingsDialog", u"Browse\u2026", None))
+        self.backupsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Backups", None))
+        self.automaticNote.setText(QCoreApplication.translate("SettingsDialog", u"An automatic, verified backup is made after unlocking (once a day) and on lock or quit when something changed. Kept: one a day for a week, one a week for two months, one a month for a year.", None))
+#if QT_CONFIG(accessibility)
+        self.lastVerifiedLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Last verified backup", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.drillLabel.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Restore drill", None))
+#endif // QT_CONFIG(accessibility)
+        self.checkBackupsButton.setText(QCoreApplication.translate("SettingsDialog", u"&Check the newest backup", None))
+#if QT_CONFIG(tooltip)
+        self.checkBackupsButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"Open the newest backup, run the integrity checks and compare its records with what the store held when it was made", None))
+#endif // QT_CONFIG(tooltip)
         self.storeNote.setText(QCoreApplication.translate("SettingsDialog", u"A different store file is opened the next time UpwardPrep starts.", None))
     # retranslateUi
 

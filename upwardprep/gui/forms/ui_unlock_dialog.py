@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QProgressBar, QSizePolicy,
-    QVBoxLayout, QWidget)
+    QFormLayout, QLabel, QProgressBar, QPushButton,
+    QSizePolicy, QVBoxLayout, QWidget)
 
 from upwardprep.gui.widgets.secret_field import SecretField
 
@@ -58,6 +58,13 @@ class Ui_UnlockDialog(object):
 
         self.dialogLayout.addLayout(self.form)
 
+        self.forgotButton = QPushButton(unlockDialog)
+        self.forgotButton.setObjectName(u"forgotButton")
+        self.forgotButton.setFlat(True)
+        self.forgotButton.setStyleSheet(u"text-align: left; color: palette(link); padding: 0;")
+
+        self.dialogLayout.addWidget(self.forgotButton)
+
         self.unlockProgress = QProgressBar(unlockDialog)
         self.unlockProgress.setObjectName(u"unlockProgress")
         self.unlockProgress.setMaximumSize(QSize(16777215, 6))
@@ -82,6 +89,7 @@ class Ui_UnlockDialog(object):
 #if QT_CONFIG(shortcut)
         self.passphraseLabel.setBuddy(self.passphraseEdit)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.passphraseEdit, self.forgotButton)
 
         self.retranslateUi(unlockDialog)
     # setupUi
@@ -92,6 +100,10 @@ class Ui_UnlockDialog(object):
 #if QT_CONFIG(accessibility)
         self.passphraseEdit.setAccessibleName(QCoreApplication.translate("UnlockDialog", u"Passphrase", None))
 #endif // QT_CONFIG(accessibility)
+        self.forgotButton.setText(QCoreApplication.translate("UnlockDialog", u"&Forgot your passphrase?", None))
+#if QT_CONFIG(tooltip)
+        self.forgotButton.setToolTip(QCoreApplication.translate("UnlockDialog", u"Open the store with the recovery key of its Emergency Kit and choose a new passphrase", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.unlockProgress.setAccessibleName(QCoreApplication.translate("UnlockDialog", u"Unlocking", None))
 #endif // QT_CONFIG(accessibility)
