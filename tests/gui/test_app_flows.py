@@ -27,6 +27,7 @@ from upwardprep.gui.dialogs.passphrase import CreateStoreDialog, UnlockDialog, s
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
+from upwardprep.gui.widgets.record_picker import RecordPicker
 from upwardprep.services import Services
 
 SLOW_MACHINE_MS = 20_000  # a wait's limit: a loaded machine is slow, a broken flow never ends
@@ -219,18 +220,22 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
     services = window.session.services
     assert services is not None
     before = services.outcomes.count()
+    window.show_section("outcomes")
 
     def drive(dialog: QDialog) -> None:
         title = dialog.findChild(QLineEdit, "titleEdit")
-        priority = dialog.findChild(QLineEdit, "priorityEdit")
+        priority = dialog.findChild(RecordPicker, "priorityEdit")
         qtbot.waitUntil(title.hasFocus, timeout=2000)  # the dialog opens in the title
         qtbot.keyClicks(title, "Renewed Brightline for 2 years")
         qtbot.keyClick(title, Qt.Key.Key_Tab)
         assert priority.hasFocus()
         qtbot.keyClicks(priority, "churn")
-        popup = priority.completer().popup()
-        qtbot.waitUntil(lambda: popup.currentIndex().isValid(), timeout=2000)
-        qtbot.keyClick(popup, Qt.Key.Key_Return)  # takes the highlighted suggestion
+        assert priority.text() == "churn"  # the list narrows; the text stays as typed
+        popup = priority.list_view()
+        assert popup.isVisible() and popup.currentIndex().row() == 0
+        # The open list has the keyboard (as on a real screen): Enter takes the top match
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        assert "churn" in priority.text().lower() and not popup.isVisible()
         qtbot.keyClick(priority, Qt.Key.Key_Return)  # saves
 
     when_modal(qtbot, drive)
@@ -242,6 +247,7 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
     assert services.outcomes.count() == before + 1
     newest = next(o for o in services.outcomes.list() if o.title.startswith("Renewed Brightline"))
     assert len(newest.priority_ids) == 1 and "churn" in newest.priority_titles[0].lower()
+    assert window.findChild(QLineEdit, "outcomeTitle").text() == newest.title  # selected
 
 
 def test_filter_outcomes_and_search_palette(window: MainWindow, qtbot: QtBot) -> None:

@@ -130,6 +130,7 @@ def test_export_menu_picks_a_meeting_and_builds(
         "action_export_handoff",
         "",  # a separator
         "action_weekly_update",
+        "action_export_all",
     ]
     toolbar_export = window.findChild(QAction, "action_export")
     assert toolbar_export.isEnabled() and toolbar_export.menu() is menu

@@ -327,6 +327,9 @@ class MainWindow(QMainWindow):
     def _captured(self, outcome_id: str) -> None:
         self.show_message("Outcome saved")
         self.session.announce(Change.of(jobs.OUTCOME))
+        view = self.current_view()
+        if isinstance(view, OutcomesView):  # the list on screen: the new note is the one shown
+            view.show_record(outcome_id)
 
     def confirm_priority(self) -> None:
         """Edit > Confirm Priority: the priority on screen (Priorities, or its tree)."""

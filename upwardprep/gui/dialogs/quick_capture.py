@@ -1,7 +1,7 @@
 """Quick capture (Ctrl+Shift+N from anywhere): log an outcome or a risk in under five seconds.
 
-Type the title, Tab, type part of a priority's name (completed as you type), Enter. The kind
-defaults to a win; Alt+K jumps to it.
+Type the title, Tab, type part of a priority's name (the list narrows as you type; Enter or Tab
+takes the top match), Enter saves. The kind defaults to a win; Alt+K jumps to it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from upwardprep.gui.forms.ui_quick_capture_dialog import Ui_QuickCaptureDialog
-from upwardprep.gui.widgets.completion import attach_completer
+from upwardprep.gui.widgets.record_picker import Choice
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES, OutcomeKind
@@ -44,8 +44,9 @@ class QuickCaptureDialog(QDialog):
         self._ask_label = ui.askLabel
         self.title.setMaxLength(limit_of(OUTCOME_FIELDS["title"]))
         self.ask.setMaxLength(limit_of(OUTCOME_FIELDS["ask"]))
-        self._priorities = {p.title: p.id for p in services.priorities.list()}
-        attach_completer(self.priority, list(self._priorities))
+        self.priority.set_choices(
+            [Choice(p.id, p.title, p.owner_name or "") for p in services.priorities.list()]
+        )
         for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.link_meeting.setText(f"&Link to {meeting[1]}" if meeting else "")
@@ -76,32 +77,15 @@ class QuickCaptureDialog(QDialog):
 
     def save(self) -> bool:
         """Save and close; False (with the reason shown) when the input is refused."""
-        reference = self.priority.text().strip()
-        priority_ids = []
-        if reference:
-            match = self._priorities.get(reference) or next(
-                (
-                    pid
-                    for title, pid in self._priorities.items()
-                    if title.casefold() == reference.casefold()
-                ),
-                None,
+        if not self.priority.resolve():
+            self._fail(
+                f"No single priority matches “{self.priority.pending_text()}”; pick one from "
+                "the list or leave it empty."
             )
-            if match is None:
-                candidates = [
-                    pid
-                    for title, pid in self._priorities.items()
-                    if reference.casefold() in title.casefold()
-                ]
-                if len(candidates) != 1:
-                    self._fail(
-                        f"No single priority matches “{reference}”; pick one from the "
-                        "list or leave it empty."
-                    )
-                    self.priority.setFocus()
-                    return False
-                match = candidates[0]
-            priority_ids.append(match)
+            self.priority.setFocus()
+            return False
+        chosen = self.priority.current_id()
+        priority_ids = [chosen] if chosen else []
         try:
             outcome = self.services.outcomes.create(
                 self.title.text(),

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QDialog, QDialogButtonBox, QFormLayout, QLabel,
     QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
+from upwardprep.gui.widgets.record_picker import RecordPicker
+
 class Ui_QuickCaptureDialog(object):
     def setupUi(self, quickCaptureDialog):
         if not quickCaptureDialog.objectName():
@@ -44,7 +46,7 @@ class Ui_QuickCaptureDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.priorityLabel)
 
-        self.priorityEdit = QLineEdit(quickCaptureDialog)
+        self.priorityEdit = RecordPicker(quickCaptureDialog)
         self.priorityEdit.setObjectName(u"priorityEdit")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.priorityEdit)

@@ -1,14 +1,14 @@
 """Linked priorities in a form: a list, plus a field that adds one by typing part of its title
-(promoted in the outcome editor's Designer form)."""
+(promoted in the outcome editor's Designer form); the field is the type-to-pick RecordPicker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from upwardprep.gui.models.base import IdRole
-from upwardprep.gui.widgets.completion import attach_completer
+from upwardprep.gui.widgets.record_picker import Choice, RecordPicker
 
 
 class PriorityPicker(QWidget):
@@ -24,23 +24,22 @@ class PriorityPicker(QWidget):
         self.linked.setObjectName("linkedPriorities")
         self.linked.setAccessibleName("Linked priorities (Delete removes)")
         self.linked.setMaximumHeight(78)
-        self.add = QLineEdit()
+        # One field for the picker's life (its choices change with the record): a completer
+        # made per record is what a deleted-object error came from.
+        self.add = RecordPicker(keep_text=False)
         self.add.setObjectName("addPriorityEdit")
         self.add.setPlaceholderText("Link a priority: type part of its title, Enter")
         self.add.setAccessibleName("Link a priority")
         layout.addWidget(self.linked)
         layout.addWidget(self.add)
-        self._titles: dict[str, str] = {}
-        self.add.returnPressed.connect(self._add_typed)
+        self.add.picked.connect(self._link)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.linked)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._remove_current)
 
     def set_choices(self, titles: dict[str, str]) -> None:
         """title -> id of every priority that can be linked."""
-        self._titles = titles
-        completer = attach_completer(self.add, list(titles))
-        completer.activated.connect(lambda _text: QTimer.singleShot(0, self._add_typed))
+        self.add.set_choices([Choice(pid, title) for title, pid in titles.items()])
 
     def set_linked(self, pairs: list[tuple[str, str]]) -> None:
         self.linked.clear()
@@ -52,25 +51,14 @@ class PriorityPicker(QWidget):
     def ids(self) -> list[str]:
         return [self.linked.item(i).data(IdRole) for i in range(self.linked.count())]
 
-    def _add_typed(self) -> None:
-        typed = self.add.text().strip().casefold()
-        if not typed:
+    def _link(self, priority_id: str) -> None:
+        """A priority taken in the field (Enter, Tab or a click): linked once."""
+        if priority_id in self.ids():
             return
-        exact = [pid for title, pid in self._titles.items() if title.casefold() == typed]
-        partial = [pid for title, pid in self._titles.items() if typed in title.casefold()]
-        found = exact or partial
-        if len(found) != 1:
-            self.add.setToolTip(
-                "Several priorities match; keep typing." if found else "No priority matches."
-            )
-            return
-        if found[0] not in self.ids():
-            title = next(t for t, pid in self._titles.items() if pid == found[0])
-            self.set_linked(
-                [*zip(self.ids(), self._linked_titles(), strict=True), (found[0], title)]
-            )
-            self.changed.emit()
-        self.add.clear()
+        title = next(c.label for c in self.add.choices() if c.id == priority_id)
+        linked = list(zip(self.ids(), self._linked_titles(), strict=True))
+        self.set_linked([*linked, (priority_id, title)])
+        self.changed.emit()
 
     def _linked_titles(self) -> list[str]:
         return [self.linked.item(i).text() for i in range(self.linked.count())]

@@ -58,6 +58,11 @@ class RecordPicker(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setMaxVisibleItems(MAX_VISIBLE)
         self._popup = QListView()
+        # As wide as the field: long titles end in "…" (the tooltip has them whole) rather
+        # than scroll sideways.
+        self._popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._popup.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._popup.setUniformItemSizes(True)
         self._completer.setPopup(self._popup)  # the completer owns it from here
         self._completer.setWidget(self)
         self._popup.clicked.connect(self._take_index)
@@ -131,6 +136,10 @@ class RecordPicker(QLineEdit):
 
     def popup_visible(self) -> bool:
         return self._popup.isVisible()
+
+    def list_view(self) -> QListView:
+        """The list under the field (it has the keyboard while it is open)."""
+        return self._popup
 
     def listed(self) -> list[str]:
         """The ids the open list shows, top first (tests and accessibility checks)."""
