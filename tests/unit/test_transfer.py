@@ -181,6 +181,11 @@ def _bad(document: dict[str, Any], where: str, value: Any) -> dict[str, Any]:
         ("outcomes[5].private", "yes", "outcomes[5].private: not true or false"),
         ("outcomes[7].colour", "red", "outcomes[7].colour: not a field of a outcome"),
         ("actions[0].meeting_id", "6f1c1c1e-6a55-4a53-9a52-5d4c3e2b1a00", "no meeting with id"),
+        (
+            "outcomes[2].primary_priority_id",
+            "6f1c1c1e-6a55-4a53-9a52-5d4c3e2b1a00",
+            "no priority with id",
+        ),
     ],
 )
 def test_a_bad_value_is_named_by_its_path_and_nothing_is_written(

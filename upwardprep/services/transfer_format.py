@@ -201,7 +201,14 @@ SECTIONS: tuple[Section, ...] = (
         "outcomes",
         _table(Outcome),
         "outcome",
-        _fields(_table(Outcome), {"person_id": "people", "meeting_id": "meetings"}),
+        _fields(
+            _table(Outcome),
+            {
+                "person_id": "people",
+                "meeting_id": "meetings",
+                "primary_priority_id": "priorities",
+            },
+        ),
     ),
     Section(
         "cycles",
