@@ -63,7 +63,7 @@ def test_every_write_is_stamped_by_the_services_clock(store: Store) -> None:
     gone = services.outcomes.create("A note to trash", occurred_on=date(2003, 3, 1))
     services.outcomes.trash(gone.id)
     services.trash.restore(gone.id)
-    meeting = services.meetings.create(clock.now + timedelta(days=1), person_id=person.id)
+    meeting = services.meetings.create(clock.now - timedelta(hours=1), person_id=person.id)
     item = services.meetings.add_agenda_item(meeting.id, "Talk")
     services.meetings.update_agenda_item(item.id, discussed=True)
     action = services.meetings.add_action(meeting.id, "Send the deck")
