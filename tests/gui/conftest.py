@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.clock import NOW, FrozenClock
@@ -66,6 +68,29 @@ def window(qtbot: QtBot, demo_path: Path) -> Iterator[MainWindow]:
     session.unlock(PASSPHRASE)
     yield main
     session.close()
+
+
+@pytest.fixture(scope="module")
+def shared_window(
+    qapp: QApplication, demo_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[MainWindow]:
+    """One window over one demo copy, shared by a module's tests (a window per test costs
+    ~1 s): its tests must not rely on what another one changed. Settings go to a folder of
+    its own (this fixture is built before the per-test isolated ones)."""
+    folder = tmp_path_factory.mktemp("hub")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "ini"))
+    QCoreApplication.setOrganizationName("UpwardPrepTests")
+    path = folder / "Work notes.upwardprep"
+    shutil.copyfile(demo_template, path)
+    session = StoreSession(path, clock=FrozenClock(NOW))
+    main = MainWindow(session, AppSettings())
+    main.show()
+    session.unlock(PASSPHRASE)
+    yield main
+    main.close()
+    session.close()
+    main.deleteLater()
 
 
 @pytest.fixture

@@ -130,6 +130,7 @@ def test_wrong_then_right_passphrase(qtbot: QtBot, demo_path: Path) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
     error = dialog.findChild(QLabel, "errorLabel")
     assert error.isVisible() and "does not open" in error.text()
+    assert error.height() >= error.heightForWidth(error.width())  # both lines, not clipped
     assert dialog.isVisible() and not session.is_unlocked and field.text() == ""
     qtbot.keyClicks(field, PASSPHRASE)
     qtbot.keyClick(field, Qt.Key.Key_Return)

@@ -3,43 +3,10 @@ and its rows open what they stand for."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
-
-from tests.clock import NOW, FrozenClock
-from tests.conftest import PASSPHRASE
 from upwardprep.gui.main_window import MainWindow
-from upwardprep.gui.session import StoreSession
-from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.views.people import PeopleView
 from upwardprep.gui.views.priorities import PrioritiesView
-
-
-@pytest.fixture(scope="module")
-def shared_window(
-    qapp: QApplication, demo_template: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[MainWindow]:
-    """One window over one demo copy for the module (its tests only add to the store)."""
-    folder = tmp_path_factory.mktemp("hub")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "ini"))
-    QCoreApplication.setOrganizationName("UpwardPrepTests")
-    path = folder / "Work notes.upwardprep"
-    shutil.copyfile(demo_template, path)
-    session = StoreSession(path, clock=FrozenClock(NOW))
-    main = MainWindow(session, AppSettings())
-    main.show()
-    session.unlock(PASSPHRASE)
-    yield main
-    session.close()
-    main.close()
-    main.deleteLater()
 
 
 def people(window: MainWindow, name: str) -> PeopleView:

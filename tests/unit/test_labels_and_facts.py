@@ -20,7 +20,6 @@ from upwardprep.store.engine import Store
 PACKAGE = Path(__file__).resolve().parents[2] / "upwardprep"
 TABLES: list[tuple[dict[enum.StrEnum, str], type[enum.StrEnum]]] = [
     (words.OUTCOME_KIND_LABELS, words.OutcomeKind),  # type: ignore[list-item]
-    (words.OUTCOME_KIND_CHOICES, words.OutcomeKind),  # type: ignore[list-item]
     (words.ROLE_LABELS, words.Role),  # type: ignore[list-item]
     (words.ROLE_PLURALS, words.Role),  # type: ignore[list-item]
     (words.PRIORITY_STATUS_LABELS, words.PriorityStatus),  # type: ignore[list-item]

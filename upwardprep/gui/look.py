@@ -9,6 +9,21 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 ACCENT = QColor("#2563eb")
 ACCENT_DARK = QColor("#60a5fa")
+# Fusion draws a field's frame a shade darker than the window: on a dark window that is black
+# on near-black, and the fields have no visible edge. In dark mode they get a drawn border (the
+# spin boxes, combos and date fields keep Fusion's frame, which its button shading outlines).
+FIELD_BORDER_DARK = "#59616b"
+DARK_FIELDS = (
+    "QLineEdit, QPlainTextEdit, QTextEdit {{ border: 1px solid {border}; border-radius: 3px; "
+    "background: palette(base); }}"
+    "QLineEdit {{ padding: 2px 4px; }}"
+    "QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border-color: {accent}; }}"
+    "QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled {{ border-color: {off}; }}"
+    "QAbstractItemView {{ border: 1px solid {border}; }}"
+    # the line edit inside a spin box or an editable combo is drawn by its owner's frame
+    "QAbstractSpinBox QLineEdit, QComboBox QLineEdit "
+    "{{ border: none; padding: 0; background: transparent; }}"
+).format(border=FIELD_BORDER_DARK, accent=ACCENT_DARK.name(), off="#3a4048")
 
 
 def is_dark(app: QApplication, appearance: str = "system") -> bool:
@@ -54,7 +69,8 @@ def apply_look(app: QApplication, appearance: str = "system") -> None:
     palette.setColor(QPalette.ColorRole.Link, accent)
     app.setPalette(palette)
     app.setStyleSheet(
-        "QLabel#sectionTitle, QLabel#pageTitle { font-size: 13pt; font-weight: 600; "
+        (DARK_FIELDS if dark else "")
+        + "QLabel#sectionTitle, QLabel#pageTitle { font-size: 13pt; font-weight: 600; "
         "padding: 4px 0 8px 0; }"
         'QLabel#subsectionTitle, QLabel[heading="subsection"] '
         "{ font-weight: 600; padding-top: 8px; }"

@@ -23,6 +23,7 @@ from upwardprep import APP_NAME, __version__
 from upwardprep.gui import jobs
 from upwardprep.gui.clipboard import ClipboardGuard
 from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, PALETTE_MAIN, SECTIONS
+from upwardprep.gui.context_menus import RowMenus
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.jobs import Change
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.undo_stack: list[tuple[str, str]] = []
         self.safekeeping: Safekeeping | None = None  # backups, kit, export all (the controller's)
         self.actions_by_name: dict[str, QAction] = {}
+        self._section_before_lock: str | None = None
 
         # Each section's widgets are built when it is first wanted (shown, or asked for by
         # name): start-up builds none, unlocking only the one on screen. `views.values()` is
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self.palette_popup = SearchPalette(self)
         self.palette_popup.chosen.connect(self.open_record)
         self.palette_popup.command.connect(self.run_command)
+        self.row_menus = RowMenus(self)  # the right-button menu of every list
 
         self.actions_by_name = make_actions(self)
         self._delete_action = self.actions_by_name["delete"]
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         for table in view.findChildren(QAbstractItemView):
             if table.objectName() in DELETE_TABLES:
                 table.addAction(self._delete_action)
+        self.row_menus.install(view)
         restore_splitters(view, self.settings)
         return view
 
@@ -266,7 +270,6 @@ class MainWindow(QMainWindow):
         if not first_show:
             view.refresh()
         self.stack.setCurrentWidget(view)
-        self.settings.qsettings.setValue("state/section", key)
 
     def open_record(self, entity: str, record_id: str) -> None:
         section = ENTITY_SECTIONS.get(entity)
@@ -580,9 +583,11 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         for action in self.actions_by_name.values():
             action.setEnabled(True)
-        section = str(self.settings.qsettings.value("state/section", "outcomes"))
+        # The app opens on the Dashboard (what to do before the next 1:1s); unlocking again
+        # after a lock goes back to the section the user was in.
+        section = self._section_before_lock or "dashboard"
         self.nav.setCurrentIndex(QModelIndex())  # so that showing the section is a change
-        self.show_section(section if section in self.nav_items else "outcomes")
+        self.show_section(section if section in self.nav_items else "dashboard")
         self._update_lock_label()
         self.show_message("Unlocked")
 
@@ -593,6 +598,9 @@ class MainWindow(QMainWindow):
         return saved
 
     def _on_locked(self) -> None:
+        current = self.current_view()
+        if current is not None:
+            self._section_before_lock = current.section
         self.clipboard_guard.clear_ours()
         self.palette_popup.hide()
         self.palette_popup.bind(None)

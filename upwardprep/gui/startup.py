@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from upwardprep import APP_NAME
 from upwardprep.files import process_alive
 from upwardprep.gui.dialogs.passphrase import UnlockDialog
-from upwardprep.gui.jobs import Job, run_in_background
+from upwardprep.gui.jobs import Change, Job, run_in_background
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
 from upwardprep.paths import default_store_path
@@ -192,22 +192,17 @@ class Controller(QObject):
     def welcome(self) -> None:
         from upwardprep.gui.dialogs.welcome import WelcomeDialog
 
-        if self.settings.welcome_done:
+        services = self.session.services
+        if self.settings.welcome_done or services is None:
             return
-        dialog = WelcomeDialog(self.window)
-        dialog.step_chosen.connect(self._welcome_step)
+        dialog = WelcomeDialog(services, self.window)
+        dialog.created.connect(lambda kinds: self.session.announce(Change.of(*kinds)))
         dialog.exec()
         self.settings.welcome_done = True
-
-    def _welcome_step(self, step: str) -> None:
-        if step == "addManager":
-            self.window.show_section("people")
-            self.window.views["people"].new_record()
-        elif step == "addPriorities":
-            self.window.show_section("priorities")
-            self.window.views["priorities"].new_record()
+        if dialog.manager_id is not None:  # their page: the next 1:1, their priorities
+            self.window.open_record("person", dialog.manager_id)
         else:
-            self.window.quick_capture()
+            self.window.show_section("dashboard")
 
     def unlock(self) -> None:
         if self.session.is_unlocked:

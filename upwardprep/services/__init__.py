@@ -16,6 +16,7 @@ from upwardprep.services.outcomes import OutcomeService
 from upwardprep.services.people import PeopleService
 from upwardprep.services.person_hub import PersonHubService
 from upwardprep.services.priorities import PriorityService
+from upwardprep.services.record_markdown import RecordMarkdown
 from upwardprep.services.review_workspace import ReviewWorkspaceService
 from upwardprep.services.reviews import ReviewService
 from upwardprep.services.search import SearchService
@@ -46,6 +47,7 @@ class Services:
         self.calendar = CalendarService(store, clock=clock)
         self.search = SearchService(store)
         self.trash = TrashService(store)
+        self.markdown = RecordMarkdown(store)
         self.transfer = TransferService(store, clock=clock)
         self.brag_csv = BragCsvService(store, self.outcomes, clock=clock)
         self.handoff = HandoffService(

@@ -32,6 +32,7 @@ from upwardprep.services.common import (
     system_clock,
 )
 from upwardprep.services.labels import ACTION_OWNER_LABELS
+from upwardprep.services.labels import ME as ME_LABEL
 from upwardprep.services.outcomes import OutcomeRow, OutcomeService
 from upwardprep.services.priorities import (
     DEFAULT_STALE_DAYS,
@@ -67,7 +68,7 @@ WORK_KINDS = (
     OutcomeKind.DECISION.value,
 )
 FEEDBACK_KINDS = (OutcomeKind.FEEDBACK_RECEIVED.value, OutcomeKind.FEEDBACK_GIVEN.value)
-ME = ACTION_OWNER_LABELS[ActionOwner.ME]
+ME = ME_LABEL
 
 
 # -- results ----------------------------------------------------------------------------------

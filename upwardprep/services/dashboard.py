@@ -57,6 +57,7 @@ class OpenAction:
     overdue: bool
     meeting_person: str | None  # whose 1:1 it came from
     carry_count: int
+    meeting_id: str | None = None  # the meeting it is on (where it is ticked)
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class DashboardService:
                     item.due_on is not None and item.due_on < today,
                     meeting_person,
                     item.carry_count,
+                    item.meeting_id,
                 )
             )
         order = sorted(groups, key=lambda label: (label != ME, label.casefold()))

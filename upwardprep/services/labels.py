@@ -24,11 +24,12 @@ __all__ = [
     "ACTION_OWNER_LABELS",
     "CYCLE_KIND_LABELS",
     "FEEDBACK_KINDS",
+    "ME",
     "MEETING_KIND_LABELS",
     "OPEN_STATUSES",
-    "OUTCOME_KIND_CHOICES",
     "OUTCOME_KIND_LABELS",
     "PRIORITY_STATUS_LABELS",
+    "RISK_TIP",
     "ROLE_LABELS",
     "ROLE_PLURALS",
     "UPWARD_ROLES",
@@ -53,12 +54,9 @@ OUTCOME_KIND_LABELS: dict[OutcomeKind, str] = {
     OutcomeKind.DECISION: "Decision",
     OutcomeKind.LEARNING: "Learning",
 }
-# Where the user picks a kind to log, the risk kind says it also holds blockers (PRODUCT.md:
-# "risks/blockers are outcome notes of kind risk"); a list of notes says "Risk".
-OUTCOME_KIND_CHOICES: dict[OutcomeKind, str] = {
-    **OUTCOME_KIND_LABELS,
-    OutcomeKind.RISK: "Risk or blocker",
-}
+# One word per kind everywhere, pickers included: a blocker is logged as a risk (PRODUCT.md:
+# "risks/blockers are outcome notes of kind risk"), which the kind pickers' tip says.
+RISK_TIP = "A risk or a blocker: something that may stop the work"
 FEEDBACK_KINDS = (OutcomeKind.FEEDBACK_RECEIVED, OutcomeKind.FEEDBACK_GIVEN)
 
 ROLE_LABELS: dict[Role, str] = {
@@ -101,6 +99,8 @@ ACTION_OWNER_LABELS: dict[ActionOwner, str] = {
     ActionOwner.THEM: "Them",
     ActionOwner.PERSON: "Someone else",
 }
+# The user, wherever a list names an owner: one spelling, "Me".
+ME = ACTION_OWNER_LABELS[ActionOwner.ME]
 
 
 def label_of(labels: Mapping[Any, str], code: str) -> str:

@@ -22,6 +22,7 @@ from upwardprep.services.common import (
     title_field,
     to_data,
 )
+from upwardprep.services.meetings import DEFAULT_CADENCE_DAYS
 from upwardprep.store.entities import Person, Role
 
 ROLE_ORDER = [Role.MANAGER, Role.SKIP_LEVEL, Role.REPORT, Role.PEER, Role.STAKEHOLDER]
@@ -74,7 +75,11 @@ class PeopleService(EntityService[Person, PersonData]):
         return to_data(PersonData, entity)
 
     def create(self, name: str, *, role: str = Role.STAKEHOLDER, **fields: Any) -> PersonData:
+        """A new person; a manager meets the user weekly unless a cadence is given (the rhythm
+        the dashboard, the nudge and the next 1:1's date go by)."""
         values = clean_fields(FIELDS, {"name": name, "role": role, **fields}, what="person")
+        if values["role"] == Role.MANAGER.value and "cadence_days" not in fields:
+            values["cadence_days"] = DEFAULT_CADENCE_DAYS
         with self.store.transaction() as session:
             person = self._new(Person, **values)
             session.add(person)

@@ -109,6 +109,22 @@ class _PassphraseDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a wrapped message whole: a dialog laid out while the message was hidden
+        keeps its height, and the second line would be cut off."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        wanted = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
 
 class UnlockDialog(_PassphraseDialog):

@@ -6,14 +6,14 @@ takes the top match), Enter saves. The kind defaults to a win; Alt+K jumps to it
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from upwardprep.gui.forms.ui_quick_capture_dialog import Ui_QuickCaptureDialog
 from upwardprep.gui.widgets.record_picker import Choice
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.common import limit_of
-from upwardprep.services.labels import OUTCOME_KIND_CHOICES, OutcomeKind
+from upwardprep.services.labels import OUTCOME_KIND_LABELS, RISK_TIP, OutcomeKind
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 
 
@@ -47,8 +47,10 @@ class QuickCaptureDialog(QDialog):
         self.priority.set_choices(
             [Choice(p.id, p.title, p.owner_name or "") for p in services.priorities.list()]
         )
-        for kind, label in OUTCOME_KIND_CHOICES.items():
+        for kind, label in OUTCOME_KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
+            if kind == OutcomeKind.RISK:
+                self.kind.setItemData(self.kind.count() - 1, RISK_TIP, Qt.ItemDataRole.ToolTipRole)
         self.link_meeting.setText(f"&Link to {meeting[1]}" if meeting else "")
         self.link_meeting.setChecked(meeting is not None)
         self.link_meeting.setVisible(meeting is not None)

@@ -15,8 +15,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QSizePolicy, QSpacerItem,
-    QToolButton, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QPushButton, QSizePolicy,
+    QSpacerItem, QToolButton, QWidget)
 
 class Ui_PrioritiesBar(object):
     def setupUi(self, prioritiesBar):
@@ -25,6 +25,11 @@ class Ui_PrioritiesBar(object):
         self.barLayout = QHBoxLayout(prioritiesBar)
         self.barLayout.setObjectName(u"barLayout")
         self.barLayout.setContentsMargins(8, 8, 8, 0)
+        self.addPriorityButton = QPushButton(prioritiesBar)
+        self.addPriorityButton.setObjectName(u"addPriorityButton")
+
+        self.barLayout.addWidget(self.addPriorityButton)
+
         self.moveUpButton = QToolButton(prioritiesBar)
         self.moveUpButton.setObjectName(u"moveUpButton")
 
@@ -45,12 +50,16 @@ class Ui_PrioritiesBar(object):
 
         self.barLayout.addWidget(self.treeToggle)
 
-        self.barLayout.setStretch(2, 1)
+        self.barLayout.setStretch(3, 1)
 
         self.retranslateUi(prioritiesBar)
     # setupUi
 
     def retranslateUi(self, prioritiesBar):
+        self.addPriorityButton.setText(QCoreApplication.translate("PrioritiesBar", u"&Add Priority", None))
+#if QT_CONFIG(tooltip)
+        self.addPriorityButton.setToolTip(QCoreApplication.translate("PrioritiesBar", u"Add a priority: what your manager (or you) is accountable for (Ctrl+Shift+P)", None))
+#endif // QT_CONFIG(tooltip)
         self.moveUpButton.setText(QCoreApplication.translate("PrioritiesBar", u"Move up", None))
 #if QT_CONFIG(tooltip)
         self.moveUpButton.setToolTip(QCoreApplication.translate("PrioritiesBar", u"Raise the selected priority's rank (Ctrl+Shift+Up)", None))

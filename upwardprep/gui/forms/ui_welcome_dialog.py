@@ -15,17 +15,18 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QSpinBox, QStackedWidget, QVBoxLayout,
     QWidget)
 
 class Ui_WelcomeDialog(object):
     def setupUi(self, welcomeDialog):
         if not welcomeDialog.objectName():
             welcomeDialog.setObjectName(u"welcomeDialog")
-        welcomeDialog.setMinimumSize(QSize(460, 0))
+        welcomeDialog.setMinimumSize(QSize(480, 0))
         self.dialogLayout = QVBoxLayout(welcomeDialog)
-        self.dialogLayout.setSpacing(12)
+        self.dialogLayout.setSpacing(10)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.welcomeTitle = QLabel(welcomeDialog)
         self.welcomeTitle.setObjectName(u"welcomeTitle")
@@ -33,77 +34,194 @@ class Ui_WelcomeDialog(object):
 
         self.dialogLayout.addWidget(self.welcomeTitle)
 
-        self.addManager = QPushButton(welcomeDialog)
-        self.addManager.setObjectName(u"addManager")
-        self.addManager.setStyleSheet(u"text-align: left; font-weight: 600; padding: 6px 8px;")
+        self.stepLabel = QLabel(welcomeDialog)
+        self.stepLabel.setObjectName(u"stepLabel")
 
-        self.dialogLayout.addWidget(self.addManager)
+        self.dialogLayout.addWidget(self.stepLabel)
 
-        self.addManagerHintLayout = QVBoxLayout()
-        self.addManagerHintLayout.setObjectName(u"addManagerHintLayout")
-        self.addManagerHintLayout.setContentsMargins(10, 0, 0, 4)
-        self.addManagerHint = QLabel(welcomeDialog)
-        self.addManagerHint.setObjectName(u"addManagerHint")
-        self.addManagerHint.setWordWrap(True)
+        self.steps = QStackedWidget(welcomeDialog)
+        self.steps.setObjectName(u"steps")
+        self.managerPage = QWidget()
+        self.managerPage.setObjectName(u"managerPage")
+        self.managerLayout = QVBoxLayout(self.managerPage)
+        self.managerLayout.setObjectName(u"managerLayout")
+        self.managerLayout.setContentsMargins(0, -1, 0, -1)
+        self.managerHint = QLabel(self.managerPage)
+        self.managerHint.setObjectName(u"managerHint")
+        self.managerHint.setWordWrap(True)
 
-        self.addManagerHintLayout.addWidget(self.addManagerHint)
+        self.managerLayout.addWidget(self.managerHint)
+
+        self.managerForm = QFormLayout()
+        self.managerForm.setObjectName(u"managerForm")
+        self.managerNameLabel = QLabel(self.managerPage)
+        self.managerNameLabel.setObjectName(u"managerNameLabel")
+
+        self.managerForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.managerNameLabel)
+
+        self.managerName = QLineEdit(self.managerPage)
+        self.managerName.setObjectName(u"managerName")
+
+        self.managerForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.managerName)
+
+        self.managerTitleLabel = QLabel(self.managerPage)
+        self.managerTitleLabel.setObjectName(u"managerTitleLabel")
+
+        self.managerForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.managerTitleLabel)
+
+        self.managerTitle = QLineEdit(self.managerPage)
+        self.managerTitle.setObjectName(u"managerTitle")
+
+        self.managerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.managerTitle)
+
+        self.managerCadenceLabel = QLabel(self.managerPage)
+        self.managerCadenceLabel.setObjectName(u"managerCadenceLabel")
+
+        self.managerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.managerCadenceLabel)
+
+        self.managerCadence = QSpinBox(self.managerPage)
+        self.managerCadence.setObjectName(u"managerCadence")
+        self.managerCadence.setMinimum(1)
+        self.managerCadence.setMaximum(366)
+        self.managerCadence.setValue(7)
+
+        self.managerForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.managerCadence)
 
 
-        self.dialogLayout.addLayout(self.addManagerHintLayout)
+        self.managerLayout.addLayout(self.managerForm)
 
-        self.addPriorities = QPushButton(welcomeDialog)
-        self.addPriorities.setObjectName(u"addPriorities")
-        self.addPriorities.setStyleSheet(u"text-align: left; font-weight: 600; padding: 6px 8px;")
+        self.steps.addWidget(self.managerPage)
+        self.prioritiesPage = QWidget()
+        self.prioritiesPage.setObjectName(u"prioritiesPage")
+        self.prioritiesLayout = QVBoxLayout(self.prioritiesPage)
+        self.prioritiesLayout.setObjectName(u"prioritiesLayout")
+        self.prioritiesLayout.setContentsMargins(0, -1, 0, -1)
+        self.prioritiesHint = QLabel(self.prioritiesPage)
+        self.prioritiesHint.setObjectName(u"prioritiesHint")
+        self.prioritiesHint.setWordWrap(True)
 
-        self.dialogLayout.addWidget(self.addPriorities)
+        self.prioritiesLayout.addWidget(self.prioritiesHint)
 
-        self.addPrioritiesHintLayout = QVBoxLayout()
-        self.addPrioritiesHintLayout.setObjectName(u"addPrioritiesHintLayout")
-        self.addPrioritiesHintLayout.setContentsMargins(10, 0, 0, 4)
-        self.addPrioritiesHint = QLabel(welcomeDialog)
-        self.addPrioritiesHint.setObjectName(u"addPrioritiesHint")
-        self.addPrioritiesHint.setWordWrap(True)
+        self.priority1 = QLineEdit(self.prioritiesPage)
+        self.priority1.setObjectName(u"priority1")
 
-        self.addPrioritiesHintLayout.addWidget(self.addPrioritiesHint)
+        self.prioritiesLayout.addWidget(self.priority1)
+
+        self.priority2 = QLineEdit(self.prioritiesPage)
+        self.priority2.setObjectName(u"priority2")
+
+        self.prioritiesLayout.addWidget(self.priority2)
+
+        self.priority3 = QLineEdit(self.prioritiesPage)
+        self.priority3.setObjectName(u"priority3")
+
+        self.prioritiesLayout.addWidget(self.priority3)
+
+        self.steps.addWidget(self.prioritiesPage)
+        self.outcomePage = QWidget()
+        self.outcomePage.setObjectName(u"outcomePage")
+        self.outcomeLayout = QVBoxLayout(self.outcomePage)
+        self.outcomeLayout.setObjectName(u"outcomeLayout")
+        self.outcomeLayout.setContentsMargins(0, -1, 0, -1)
+        self.outcomeHint = QLabel(self.outcomePage)
+        self.outcomeHint.setObjectName(u"outcomeHint")
+        self.outcomeHint.setWordWrap(True)
+
+        self.outcomeLayout.addWidget(self.outcomeHint)
+
+        self.outcomeForm = QFormLayout()
+        self.outcomeForm.setObjectName(u"outcomeForm")
+        self.outcomeTitleLabel = QLabel(self.outcomePage)
+        self.outcomeTitleLabel.setObjectName(u"outcomeTitleLabel")
+
+        self.outcomeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.outcomeTitleLabel)
+
+        self.outcomeTitle = QLineEdit(self.outcomePage)
+        self.outcomeTitle.setObjectName(u"outcomeTitle")
+
+        self.outcomeForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.outcomeTitle)
+
+        self.outcomePriorityLabel = QLabel(self.outcomePage)
+        self.outcomePriorityLabel.setObjectName(u"outcomePriorityLabel")
+
+        self.outcomeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.outcomePriorityLabel)
+
+        self.outcomePriority = QComboBox(self.outcomePage)
+        self.outcomePriority.setObjectName(u"outcomePriority")
+
+        self.outcomeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.outcomePriority)
 
 
-        self.dialogLayout.addLayout(self.addPrioritiesHintLayout)
+        self.outcomeLayout.addLayout(self.outcomeForm)
 
-        self.logOutcome = QPushButton(welcomeDialog)
-        self.logOutcome.setObjectName(u"logOutcome")
-        self.logOutcome.setStyleSheet(u"text-align: left; font-weight: 600; padding: 6px 8px;")
+        self.steps.addWidget(self.outcomePage)
 
-        self.dialogLayout.addWidget(self.logOutcome)
+        self.dialogLayout.addWidget(self.steps)
 
-        self.logOutcomeHintLayout = QVBoxLayout()
-        self.logOutcomeHintLayout.setObjectName(u"logOutcomeHintLayout")
-        self.logOutcomeHintLayout.setContentsMargins(10, 0, 0, 4)
-        self.logOutcomeHint = QLabel(welcomeDialog)
-        self.logOutcomeHint.setObjectName(u"logOutcomeHint")
-        self.logOutcomeHint.setWordWrap(True)
+        self.errorLabel = QLabel(welcomeDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setWordWrap(True)
 
-        self.logOutcomeHintLayout.addWidget(self.logOutcomeHint)
-
-
-        self.dialogLayout.addLayout(self.logOutcomeHintLayout)
+        self.dialogLayout.addWidget(self.errorLabel)
 
         self.buttons = QDialogButtonBox(welcomeDialog)
         self.buttons.setObjectName(u"buttons")
 
         self.dialogLayout.addWidget(self.buttons)
 
+#if QT_CONFIG(shortcut)
+        self.managerNameLabel.setBuddy(self.managerName)
+        self.managerTitleLabel.setBuddy(self.managerTitle)
+        self.managerCadenceLabel.setBuddy(self.managerCadence)
+        self.prioritiesHint.setBuddy(self.priority1)
+        self.outcomeTitleLabel.setBuddy(self.outcomeTitle)
+        self.outcomePriorityLabel.setBuddy(self.outcomePriority)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(welcomeDialog)
     # setupUi
 
     def retranslateUi(self, welcomeDialog):
         welcomeDialog.setWindowTitle(QCoreApplication.translate("WelcomeDialog", u"Welcome to UpwardPrep", None))
-        self.welcomeTitle.setText(QCoreApplication.translate("WelcomeDialog", u"<h2>Welcome</h2>Three steps make UpwardPrep useful in your next 1:1:", None))
-        self.addManager.setText(QCoreApplication.translate("WelcomeDialog", u"1. Add your manager", None))
-        self.addManagerHint.setText(QCoreApplication.translate("WelcomeDialog", u"Who you report to, how often you meet, and how they like to hear news.", None))
-        self.addPriorities.setText(QCoreApplication.translate("WelcomeDialog", u"2. Add their top priorities", None))
-        self.addPrioritiesHint.setText(QCoreApplication.translate("WelcomeDialog", u"What they are accountable for, and how success is measured.", None))
-        self.logOutcome.setText(QCoreApplication.translate("WelcomeDialog", u"3. Log your first outcome", None))
-        self.logOutcomeHint.setText(QCoreApplication.translate("WelcomeDialog", u"What your work produced or enabled: in outcomes, not activities.", None))
+        self.welcomeTitle.setText(QCoreApplication.translate("WelcomeDialog", u"<h2>Welcome</h2>Three steps make UpwardPrep useful in your next 1:1.", None))
+        self.stepLabel.setProperty(u"heading", QCoreApplication.translate("WelcomeDialog", u"subsection", None))
+        self.managerHint.setText(QCoreApplication.translate("WelcomeDialog", u"Who you report to and how often you meet. Their priorities come next.", None))
+        self.managerNameLabel.setText(QCoreApplication.translate("WelcomeDialog", u"&Name:", None))
+#if QT_CONFIG(accessibility)
+        self.managerName.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"Your manager's name", None))
+#endif // QT_CONFIG(accessibility)
+        self.managerName.setPlaceholderText(QCoreApplication.translate("WelcomeDialog", u"e.g. Dana Whitfield", None))
+        self.managerTitleLabel.setText(QCoreApplication.translate("WelcomeDialog", u"&Title:", None))
+#if QT_CONFIG(accessibility)
+        self.managerTitle.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"Your manager's job title", None))
+#endif // QT_CONFIG(accessibility)
+        self.managerTitle.setPlaceholderText(QCoreApplication.translate("WelcomeDialog", u"e.g. VP Engineering", None))
+        self.managerCadenceLabel.setText(QCoreApplication.translate("WelcomeDialog", u"&1:1:", None))
+#if QT_CONFIG(accessibility)
+        self.managerCadence.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"Days between 1:1s with your manager", None))
+#endif // QT_CONFIG(accessibility)
+        self.managerCadence.setPrefix(QCoreApplication.translate("WelcomeDialog", u"every ", None))
+        self.managerCadence.setSuffix(QCoreApplication.translate("WelcomeDialog", u" days", None))
+        self.prioritiesHint.setText(QCoreApplication.translate("WelcomeDialog", u"What your manager is accountable for, in their words: up to three, most important first. You can add more, and measures, later.", None))
+#if QT_CONFIG(accessibility)
+        self.priority1.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"First priority", None))
+#endif // QT_CONFIG(accessibility)
+        self.priority1.setPlaceholderText(QCoreApplication.translate("WelcomeDialog", u"e.g. Reduce churn to 3% this half", None))
+#if QT_CONFIG(accessibility)
+        self.priority2.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"Second priority", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.priority3.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"Third priority", None))
+#endif // QT_CONFIG(accessibility)
+        self.outcomeHint.setText(QCoreApplication.translate("WelcomeDialog", u"Something your work produced or enabled lately: an outcome, not an activity.", None))
+        self.outcomeTitleLabel.setText(QCoreApplication.translate("WelcomeDialog", u"&Outcome:", None))
+#if QT_CONFIG(accessibility)
+        self.outcomeTitle.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"Your first outcome", None))
+#endif // QT_CONFIG(accessibility)
+        self.outcomeTitle.setPlaceholderText(QCoreApplication.translate("WelcomeDialog", u"e.g. Cut checkout errors by half", None))
+        self.outcomePriorityLabel.setText(QCoreApplication.translate("WelcomeDialog", u"&Serves:", None))
+#if QT_CONFIG(accessibility)
+        self.outcomePriority.setAccessibleName(QCoreApplication.translate("WelcomeDialog", u"The priority it serves", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont
 from upwardprep.gui.models.base import AnyIndex, IdRole, column_header, today_of
 from upwardprep.gui.models.dates import absolute
 from upwardprep.services.common import ValidationError
-from upwardprep.services.labels import ActionOwner
+from upwardprep.services.labels import ME, ActionOwner
 from upwardprep.services.meetings import (
     ActionItemData,
     AgendaItemData,
@@ -384,7 +384,7 @@ class ActionsModel(_MeetingPartModel):
             ((name, person_id) for person_id, name in self._people.items()),
             key=lambda pair: pair[0].casefold(),
         )
-        return [("Me", "me"), (them, "them"), *people]
+        return [(ME, "me"), (them, "them"), *people]
 
     def owner_key(self, action: ActionItemData) -> str:
         if action.owner == "person" and action.owner_person_id:
@@ -396,7 +396,7 @@ class ActionsModel(_MeetingPartModel):
             return self._people.get(action.owner_person_id or "", "Someone")
         if action.owner == "them":
             return self._them
-        return "Me"
+        return ME
 
     def open_count(self) -> int:
         return sum(1 for action in self._rows if action.is_open)

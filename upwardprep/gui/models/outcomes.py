@@ -118,6 +118,7 @@ class OutcomesModel(QAbstractTableModel):
         self._queued: OrderedDict[str, int] = OrderedDict()  # id -> row when asked
         self._today: date | None = None
         self._lock: QIcon | None = None
+        self._lock_colour = 0
         #: The last typed-text search ranked only the most recent matches (see SearchService).
         self.windowed = False
         #: The last typed-text search returned `search_limit` hits: there may be more.
@@ -440,8 +441,11 @@ class OutcomesModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and row.private:
                 return "Private note"
             if role == Qt.ItemDataRole.DecorationRole and row.private:
-                if self._lock is None:
-                    self._lock = lock_icon()
+                # Drawn again when the palette changed (light to dark): never a dark lock on
+                # a dark list.
+                colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).rgba()
+                if self._lock is None or self._lock_colour != colour:
+                    self._lock, self._lock_colour = lock_icon(), colour
                 return self._lock
             if role == SortRole:
                 return int(row.private)

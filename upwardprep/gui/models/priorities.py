@@ -33,7 +33,7 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, age, local_date, short
-from upwardprep.services.labels import PRIORITY_STATUS_LABELS, label_of
+from upwardprep.services.labels import ME, PRIORITY_STATUS_LABELS, label_of
 from upwardprep.services.people import ROLE_ORDER
 from upwardprep.services.priorities import DEFAULT_STALE_DAYS, PriorityData
 
@@ -48,7 +48,7 @@ PRIORITY_IDS_MIME = "application/x-upwardprep-priority-ids"
 
 _STATUS_RANK = {status.value: index for index, status in enumerate(PRIORITY_STATUS_LABELS)}
 _ROLE_RANK = {member.value: index for index, member in enumerate(ROLE_ORDER)}
-OWN_PRIORITY = "Me"  # a priority without an owner is the user's own
+OWN_PRIORITY = ME  # a priority without an owner is the user's own
 _LAST = 10**9
 
 

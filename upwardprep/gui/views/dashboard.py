@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -35,7 +36,7 @@ from upwardprep.gui.widgets.coverage import RhythmChart
 from upwardprep.gui.widgets.delegates import AMBER, blend, readable
 from upwardprep.services import ValidationError
 from upwardprep.services.dashboard import Dashboard
-from upwardprep.services.labels import OUTCOME_KIND_LABELS, ROLE_LABELS, label_of
+from upwardprep.services.labels import ME, OUTCOME_KIND_LABELS, ROLE_LABELS, label_of
 
 CARD_STYLE = """
 QFrame#card {
@@ -116,6 +117,8 @@ class DashboardView(SectionView):
 
     #: person id: draft the next 1:1 with them and open it (handled here, announced for tests)
     prepared = Signal(str)
+    #: kind, id, meeting id ("" if none), where: a row's right-button menu (gui/context_menus.py)
+    menu_requested = Signal(str, str, str, QPoint)
 
     def __init__(self, stale_days: int = 21, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,7 +240,18 @@ class DashboardView(SectionView):
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.linkActivated.connect(lambda _href: self.open_record.emit(entity, record_id))
+        self._with_menu(label, entity, record_id)
         return label
+
+    def _with_menu(self, widget: QWidget, kind: str, record_id: str, meeting_id: str = "") -> None:
+        """The row's right-button menu (Open, Confirm, Link to Priority, Mark Done, Copy…)."""
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.setProperty("recordId", record_id)
+        widget.customContextMenuRequested.connect(
+            lambda pos: self.menu_requested.emit(
+                kind, record_id, meeting_id, widget.mapToGlobal(pos)
+            )
+        )
 
     def _fill_meetings(self, data: Dashboard) -> None:
         card = self.meetings_card
@@ -253,6 +267,7 @@ class DashboardView(SectionView):
         for item in data.next_one_on_ones:
             name = QLabel(f"<b>{_escape(item.person_name)}</b>")
             name.setTextFormat(Qt.TextFormat.RichText)
+            self._with_menu(name, "person", item.person_id)
             role = label_of(ROLE_LABELS, item.role).lower()
             if item.when is None:
                 when = "no date yet"
@@ -294,7 +309,7 @@ class DashboardView(SectionView):
             priority = item.priority
             title = self._link(priority.title, "priority", priority.id)
             detail = _muted(
-                f"{priority.owner_name or 'Me'} · "
+                f"{priority.owner_name or ME} · "
                 + (
                     f"confirmed {item.days_unconfirmed} days ago"
                     if priority.last_confirmed_at
@@ -333,7 +348,7 @@ class DashboardView(SectionView):
             box = QVBoxLayout()
             box.setSpacing(0)
             box.addWidget(self._link(priority.title, "priority", priority.id))
-            box.addWidget(_muted(f"{priority.owner_name or 'Me'} · {quiet}"))
+            box.addWidget(_muted(f"{priority.owner_name or ME} · {quiet}"))
             card.body.addLayout(box)
         if count > 8:
             card.body.addWidget(_muted(f"and {count - 8} more"))
@@ -404,9 +419,18 @@ class DashboardView(SectionView):
             owner.setTextFormat(Qt.TextFormat.RichText)
             card.body.addWidget(owner)
             for item in group.items[:6]:
+                check = QCheckBox()
+                check.setObjectName("actionCheck")
+                check.setAccessibleName(f"Done: {item.title}")
+                check.setToolTip("Tick it off when it is done")
+                check.setProperty("actionId", item.id)
+                check.toggled.connect(lambda done, aid=item.id: self.tick(aid, done))
                 title = QLabel(_escape(item.title))
                 title.setWordWrap(True)
                 title.setTextFormat(Qt.TextFormat.RichText)
+                title.setBuddy(check)
+                for widget in (check, title):
+                    self._with_menu(widget, "action", item.id, item.meeting_id or "")
                 if item.due_on is None:
                     due = _muted("no due date")
                 else:
@@ -417,8 +441,13 @@ class DashboardView(SectionView):
                     due.setToolTip(absolute(item.due_on))
                     if item.overdue:
                         due.setStyleSheet(f"color: {amber};")
-                title.setContentsMargins(12, 0, 0, 0)
-                card.row(title, due)
+                line = QHBoxLayout()
+                line.setSpacing(6)
+                line.setContentsMargins(8, 0, 0, 0)
+                line.addWidget(check, 0, Qt.AlignmentFlag.AlignTop)
+                line.addWidget(title, 1)
+                line.addWidget(due, 0, Qt.AlignmentFlag.AlignTop)
+                card.body.addLayout(line)
             if len(group.items) > 6:
                 card.body.addWidget(_muted(f"and {len(group.items) - 6} more"))
 
@@ -436,6 +465,19 @@ class DashboardView(SectionView):
         self.prepared.emit(person_id)
         self.open_record.emit("meeting", meeting.id)
         self.status.emit("Agenda drafted")
+
+    def tick(self, action_id: str, done: bool = True) -> None:
+        """An open action item ticked off on the dashboard (and its carried copies with it)."""
+        if self.services is None:
+            return
+        try:
+            self.services.meetings.set_action_done(action_id, done)
+        except ValidationError as error:
+            self.status.emit(str(error))
+            self.refresh()
+            return
+        self.refresh()
+        self.status.emit("Done" if done else "Open again")
 
     def confirm(self, priority_id: str) -> None:
         if self.services is None:

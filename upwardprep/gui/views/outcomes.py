@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -25,7 +25,7 @@ from upwardprep.gui.views.base import (
 from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
-from upwardprep.services.labels import OUTCOME_KIND_CHOICES
+from upwardprep.services.labels import OUTCOME_KIND_LABELS, RISK_TIP, OutcomeKind
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 from upwardprep.services.outcomes import OutcomeFilter
 
@@ -78,8 +78,10 @@ class OutcomeEditor(RecordEditor):
         ):
             field.setMaxLength(limit_of(OUTCOME_FIELDS[key]))
         self.hint.hide()
-        for kind, label in OUTCOME_KIND_CHOICES.items():
+        for kind, label in OUTCOME_KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
+            if kind == OutcomeKind.RISK:
+                self.kind.setItemData(self.kind.count() - 1, RISK_TIP, Qt.ItemDataRole.ToolTipRole)
         self.watch(
             self.title_edit,
             self.kind,
@@ -190,8 +192,10 @@ class OutcomeFilters(QWidget):
             ui.outcomeCount,
         )
         self.kind.addItem("All kinds", None)
-        for kind, label in OUTCOME_KIND_CHOICES.items():
+        for kind, label in OUTCOME_KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
+            if kind == OutcomeKind.RISK:
+                self.kind.setItemData(self.kind.count() - 1, RISK_TIP, Qt.ItemDataRole.ToolTipRole)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(FILTER_DEBOUNCE_MS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from upwardprep.gui import jobs
+from upwardprep.gui.forms.ui_people_bar import Ui_PeopleBar
 from upwardprep.gui.forms.ui_person_editor import Ui_PersonEditor
 from upwardprep.gui.models.people import PeopleModel
 from upwardprep.gui.views.base import ListDetailView, RecordEditor, size_columns
@@ -92,13 +93,19 @@ class PeopleView(ListDetailView):
     blank_on_empty_selection = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        bar = QWidget()
+        bar_ui = Ui_PeopleBar()
+        bar_ui.setupUi(bar)
         super().__init__(
             "people",
             PersonEditor(),
             empty="No people yet — add your manager first: who you report to and "
             "how often you meet. Ctrl+Shift+M",
+            top=bar,
             parent=parent,
         )
+        self.add_button = bar_ui.addPersonButton
+        self.add_button.clicked.connect(self.new_record)
         self.editor: PersonEditor
         self.model: PeopleModel | None = None
         self.role_filter: str | None = None

@@ -16,6 +16,7 @@ from upwardprep.gui.forms.ui_person_hub import Ui_PersonHub
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.dates import absolute, relative_day
 from upwardprep.services.labels import (
+    ME,
     OUTCOME_KIND_LABELS,
     PRIORITY_STATUS_LABELS,
     ROLE_LABELS,
@@ -156,7 +157,7 @@ class PersonHubPage(QWidget):
                 text = f"{label_of(PRIORITY_STATUS_LABELS, priority.status)}{SEPARATOR}{text}"
             self._add("priorities", text, priority.id, "priority", priority.id)
         for priority in hub.aligned:
-            owner = priority.owner_name or "Me"
+            owner = priority.owner_name or ME
             self._add(
                 "priorities",
                 f"↳ {owner}{SEPARATOR}{priority.title}",

@@ -21,7 +21,7 @@ from upwardprep.gui.views.base import (
 from upwardprep.gui.widgets.delegates import ProgressDelegate, StaleDelegate, StatusPillDelegate
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
-from upwardprep.services.labels import PRIORITY_STATUS_LABELS
+from upwardprep.services.labels import ME, PRIORITY_STATUS_LABELS
 from upwardprep.services.priorities import FIELDS as PRIORITY_FIELDS
 
 
@@ -74,7 +74,7 @@ class PriorityEditor(RecordEditor):
 
     def _choices(self, record_id: str) -> None:
         assert self.services is not None
-        people = [("Me", None)] + [(p.name, p.id) for p in self.services.people.list()]
+        people = [(ME, None)] + [(p.name, p.id) for p in self.services.people.list()]
         fill_combo(self.owner, people, keep=self.owner.currentData())
         others = [("Nothing (top level)", None)] + [
             (p.title if not p.owner_name else f"{p.title} — {p.owner_name}", p.id)
@@ -188,6 +188,8 @@ class PrioritiesView(ListDetailView):
         self.tree.setObjectName("prioritiesTree")
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.add_button = bar_ui.addPriorityButton
+        self.add_button.clicked.connect(self.new_record)
         self.tree_toggle.toggled.connect(self._show_list)
         self.up_button.clicked.connect(lambda: self.move_rank(-1))
         self.down_button.clicked.connect(lambda: self.move_rank(1))

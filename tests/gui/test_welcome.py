@@ -1,0 +1,70 @@
+"""The welcome after creating a store walks the three steps (manager, priorities, first
+outcome) and writes each through the services; a new manager meets weekly."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from tests.clock import FrozenClock
+from upwardprep.gui.dialogs.welcome import WelcomeDialog
+from upwardprep.services import Services
+from upwardprep.store.engine import Store
+
+
+def test_the_welcome_walks_all_three_steps(qtbot: QtBot, store: Store) -> None:
+    services = Services(store, clock=FrozenClock())
+    dialog = WelcomeDialog(services)
+    qtbot.addWidget(dialog)
+    created: list[set[str]] = []
+    dialog.created.connect(created.append)
+    ui = dialog.ui
+    assert ui.stepLabel.text() == "Step 1 of 3 · Your manager"
+    assert ui.managerCadence.text() == "every 7 days" and not dialog.back.isEnabled()
+    ui.managerName.setText("Dana Whitfield")
+    dialog.next.click()
+    assert ui.stepLabel.text() == "Step 2 of 3 · Their top priorities"
+    dialog.back.click()  # back and on again: the same manager, not a second one
+    ui.managerTitle.setText("VP Engineering")
+    dialog.next.click()
+    ui.priority1.setText("Reduce churn")
+    ui.priority3.setText("Hire six engineers")
+    dialog.next.click()
+    assert dialog.next.text() == "&Finish"
+    assert ui.outcomePriority.currentText() == "Reduce churn"
+    ui.outcomeTitle.setText("Churn score live for every account")
+    dialog.next.click()
+    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+
+    [manager] = services.people.list()
+    assert (manager.name, manager.title, manager.role) == (
+        "Dana Whitfield",
+        "VP Engineering",
+        "manager",
+    )
+    assert manager.cadence_days == 7
+    priorities = services.priorities.list()
+    assert [(p.title, p.owner_id) for p in priorities] == [
+        ("Reduce churn", manager.id),
+        ("Hire six engineers", manager.id),
+    ]
+    [outcome] = services.outcomes.list()
+    assert outcome.priority_titles == ("Reduce churn",)
+    assert created == [{"person"}, {"person"}, {"priority"}, {"outcome"}]
+
+
+def test_a_step_left_empty_is_skipped(qtbot: QtBot, store: Store) -> None:
+    services = Services(store, clock=FrozenClock())
+    dialog = WelcomeDialog(services)
+    qtbot.addWidget(dialog)
+    for _step in range(3):
+        dialog.next.click()
+    assert dialog.result() == WelcomeDialog.DialogCode.Accepted
+    assert services.people.list() == [] and services.priorities.list() == []
+    assert services.outcomes.count() == 0
+
+
+def test_a_new_manager_meets_weekly_unless_told(store: Store) -> None:
+    services = Services(store, clock=FrozenClock())
+    assert services.people.create("Dana", role="manager").cadence_days == 7
+    assert services.people.create("Priya", role="manager", cadence_days=None).cadence_days is None
+    assert services.people.create("Sam", role="report").cadence_days is None
