@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import IdRole
+from upwardprep.gui.widgets.columns import fit_columns
 from upwardprep.gui.widgets.date_field import NO_DATE, DateField
 from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.gui.widgets.tables import RecordTable
@@ -212,16 +212,15 @@ def make_table(name: str) -> RecordTable:
     return table
 
 
-def size_columns(view: QTableView | QTreeView, chars: dict[int, int], stretch: int) -> None:
-    """Widths from the font (not from the rows: a 100k-row list must not be measured), with
-    one column taking what is left. The user's own widths, once saved, win over these."""
-    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
-    header.setStretchLastSection(False)
-    average = view.fontMetrics().averageCharWidth()
-    for column, count in chars.items():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, count * average + 24)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+def size_columns(
+    view: QTableView | QTreeView,
+    chars: dict[int, int],
+    stretch: int,
+    drop: tuple[int, ...] = (),
+) -> None:
+    """Widths from the font, the title column taking what is left, and the `drop` columns
+    (least useful first) hidden while the list is too narrow (gui/widgets/columns.py)."""
+    fit_columns(view, chars, stretch, drop)
 
 
 def set_date(edit: QDateEdit, value: date | None) -> None:

@@ -199,6 +199,7 @@ class MeetingEditor(RecordEditor):
                 AgendaModel.SOURCE: 12,
             },
             stretch=AgendaModel.TITLE,
+            drop=(AgendaModel.SOURCE, AgendaModel.SECTION),
         )
         size_columns(
             self.actions_table,
@@ -209,6 +210,7 @@ class MeetingEditor(RecordEditor):
                 ActionsModel.CARRIED: 6,
             },
             stretch=ActionsModel.TITLE,
+            drop=(ActionsModel.CARRIED, ActionsModel.OWNER),
         )
         self.agenda_table.selectionModel().currentRowChanged.connect(self._item_changed)
         agenda.edited.connect(self._parts_edited)

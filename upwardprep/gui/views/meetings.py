@@ -76,6 +76,7 @@ class MeetingsView(ListDetailView):
                 MeetingsModel.ACTIONS: 4,
             },
             stretch=MeetingsModel.TITLE,
+            drop=(MeetingsModel.ACTIONS, MeetingsModel.AGENDA, MeetingsModel.STATUS),
         )
         self.editor.bind_models(AgendaModel(services, self), ActionsModel(services, self))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -292,6 +292,7 @@ class OutcomesView(ListDetailView):
                 OutcomesModel.PRIVATE: 8,
             },
             stretch=OutcomesModel.TITLE,
+            drop=(OutcomesModel.PRIVATE, OutcomesModel.PRIORITIES, OutcomesModel.KIND),
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.countChanged.connect(self._count_changed)

@@ -24,6 +24,10 @@ from upwardprep.services.common import limit_of
 from upwardprep.services.labels import PRIORITY_STATUS_LABELS
 from upwardprep.services.priorities import FIELDS as PRIORITY_FIELDS
 
+# The columns that step aside first when the list is narrow (the title stays readable).
+PRIORITY_DROP_NAMES = ("Period", "Last confirmed", "Owner", "Progress")
+PRIORITY_DROP_ORDER = tuple(PrioritiesModel.COLUMNS.index(name) for name in PRIORITY_DROP_NAMES)
+
 
 def _number(text: str) -> float | str | None:
     text = text.strip().replace(",", "")
@@ -206,6 +210,10 @@ class PrioritiesView(ListDetailView):
         self.table.setItemDelegateForColumn(PrioritiesModel.STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(PrioritiesModel.PROGRESS, ProgressDelegate(self.table))
         self.table.setItemDelegateForColumn(PrioritiesModel.CONFIRMED, StaleDelegate(self.table))
+        # The tree draws its cells as the table does: status pills, progress bars, stale dates.
+        self.tree.setItemDelegateForColumn(PriorityTreeModel.STATUS, StatusPillDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(PriorityTreeModel.PROGRESS, ProgressDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(PriorityTreeModel.CONFIRMED, StaleDelegate(self.tree))
         size_columns(
             self.table,
             {
@@ -217,6 +225,7 @@ class PrioritiesView(ListDetailView):
                 PrioritiesModel.CONFIRMED: 14,
             },
             stretch=PrioritiesModel.TITLE,
+            drop=PRIORITY_DROP_ORDER,
         )
         size_columns(
             self.tree,
@@ -228,6 +237,7 @@ class PrioritiesView(ListDetailView):
                 PriorityTreeModel.CONFIRMED: 14,
             },
             stretch=PriorityTreeModel.TITLE,
+            drop=tuple(PriorityTreeModel.COLUMNS.index(name) for name in PRIORITY_DROP_NAMES),
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)

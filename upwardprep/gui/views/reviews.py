@@ -303,6 +303,7 @@ class ReviewsView(ListDetailView):
                 ReviewCyclesModel.REVIEWER: 14,
             },
             stretch=ReviewCyclesModel.NAME,
+            drop=(ReviewCyclesModel.REVIEWER, ReviewCyclesModel.KIND, ReviewCyclesModel.PERIOD),
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         super().bind(services)
