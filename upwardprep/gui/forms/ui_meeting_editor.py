@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDateTimeEdit, QFormLayo
     QSizePolicy, QSpacerItem, QSpinBox, QSplitter,
     QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.gui.widgets.tables import EditTable
 
@@ -268,7 +268,7 @@ class Ui_MeetingEditor(object):
 
         self.actionsBar.addWidget(self.dueLabel)
 
-        self.addActionDue = DateField(self.actionsPage)
+        self.addActionDue = DayField(self.actionsPage)
         self.addActionDue.setObjectName(u"addActionDue")
 
         self.actionsBar.addWidget(self.addActionDue)
@@ -403,6 +403,7 @@ class Ui_MeetingEditor(object):
         self.addActionOwner.setAccessibleName(QCoreApplication.translate("MeetingEditor", u"Owner of the new action item", None))
 #endif // QT_CONFIG(accessibility)
         self.dueLabel.setText(QCoreApplication.translate("MeetingEditor", u"due", None))
+        self.addActionDue.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"Due: fri, +3d\u2026", None))
 #if QT_CONFIG(accessibility)
         self.addActionDue.setAccessibleName(QCoreApplication.translate("MeetingEditor", u"Due date of the new action item", None))
 #endif // QT_CONFIG(accessibility)

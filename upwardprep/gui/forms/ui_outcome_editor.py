@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
     QToolButton, QVBoxLayout, QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.gui.widgets.priority_picker import PriorityPicker
 
@@ -74,7 +74,7 @@ class Ui_OutcomeEditor(object):
 
         self.kindRowLayout.addWidget(self.onLabel)
 
-        self.outcomeDate = DateField(self.kindRow)
+        self.outcomeDate = DayField(self.kindRow)
         self.outcomeDate.setObjectName(u"outcomeDate")
 
         self.kindRowLayout.addWidget(self.outcomeDate)
@@ -208,6 +208,7 @@ class Ui_OutcomeEditor(object):
         self.outcomeKind.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Kind of note", None))
 #endif // QT_CONFIG(accessibility)
         self.onLabel.setText(QCoreApplication.translate("OutcomeEditor", u"on", None))
+        self.outcomeDate.setPlaceholderText(QCoreApplication.translate("OutcomeEditor", u"fri, 1 dec, 2026-12-04\u2026", None))
 #if QT_CONFIG(accessibility)
         self.outcomeDate.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Date", None))
 #endif // QT_CONFIG(accessibility)

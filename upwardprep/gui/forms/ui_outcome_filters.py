@@ -18,7 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
     QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 
 class Ui_OutcomeFilters(object):
     def setupUi(self, outcomeFilters):
@@ -80,7 +80,7 @@ class Ui_OutcomeFilters(object):
 
         self.filterChoicesRow.addWidget(self.fromLabel)
 
-        self.dateFromFilter = DateField(outcomeFilters)
+        self.dateFromFilter = DayField(outcomeFilters)
         self.dateFromFilter.setObjectName(u"dateFromFilter")
 
         self.filterChoicesRow.addWidget(self.dateFromFilter)
@@ -90,7 +90,7 @@ class Ui_OutcomeFilters(object):
 
         self.filterChoicesRow.addWidget(self.toLabel)
 
-        self.dateToFilter = DateField(outcomeFilters)
+        self.dateToFilter = DayField(outcomeFilters)
         self.dateToFilter.setObjectName(u"dateToFilter")
 
         self.filterChoicesRow.addWidget(self.dateToFilter)
@@ -130,10 +130,12 @@ class Ui_OutcomeFilters(object):
         self.tagFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter by tag", None))
 #endif // QT_CONFIG(accessibility)
         self.fromLabel.setText(QCoreApplication.translate("OutcomeFilters", u"from", None))
+        self.dateFromFilter.setPlaceholderText(QCoreApplication.translate("OutcomeFilters", u"any day", None))
 #if QT_CONFIG(accessibility)
         self.dateFromFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"From date", None))
 #endif // QT_CONFIG(accessibility)
         self.toLabel.setText(QCoreApplication.translate("OutcomeFilters", u"to", None))
+        self.dateToFilter.setPlaceholderText(QCoreApplication.translate("OutcomeFilters", u"any day", None))
 #if QT_CONFIG(accessibility)
         self.dateToFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"To date", None))
 #endif // QT_CONFIG(accessibility)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
     QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 
 class Ui_PriorityEditor(object):
     def setupUi(self, priorityEditor):
@@ -141,7 +141,7 @@ class Ui_PriorityEditor(object):
         self.periodRowLayout = QHBoxLayout(self.periodRow)
         self.periodRowLayout.setObjectName(u"periodRowLayout")
         self.periodRowLayout.setContentsMargins(0, 0, 0, 0)
-        self.priorityStart = DateField(self.periodRow)
+        self.priorityStart = DayField(self.periodRow)
         self.priorityStart.setObjectName(u"priorityStart")
 
         self.periodRowLayout.addWidget(self.priorityStart)
@@ -151,7 +151,7 @@ class Ui_PriorityEditor(object):
 
         self.periodRowLayout.addWidget(self.toLabel)
 
-        self.priorityEnd = DateField(self.periodRow)
+        self.priorityEnd = DayField(self.periodRow)
         self.priorityEnd.setObjectName(u"priorityEnd")
 
         self.periodRowLayout.addWidget(self.priorityEnd)
@@ -233,10 +233,12 @@ class Ui_PriorityEditor(object):
 #endif // QT_CONFIG(accessibility)
         self.priorityUnit.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"unit, e.g. customers", None))
         self.periodLabel.setText(QCoreApplication.translate("PriorityEditor", u"&Period:", None))
+        self.priorityStart.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"start: 1 jun\u2026", None))
 #if QT_CONFIG(accessibility)
         self.priorityStart.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Period start", None))
 #endif // QT_CONFIG(accessibility)
         self.toLabel.setText(QCoreApplication.translate("PriorityEditor", u"to", None))
+        self.priorityEnd.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"end: 30 nov\u2026", None))
 #if QT_CONFIG(accessibility)
         self.priorityEnd.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Period end", None))
 #endif // QT_CONFIG(accessibility)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
     QSpacerItem, QTabWidget, QTextBrowser, QVBoxLayout,
     QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 
 class Ui_ReviewEditor(object):
@@ -78,7 +78,7 @@ class Ui_ReviewEditor(object):
         self.periodRowLayout = QHBoxLayout(self.periodRow)
         self.periodRowLayout.setObjectName(u"periodRowLayout")
         self.periodRowLayout.setContentsMargins(0, 0, 0, 0)
-        self.cycleStart = DateField(self.periodRow)
+        self.cycleStart = DayField(self.periodRow)
         self.cycleStart.setObjectName(u"cycleStart")
 
         self.periodRowLayout.addWidget(self.cycleStart)
@@ -88,7 +88,7 @@ class Ui_ReviewEditor(object):
 
         self.periodRowLayout.addWidget(self.toLabel)
 
-        self.cycleEnd = DateField(self.periodRow)
+        self.cycleEnd = DayField(self.periodRow)
         self.cycleEnd.setObjectName(u"cycleEnd")
 
         self.periodRowLayout.addWidget(self.cycleEnd)
@@ -186,10 +186,12 @@ class Ui_ReviewEditor(object):
         self.cycleKind.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Kind of review", None))
 #endif // QT_CONFIG(accessibility)
         self.periodLabel.setText(QCoreApplication.translate("ReviewEditor", u"&Period:", None))
+        self.cycleStart.setPlaceholderText(QCoreApplication.translate("ReviewEditor", u"start: 1 jun\u2026", None))
 #if QT_CONFIG(accessibility)
         self.cycleStart.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Period start", None))
 #endif // QT_CONFIG(accessibility)
         self.toLabel.setText(QCoreApplication.translate("ReviewEditor", u"to", None))
+        self.cycleEnd.setPlaceholderText(QCoreApplication.translate("ReviewEditor", u"end: 30 nov\u2026", None))
 #if QT_CONFIG(accessibility)
         self.cycleEnd.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Period end", None))
 #endif // QT_CONFIG(accessibility)

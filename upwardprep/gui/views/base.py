@@ -4,10 +4,10 @@ note text on lock, and editors that save themselves."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
@@ -33,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.clock import local_today
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.widgets.columns import fit_columns
-from upwardprep.gui.widgets.date_field import NO_DATE, DateField
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.gui.widgets.tables import RecordTable
 from upwardprep.services import NotFound, Services, ValidationError
@@ -223,21 +223,21 @@ def size_columns(
     fit_columns(view, chars, stretch, drop)
 
 
-def set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+def set_date(edit: DayField, value: date | None) -> None:
+    edit.set_value(value)
 
 
-def get_date(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+def get_date(edit: DayField) -> date | None:
+    edit.flush()  # typed and not yet confirmed counts
+    return edit.value()
 
 
-def date_edit(name: str, accessible: str) -> DateField:
-    """A date field that can also be empty (shown as "—")."""
-    edit = DateField()
-    edit.setObjectName(name)
-    edit.setAccessibleName(accessible)
-    return edit
+def use_clock(root: QWidget, services: Services) -> None:
+    """The date fields under `root` count from the store's today (the services' clock), never
+    the machine's calendar: "fri", "+3d" and the calendar's first month follow it."""
+    clock = services.clock
+    for field in root.findChildren(DayField):
+        field.set_today_source(partial(local_today, clock))
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, Any]], keep: Any = None) -> None:
@@ -292,7 +292,11 @@ class RecordEditor(QWidget):
     def watch(self, *widgets: QObject) -> None:
         for widget in widgets:
             signal: SignalInstance | None = None
-            if isinstance(widget, QLineEdit):
+            if hasattr(widget, "edited"):  # DayField, RecordPicker: a confirmed change
+                signal = widget.edited
+                if hasattr(widget, "flush"):
+                    self._debounced.append(widget)
+            elif isinstance(widget, QLineEdit):
                 signal = widget.textEdited
             elif isinstance(widget, QPlainTextEdit):
                 signal = widget.textChanged
@@ -300,14 +304,8 @@ class RecordEditor(QWidget):
                 signal = widget.currentIndexChanged
             elif isinstance(widget, QCheckBox):
                 signal = widget.toggled
-            elif isinstance(widget, QDateEdit):
-                signal = widget.dateChanged
             elif isinstance(widget, QSpinBox | QDoubleSpinBox):
                 signal = widget.valueChanged
-            elif hasattr(widget, "edited"):
-                signal = widget.edited
-                if hasattr(widget, "flush"):
-                    self._debounced.append(widget)
             if signal is None:
                 raise TypeError(f"cannot watch {type(widget).__name__}")
             signal.connect(self.mark_dirty)
@@ -324,6 +322,8 @@ class RecordEditor(QWidget):
 
     def load(self, services: Services, record_id: str | None) -> None:
         self.flush()
+        if services is not self.services:
+            use_clock(self, services)
         self.services = services
         self.record_id = record_id
         self._loading = True

@@ -21,10 +21,12 @@ from upwardprep.gui.views.base import (
     get_date,
     set_date,
     size_columns,
+    use_clock,
 )
 from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
+from upwardprep.services.day_input import Lean
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 from upwardprep.services.outcomes import OutcomeFilter
@@ -78,6 +80,7 @@ class OutcomeEditor(RecordEditor):
         ):
             field.setMaxLength(limit_of(OUTCOME_FIELDS[key]))
         self.hint.hide()
+        self.when.lean = Lean.PAST  # a note is about what happened: "fri" is the last one
         for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.watch(
@@ -200,9 +203,10 @@ class OutcomeFilters(QWidget):
         for combo in (self.kind, self.person, self.priority, self.tag):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _date: self.changed.emit())
+            edit.edited.connect(self.changed.emit)
 
     def set_choices(self, services: Services) -> None:
+        use_clock(self, services)
         fill_combo(
             self.person, [("Anyone", None)] + [(p.name, p.id) for p in services.people.list()]
         )
