@@ -126,3 +126,36 @@ def test_meeting_tabs_switch_by_keys(qtbot: QtBot, shared_window: MainWindow) ->
     assert tabs.currentIndex() == 2
     qtbot.keyClick(focused(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 1
+
+
+def test_the_person_is_picked_by_typing_part_of_the_name(
+    qtbot: QtBot, shared_window: MainWindow
+) -> None:
+    services = shared_window.session.services
+    assert services is not None
+    zoe = services.people.find("Zoë Ångström")
+    _view, editor = _outcomes(shared_window)
+    record_id = editor.record_id
+    _focus(qtbot, editor.person)
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "angst")  # no accents typed, part of a word
+    assert editor.person.text() == "angst"  # the list narrows; the field keeps what was typed
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert editor.person.text() == "Zoë Ångström"
+    assert editor.flush()
+    assert services.outcomes.get(record_id).person_id == zoe.id
+
+    failures: list[str] = []
+    editor.failed.connect(failures.append)
+    editor.person.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "zzz")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # Esc puts the chosen person back
+    assert editor.person.text() == "Zoë Ångström"
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "zzz")
+    editor.mark_dirty()
+    assert not editor.flush()  # a name that matches nobody is refused, and said so
+    assert failures and "No single person matches “zzz”" in failures[-1]
+    assert services.outcomes.get(record_id).person_id == zoe.id
+    editor.person.set_current_id(zoe.id)  # leave the shared window clean

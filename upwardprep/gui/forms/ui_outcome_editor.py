@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
 from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.gui.widgets.priority_picker import PriorityPicker
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_OutcomeEditor(object):
     def setupUi(self, outcomeEditor):
@@ -88,7 +89,7 @@ class Ui_OutcomeEditor(object):
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.personLabel)
 
-        self.outcomePerson = QComboBox(outcomeEditor)
+        self.outcomePerson = RecordPicker(outcomeEditor)
         self.outcomePerson.setObjectName(u"outcomePerson")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.outcomePerson)
@@ -213,6 +214,7 @@ class Ui_OutcomeEditor(object):
         self.outcomeDate.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Date", None))
 #endif // QT_CONFIG(accessibility)
         self.personLabel.setText(QCoreApplication.translate("OutcomeEditor", u"P&erson:", None))
+        self.outcomePerson.setPlaceholderText(QCoreApplication.translate("OutcomeEditor", u"Nobody in particular \u2014 type a name", None))
 #if QT_CONFIG(accessibility)
         self.outcomePerson.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Person it concerns", None))
 #endif // QT_CONFIG(accessibility)

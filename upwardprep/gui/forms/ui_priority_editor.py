@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
     QVBoxLayout, QWidget)
 
 from upwardprep.gui.widgets.day_field import DayField
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_PriorityEditor(object):
     def setupUi(self, priorityEditor):
@@ -62,7 +63,7 @@ class Ui_PriorityEditor(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.ownerLabel)
 
-        self.priorityOwner = QComboBox(priorityEditor)
+        self.priorityOwner = RecordPicker(priorityEditor)
         self.priorityOwner.setObjectName(u"priorityOwner")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.priorityOwner)
@@ -72,7 +73,7 @@ class Ui_PriorityEditor(object):
 
         self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.parentLabel)
 
-        self.priorityParent = QComboBox(priorityEditor)
+        self.priorityParent = RecordPicker(priorityEditor)
         self.priorityParent.setObjectName(u"priorityParent")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.priorityParent)
@@ -208,10 +209,12 @@ class Ui_PriorityEditor(object):
         self.priorityTitle.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Priority title", None))
 #endif // QT_CONFIG(accessibility)
         self.ownerLabel.setText(QCoreApplication.translate("PriorityEditor", u"&Owner:", None))
+        self.priorityOwner.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"Me \u2014 or type a name", None))
 #if QT_CONFIG(accessibility)
         self.priorityOwner.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Owner", None))
 #endif // QT_CONFIG(accessibility)
         self.parentLabel.setText(QCoreApplication.translate("PriorityEditor", u"&Aligned to:", None))
+        self.priorityParent.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"Nothing (top level) \u2014 type part of a title", None))
 #if QT_CONFIG(accessibility)
         self.priorityParent.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Aligned to", None))
 #endif // QT_CONFIG(accessibility)

@@ -24,6 +24,7 @@ from upwardprep.gui.views.base import (
     use_clock,
 )
 from upwardprep.gui.widgets.empty_state import EmptyState
+from upwardprep.gui.widgets.record_picker import chosen_id, person_choices
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.day_input import Lean
@@ -114,10 +115,8 @@ class OutcomeEditor(RecordEditor):
     def _fill(self, record_id: str) -> None:
         assert self.services is not None
         outcome = self.services.outcomes.get(record_id)
-        people = [("Nobody in particular", None)] + [
-            (p.name, p.id) for p in self.services.people.list()
-        ]
-        fill_combo(self.person, people, keep=outcome.person_id)
+        self.person.set_choices(person_choices(self.services.people.list()))
+        self.person.set_current_id(outcome.person_id)
         self.priorities.set_choices({p.title: p.id for p in self.services.priorities.list()})
         self.title_edit.setText(outcome.title)
         self.hint.setVisible(reads_as_activity(outcome.title))
@@ -141,7 +140,7 @@ class OutcomeEditor(RecordEditor):
             title=self.title_edit.text(),
             kind=self.kind.currentData(),
             occurred_on=get_date(self.when),
-            person_id=self.person.currentData(),
+            person_id=chosen_id(self.person, "person"),
             impact=self.impact.text(),
             metric_delta=self.metric_edit.text(),
             evidence_url=self.evidence.text(),
@@ -163,7 +162,8 @@ class OutcomeEditor(RecordEditor):
         ):
             field.clear()
         self.hint.hide()
-        self.person.clear()
+        self.person.set_choices([])
+        self.person.set_current_id(None)
         self.priorities.clear()
         self.private.setChecked(False)
         set_date(self.when, None)
