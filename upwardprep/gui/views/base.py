@@ -135,6 +135,7 @@ class ListDetailView(SectionView):
         self.list_stack = QStackedWidget()
         self.list_stack.setObjectName(f"{name}ListStack")
         self.table = make_table(f"{name}Table")
+        self.table.setAccessibleName(self.title or name.capitalize())
         self.empty = EmptyState(empty)
         for widget in (self.table, *other_lists, self.empty):
             self.list_stack.addWidget(widget)

@@ -191,6 +191,7 @@ class PrioritiesView(ListDetailView):
         self.table.setDropIndicatorShown(True)
         self.tree = tree
         self.tree.setObjectName("prioritiesTree")
+        self.tree.setAccessibleName("Priorities, as a tree of what is aligned to what")
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree_toggle.toggled.connect(self._show_list)
