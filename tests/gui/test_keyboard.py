@@ -52,7 +52,9 @@ def test_a_date_typed_as_fri_and_as_iso_in_the_outcome_form(
     qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(focused(), "fri")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
-    assert field.text() == shown(last_friday())  # a note is about the past: the last Friday
+    assert field.text() == shown(
+        last_friday(), today=TODAY
+    )  # a note is about the past: the last Friday
     editor.flush()
     assert services.outcomes.get(record_id).occurred_on == last_friday()
 
