@@ -167,14 +167,23 @@ class DayField(QLineEdit):
         self._popup.show()
         calendar.setFocus()
 
-    def sizeHint(self) -> QSize:
-        """Wide enough for the longest day it shows ("Wed 30 Sep 2026") beside its clear and
-        calendar buttons, so a layout with room does not squeeze a day to "Fri 2…"; the
-        minimum stays small, for narrow windows."""
-        hint = super().sizeHint()
-        text = self.fontMetrics().horizontalAdvance(shown(date(2026, 9, 30)) + " ")
+    def _width_for(self, text: str) -> int:
+        """The field's width for `text` beside its clear and calendar buttons."""
         buttons = 2 * (self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize) + 8)
-        return QSize(max(hint.width(), text + buttons + 12), hint.height())
+        return self.fontMetrics().horizontalAdvance(text + " ") + buttons + 12
+
+    def sizeHint(self) -> QSize:
+        """Room for a day of another year ("Wed 30 Sep 2026")."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._width_for(shown(date(2026, 9, 30)))), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a day of this year ("Wed 30 Sep"): a narrow form must not squeeze the day
+        to "Fri 2…"."""
+        hint = super().minimumSizeHint()
+        today = date(2026, 9, 1)
+        wide = self._width_for(shown(date(2026, 9, 30), today=today))
+        return QSize(max(hint.width(), wide), hint.height())
 
     # -- inside ----------------------------------------------------------------------------
 
