@@ -35,7 +35,7 @@ from upwardprep.gui.models.meetings import MeetingsModel
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.widgets.record_picker import RecordPicker
 from upwardprep.services import Services
-from upwardprep.services.meetings import MeetingData
+from upwardprep.services.meetings import IF_TIME_ALLOWS, MeetingData
 from upwardprep.store.engine import Store
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -498,6 +498,8 @@ def test_draft_next_agenda_through_the_action(window: MainWindow, qtbot: QtBot) 
         picker = dialog.findChild(RecordPicker, "draftTemplate")
         picker.set_current_id(template.id)
         chosen.append(dialog.findChild(QLabel, "draftWhen").text())
+        intro = dialog.findChild(QLabel, "draftIntro").text()
+        assert "fits the meeting's length" in intro and f"“{IF_TIME_ALLOWS}”" in intro
         dialog.findChild(QPushButton, "draftButton").click()
 
     when_modal(qtbot, drive)
