@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.clock import TODAY
 from upwardprep.gui.main_window import MainWindow
-from upwardprep.gui.models.meeting_parts import AgendaModel
+from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
 from upwardprep.gui.widgets.day_field import DayField, shown
 
 
@@ -161,3 +161,22 @@ def test_the_person_is_picked_by_typing_part_of_the_name(
     assert failures and "No single person matches “zzz”" in failures[-1]
     assert services.outcomes.get(record_id).person_id == zoe.id
     editor.person.set_current_id(zoe.id)  # leave the shared window clean
+
+
+def test_action_items_show_due_days_relative_with_the_day_in_the_tooltip(
+    shared_window: MainWindow,
+) -> None:
+    shared_window.show_section("meetings")
+    view = shared_window.meetings_view
+    view.table.selectRow(0)
+    QApplication.processEvents()
+    model = view.editor.actions_model
+    rows = [r for r in range(model.rowCount()) if model.record_at(r).due_on is not None]
+    assert rows
+    for row in rows:
+        due = model.record_at(row).due_on
+        index = model.index(row, ActionsModel.DUE)
+        text, tip = index.data(), index.data(Qt.ItemDataRole.ToolTipRole)
+        assert str(due.day) in tip and str(due.year) in tip  # the day in full
+        if due.year == TODAY.year and abs((due - TODAY).days) <= 6:
+            assert any(w in text for w in ("ago", "in ", "today", "tomorrow", "yesterday")), text

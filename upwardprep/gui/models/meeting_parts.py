@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from upwardprep.gui.models.base import AnyIndex, IdRole, column_header, today_of
-from upwardprep.gui.models.dates import absolute
+from upwardprep.gui.models.dates import absolute, relative_day
 from upwardprep.services.common import ValidationError
 from upwardprep.services.labels import ActionOwner
 from upwardprep.services.meetings import (
@@ -418,7 +418,8 @@ class ActionsModel(_MeetingPartModel):
             if column == self.OWNER:
                 return self.owner_text(action)
             if column == self.DUE:
-                return action.due_on.strftime("%d %b %Y").lstrip("0") if action.due_on else ""
+                # Relative like every list ("in 3 days", "next Tue"); the tooltip says the day.
+                return relative_day(action.due_on, self._today) if action.due_on else ""
             if column == self.CARRIED:
                 return f"×{action.carry_count}" if action.carry_count else ""
             return None
@@ -438,6 +439,9 @@ class ActionsModel(_MeetingPartModel):
                 return f"Carried over {times} from earlier meetings"
             if column == self.TITLE:
                 return action.title
+            if column == self.DUE and action.due_on:
+                late = action.is_open and action.due_on < self._today and not self.read_only
+                return absolute(action.due_on) + (" — overdue" if late else "")
             return None
         if role == Qt.ItemDataRole.FontRole and column == self.TITLE and not action.is_open:
             font = QFont()
@@ -449,9 +453,6 @@ class ActionsModel(_MeetingPartModel):
             late = action.due_on is not None and action.due_on < self._today
             if column == self.DUE and late and not self.read_only:  # a record is not late
                 return OVERDUE
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE and action.due_on:
-            late = action.is_open and action.due_on < self._today and not self.read_only
-            return absolute(action.due_on) + (" — overdue" if late else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CARRIED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
