@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
 
 from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_ReviewEditor(object):
     def setupUi(self, reviewEditor):
@@ -106,7 +107,7 @@ class Ui_ReviewEditor(object):
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.reviewerLabel)
 
-        self.cycleReviewer = QComboBox(reviewEditor)
+        self.cycleReviewer = RecordPicker(reviewEditor)
         self.cycleReviewer.setObjectName(u"cycleReviewer")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cycleReviewer)
@@ -196,6 +197,7 @@ class Ui_ReviewEditor(object):
         self.cycleEnd.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Period end", None))
 #endif // QT_CONFIG(accessibility)
         self.reviewerLabel.setText(QCoreApplication.translate("ReviewEditor", u"&Reviewer:", None))
+        self.cycleReviewer.setPlaceholderText(QCoreApplication.translate("ReviewEditor", u"No one \u2014 type a name", None))
 #if QT_CONFIG(accessibility)
         self.cycleReviewer.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Reviewer", None))
 #endif // QT_CONFIG(accessibility)
