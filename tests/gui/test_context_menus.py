@@ -12,6 +12,7 @@ from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.views.dashboard import DashboardView
 from upwardprep.gui.views.meetings import MeetingsView
+from upwardprep.gui.views.outcomes import OutcomesView
 from upwardprep.gui.views.people import PeopleView
 from upwardprep.gui.views.priorities import PrioritiesView
 from upwardprep.services import Services
@@ -216,3 +217,10 @@ def test_add_buttons_create_a_record(shared_window: MainWindow) -> None:
     priorities.add_button.click()
     assert len(services.priorities.list()) == count + 1
     assert priorities.editor.title_edit.text() == "New priority"
+
+    outcomes = section(shared_window, "outcomes")
+    assert isinstance(outcomes, OutcomesView)
+    notes = services.outcomes.count()
+    outcomes.add_button.click()
+    assert services.outcomes.count() == notes + 1
+    assert outcomes.editor.title_edit.text() == "New outcome"

@@ -4,6 +4,7 @@ and its rows open what they stand for."""
 from __future__ import annotations
 
 from upwardprep.gui.main_window import MainWindow
+from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.gui.views.people import PeopleView
 from upwardprep.gui.views.priorities import PrioritiesView
@@ -19,6 +20,12 @@ def people(window: MainWindow, name: str) -> PeopleView:
 
 
 def test_selecting_a_person_shows_their_hub(shared_window: MainWindow) -> None:
+    shared_window.show_section("people")  # the first visit: the person shown is selected
+    first = shared_window.views["people"]
+    assert isinstance(first, PeopleView) and first.editor.record_id is not None
+    selected = first.table.selectionModel().selectedRows()
+    assert [index.data(IdRole) for index in selected] == [first.editor.record_id]
+
     view = people(shared_window, "Dana")
     services = view.services
     assert services is not None

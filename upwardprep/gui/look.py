@@ -19,11 +19,14 @@ DARK_FIELDS = (
     "QLineEdit {{ padding: 2px 4px; }}"
     "QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border-color: {accent}; }}"
     "QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled {{ border-color: {off}; }}"
-    "QAbstractItemView {{ border: 1px solid {border}; }}"
+    # an empty check box (a form's, a list's) is drawn too; a ticked one keeps Fusion's tick
+    "QAbstractItemView::indicator:unchecked, QCheckBox::indicator:unchecked "
+    "{{ width: 12px; height: 12px; border: 1px solid {check}; border-radius: 2px; "
+    "background: palette(base); }}"
     # the line edit inside a spin box or an editable combo is drawn by its owner's frame
     "QAbstractSpinBox QLineEdit, QComboBox QLineEdit "
     "{{ border: none; padding: 0; background: transparent; }}"
-).format(border=FIELD_BORDER_DARK, accent=ACCENT_DARK.name(), off="#3a4048")
+).format(border=FIELD_BORDER_DARK, accent=ACCENT_DARK.name(), off="#3a4048", check="#8b949e")
 
 
 def is_dark(app: QApplication, appearance: str = "system") -> bool:

@@ -16,7 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
-    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 from upwardprep.gui.widgets.day_field import DayField
 
@@ -29,6 +30,11 @@ class Ui_OutcomeFilters(object):
         self.filtersLayout.setContentsMargins(8, 8, 8, 0)
         self.filterTextRow = QHBoxLayout()
         self.filterTextRow.setObjectName(u"filterTextRow")
+        self.addOutcomeButton = QPushButton(outcomeFilters)
+        self.addOutcomeButton.setObjectName(u"addOutcomeButton")
+
+        self.filterTextRow.addWidget(self.addOutcomeButton)
+
         self.outcomeFilterEdit = QLineEdit(outcomeFilters)
         self.outcomeFilterEdit.setObjectName(u"outcomeFilterEdit")
         self.outcomeFilterEdit.setClearButtonEnabled(True)
@@ -40,7 +46,7 @@ class Ui_OutcomeFilters(object):
 
         self.filterTextRow.addWidget(self.outcomeCount)
 
-        self.filterTextRow.setStretch(0, 1)
+        self.filterTextRow.setStretch(1, 1)
 
         self.filtersLayout.addLayout(self.filterTextRow)
 
@@ -113,6 +119,10 @@ class Ui_OutcomeFilters(object):
     # setupUi
 
     def retranslateUi(self, outcomeFilters):
+        self.addOutcomeButton.setText(QCoreApplication.translate("OutcomeFilters", u"A&dd Note", None))
+#if QT_CONFIG(tooltip)
+        self.addOutcomeButton.setToolTip(QCoreApplication.translate("OutcomeFilters", u"Log what your work produced or enabled (Ctrl+N; Ctrl+Shift+N from anywhere)", None))
+#endif // QT_CONFIG(tooltip)
         self.outcomeFilterEdit.setPlaceholderText(QCoreApplication.translate("OutcomeFilters", u"Filter notes\u2026 (Ctrl+F)", None))
 #if QT_CONFIG(accessibility)
         self.outcomeFilterEdit.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter outcome notes by text", None))

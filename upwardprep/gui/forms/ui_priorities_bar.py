@@ -56,7 +56,7 @@ class Ui_PrioritiesBar(object):
     # setupUi
 
     def retranslateUi(self, prioritiesBar):
-        self.addPriorityButton.setText(QCoreApplication.translate("PrioritiesBar", u"&Add Priority", None))
+        self.addPriorityButton.setText(QCoreApplication.translate("PrioritiesBar", u"A&dd Priority", None))
 #if QT_CONFIG(tooltip)
         self.addPriorityButton.setToolTip(QCoreApplication.translate("PrioritiesBar", u"Add a priority: what your manager (or you) is accountable for (Ctrl+Shift+P)", None))
 #endif // QT_CONFIG(tooltip)

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QSpinBox, QStackedWidget, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QSpacerItem, QSpinBox, QStackedWidget,
+    QVBoxLayout, QWidget)
 
 class Ui_WelcomeDialog(object):
     def setupUi(self, welcomeDialog):
@@ -45,7 +45,7 @@ class Ui_WelcomeDialog(object):
         self.managerPage.setObjectName(u"managerPage")
         self.managerLayout = QVBoxLayout(self.managerPage)
         self.managerLayout.setObjectName(u"managerLayout")
-        self.managerLayout.setContentsMargins(0, -1, 0, -1)
+        self.managerLayout.setContentsMargins(0, 0, 0, -1)
         self.managerHint = QLabel(self.managerPage)
         self.managerHint.setObjectName(u"managerHint")
         self.managerHint.setWordWrap(True)
@@ -90,12 +90,16 @@ class Ui_WelcomeDialog(object):
 
         self.managerLayout.addLayout(self.managerForm)
 
+        self.pageSpacer1 = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.managerLayout.addItem(self.pageSpacer1)
+
         self.steps.addWidget(self.managerPage)
         self.prioritiesPage = QWidget()
         self.prioritiesPage.setObjectName(u"prioritiesPage")
         self.prioritiesLayout = QVBoxLayout(self.prioritiesPage)
         self.prioritiesLayout.setObjectName(u"prioritiesLayout")
-        self.prioritiesLayout.setContentsMargins(0, -1, 0, -1)
+        self.prioritiesLayout.setContentsMargins(0, 0, 0, -1)
         self.prioritiesHint = QLabel(self.prioritiesPage)
         self.prioritiesHint.setObjectName(u"prioritiesHint")
         self.prioritiesHint.setWordWrap(True)
@@ -117,12 +121,16 @@ class Ui_WelcomeDialog(object):
 
         self.prioritiesLayout.addWidget(self.priority3)
 
+        self.pageSpacer2 = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.prioritiesLayout.addItem(self.pageSpacer2)
+
         self.steps.addWidget(self.prioritiesPage)
         self.outcomePage = QWidget()
         self.outcomePage.setObjectName(u"outcomePage")
         self.outcomeLayout = QVBoxLayout(self.outcomePage)
         self.outcomeLayout.setObjectName(u"outcomeLayout")
-        self.outcomeLayout.setContentsMargins(0, -1, 0, -1)
+        self.outcomeLayout.setContentsMargins(0, 0, 0, -1)
         self.outcomeHint = QLabel(self.outcomePage)
         self.outcomeHint.setObjectName(u"outcomeHint")
         self.outcomeHint.setWordWrap(True)
@@ -153,6 +161,10 @@ class Ui_WelcomeDialog(object):
 
 
         self.outcomeLayout.addLayout(self.outcomeForm)
+
+        self.pageSpacer3 = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.outcomeLayout.addItem(self.pageSpacer3)
 
         self.steps.addWidget(self.outcomePage)
 

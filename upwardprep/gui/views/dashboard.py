@@ -46,6 +46,16 @@ QFrame#card {
 }
 QFrame#card QLabel#cardTitle { font-size: 11.5pt; font-weight: 600; }
 QFrame#card QLabel[muted="true"] { color: palette(placeholder-text); }
+QFrame#card QCheckBox::indicator {
+    width: 14px; height: 14px; border-radius: 3px;
+    border: 1px solid %(check)s; background: palette(base);
+}
+QFrame#card QCheckBox::indicator:hover, QFrame#card QCheckBox::indicator:focus {
+    border-color: palette(highlight);
+}
+QFrame#card QCheckBox::indicator:checked {
+    background: palette(highlight); border-color: palette(highlight);
+}
 """
 
 
@@ -183,7 +193,12 @@ class DashboardView(SectionView):
         border = blend(
             palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.16
         )
-        self.page.setStyleSheet(CARD_STYLE % {"border": border.name()})
+        # Fusion draws a check box's edge a shade off the window colour: on a dark card it
+        # vanished, so the action items' boxes are drawn here, as visible in either mode.
+        check = blend(
+            palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.5
+        )
+        self.page.setStyleSheet(CARD_STYLE % {"border": border.name(), "check": check.name()})
 
     def changeEvent(self, event: QEvent) -> None:
         changed = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
@@ -385,7 +400,10 @@ class DashboardView(SectionView):
             for label, pid in self._priority_choices:
                 picker.addItem(label, pid)
             picker.setProperty("outcomeId", outcome.id)
-            picker.setMaximumWidth(220)
+            picker.setMinimumContentsLength(12)
+            picker.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             picker.activated.connect(
                 lambda _i, p=picker, oid=outcome.id: self.link(oid, p.currentData())
             )
@@ -396,11 +414,14 @@ class DashboardView(SectionView):
                 "It serves no priority, on purpose (tags it #no-priority)",
             )
             dismiss.setProperty("outcomeId", outcome.id)
+            # The choices go under the title: beside it, a narrow card squeezed the title to
+            # a few letters a line and pushed the page wider than the window.
             line = QHBoxLayout()
-            line.addLayout(box, 1)
-            line.addWidget(picker, 0, Qt.AlignmentFlag.AlignVCenter)
-            line.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
-            card.body.addLayout(line)
+            line.setContentsMargins(0, 2, 0, 6)
+            line.addWidget(picker, 1)
+            line.addWidget(dismiss, 0)
+            box.addLayout(line)
+            card.body.addLayout(box)
         if work.total > len(work.outcomes):
             more = _muted(f"and {work.total - len(work.outcomes)} more in the Alignment section")
             card.body.addWidget(more)

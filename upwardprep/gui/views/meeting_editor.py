@@ -215,6 +215,7 @@ class MeetingEditor(MeetingPartsEditor):
         for field in (self.title_edit, self.add_item_edit, self.add_action_edit):
             field.clear()
         self.person.clear()
+        self.kind.setCurrentIndex(-1)
         self.add_action_owner.clear()
         self.length.setValue(30)
         for editor in (self.notes, self.decisions, self.item_body):

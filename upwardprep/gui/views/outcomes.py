@@ -217,6 +217,7 @@ class OutcomeEditor(RecordEditor):
         self._marked = None
         self._show_primary()
         self.private.setChecked(False)
+        self.kind.setCurrentIndex(-1)  # nothing chosen reads as nothing, not as "Win"
         set_date(self.when, None)
         self.body.clear()
 
@@ -336,6 +337,8 @@ class OutcomesView(ListDetailView):
         self.editor: OutcomeEditor
         self.model: OutcomesModel | None = None
         self.filters.changed.connect(self.apply_filters)
+        self.add_button = self.filters.ui.addOutcomeButton
+        self.add_button.clicked.connect(self.new_record)
 
     def bind(self, services: Services) -> None:
         self.model = OutcomesModel(services)

@@ -80,7 +80,7 @@ class PersonEditor(RecordEditor):
         self.hub.show_hub(None)
         for field in (self.name, self.job_title, self.email):
             field.clear()
-        self.role.setCurrentIndex(0)
+        self.role.setCurrentIndex(-1)  # no person: no role either, not "Manager"
         self.cadence.setValue(0)
         self.preferences.clear()
 
@@ -128,8 +128,11 @@ class PeopleView(ListDetailView):
         self.role_filter = role
         if self.model is not None:
             self.editor.flush()
-            self.model.set_role(role)
+            keep = self.editor.record_id
+            self.model.set_role(role)  # a reset: the selection is gone with the old rows
             self._show_list()
+            if keep is None or not self.select(keep):
+                self._select_row(0)
 
     def refresh(self) -> None:
         if self.model is None:

@@ -10,11 +10,13 @@ the People section through signals.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from upwardprep.gui.forms.ui_person_hub import Ui_PersonHub
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.dates import absolute, relative_day
+from upwardprep.gui.widgets.delegates import AMBER, readable
 from upwardprep.services.labels import (
     ME,
     OUTCOME_KIND_LABELS,
@@ -148,6 +150,10 @@ class PersonHubPage(QWidget):
                 text = f"{'overdue since' if item.overdue else 'due'} {day}{SEPARATOR}{item.title}"
                 tip = f"{item.title}\nDue {absolute(item.due_on)}"
             self._add(name, text, item.id, "action", item.meeting_id or "", tip)
+            if item.overdue:  # amber, readable on the list's own background
+                widget = self.lists[name][0]
+                base = widget.palette().color(QPalette.ColorRole.Base)
+                widget.item(widget.count() - 1).setForeground(readable(AMBER, base, 4.5))
         self._finish(name, empty_text)
 
     def _fill_priorities(self, hub: PersonHub, first: str) -> None:

@@ -150,6 +150,7 @@ class PriorityEditor(RecordEditor):
             field.clear()
         self.description.clear()
         self.history.clear()
+        self.status_combo.setCurrentIndex(-1)
         for picker in (self.owner, self.parent_combo):
             picker.set_choices([])
             picker.set_current_id(None)

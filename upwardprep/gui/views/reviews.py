@@ -159,6 +159,7 @@ class ReviewEditor(RecordEditor):
 
     def _blank(self) -> None:
         self.name_edit.clear()
+        self.kind_combo.setCurrentIndex(-1)
         self.reviewer.set_choices([])
         self.reviewer.set_current_id(None)
         set_date(self.start, None)
