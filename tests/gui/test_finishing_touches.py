@@ -23,10 +23,18 @@ def test_opens_on_the_dashboard_and_returns_after_a_lock(window: MainWindow) -> 
     again = window.current_view()
     assert again is not None and again.section == "meetings"
 
-    # An editor with nothing to show reads as empty: no kind, no role picked.
+    # A note quick-captured in another section is the one shown when Outcomes opens.
+    assert window.session.services is not None
+    note = window.session.services.outcomes.create("Captured from Meetings")
+    window._captured(note.id)  # what the Quick Capture dialog's saved signal calls
     window.show_section("outcomes")
     outcomes = window.views["outcomes"]
     assert isinstance(outcomes, OutcomesView)
+    assert outcomes.editor.record_id == note.id
+    selected = outcomes.table.selectionModel().selectedRows()
+    assert [index.row() for index in selected] == [outcomes.model.row_of(note.id)]  # type: ignore[union-attr]
+
+    # An editor with nothing to show reads as empty: no kind, no role picked.
     outcomes.filters.text.setText("no note says this")
     outcomes.apply_filters()
     assert outcomes.editor.record_id is None

@@ -88,6 +88,7 @@ class MainWindow(DialogCommands):
         self.safekeeping: Safekeeping | None = None  # backups, kit, export all (the controller's)
         self.actions_by_name: dict[str, QAction] = {}
         self._section_before_lock: str | None = None
+        self._captured_note: str | None = None  # quick-captured off Outcomes, shown there next
 
         # Each section's widgets are built when it is first wanted (shown, or asked for by
         # name): start-up builds none, unlocking only the one on screen. `views.values()` is
@@ -261,6 +262,9 @@ class MainWindow(DialogCommands):
         sync_new_shortcut(self.actions_by_name, key)
         if not first_show:
             view.refresh()
+        if isinstance(view, OutcomesView) and self._captured_note is not None:
+            view.show_record(self._captured_note)  # captured elsewhere: shown when you come
+            self._captured_note = None
         self.stack.setCurrentWidget(view)
 
     def open_record(self, entity: str, record_id: str) -> None:
@@ -325,6 +329,8 @@ class MainWindow(DialogCommands):
         view = self.current_view()
         if isinstance(view, OutcomesView):  # the list on screen: the new note is the one shown
             view.show_record(outcome_id)
+        else:  # and the one shown when the user next opens Outcomes
+            self._captured_note = outcome_id
 
     def confirm_priority(self) -> None:
         """Edit > Confirm Priority: the priority on screen (Priorities, or its tree)."""
@@ -460,6 +466,7 @@ class MainWindow(DialogCommands):
         for view in self.views.values():
             view.unbind()
         self.undo_stack.clear()
+        self._captured_note = None
         self.stack.setCurrentWidget(self.locked_page)
         self.nav.setEnabled(False)
         for command in COMMANDS:
