@@ -34,7 +34,7 @@ from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
 from upwardprep.gui.models.meetings import MeetingsModel
 from upwardprep.gui.views.meetings import MeetingsView
 from upwardprep.services import Services
-from upwardprep.services.meetings import MeetingData
+from upwardprep.services.meetings import IF_TIME_ALLOWS, MeetingData
 from upwardprep.store.engine import Store
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -497,6 +497,8 @@ def test_draft_next_agenda_through_the_action(window: MainWindow, qtbot: QtBot) 
         combo = dialog.findChild(QComboBox, "draftTemplate")
         combo.setCurrentIndex(combo.findData(template.id))
         chosen.append(dialog.findChild(QLabel, "draftWhen").text())
+        intro = dialog.findChild(QLabel, "draftIntro").text()
+        assert "fits the meeting's length" in intro and f"“{IF_TIME_ALLOWS}”" in intro
         dialog.findChild(QPushButton, "draftButton").click()
 
     when_modal(qtbot, drive)

@@ -5,12 +5,15 @@ priority" (a RuntimeError after switching records)."""
 from __future__ import annotations
 
 import time
+from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from upwardprep.export.documents import build_packet
 from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.views.outcomes import OutcomeEditor
 from upwardprep.services import Services
@@ -131,3 +134,58 @@ def test_linking_a_priority_after_switching_records(
     qtbot.keyClicks(field, "senior")
     qtbot.keyClick(field, Qt.Key.Key_Escape)  # cancels
     assert field.text() == "" and editor.priorities.ids() == []
+
+
+def test_marking_the_primary_priority_files_the_note_under_it(
+    qtbot: QtBot, services: Services, priorities: dict[str, str], tmp_path: Path
+) -> None:
+    both = [priorities[ATLAS], priorities[CHURN]]
+    note = services.outcomes.create("Renewal calls saved 14 accounts", priority_ids=both)
+    single = services.outcomes.create("Cut p95 latency to 310 ms", priority_ids=both[:1])
+    editor = OutcomeEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 600)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    editor.load(services, single.id)
+    assert editor.primary.isHidden()  # one link: nothing to choose
+    editor.load(services, note.id)
+    combo = editor.primary
+    assert not combo.isHidden() and combo.accessibleName() == "Primary priority"
+    # the first linked is the default, and says so
+    assert combo.currentText() == f"First linked: {ATLAS}"
+    assert [combo.itemData(i) for i in range(combo.count())] == both
+    editor.title_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.title_edit)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)  # Primar&y
+    assert QApplication.focusWidget() is combo
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == CHURN
+    qtbot.mouseClick(editor.title_edit, Qt.MouseButton.LeftButton)  # focus leaves: saved
+    qtbot.waitUntil(lambda: not editor.dirty)
+    assert services.outcomes.get(note.id).primary_priority_id == priorities[CHURN]
+    assert services.outcomes.get(single.id).primary_priority_id is None
+
+    editor.load(services, single.id)
+    editor.load(services, note.id)  # read back from the store
+    assert combo.currentText() == CHURN
+    cycle = services.reviews.create("H2", date(2000, 1, 1), date(2100, 12, 31))
+    out = tmp_path / "packet.md"
+    build_packet(services, cycle.id, out, fmt="md", author="Alex Ørsted")
+    body = out.read_text("utf-8").split("## Outcomes by priority", 1)[1]
+    under_atlas, under_churn = body.split(f"### {CHURN}", 1)
+    assert "Renewal calls saved 14 accounts" not in under_atlas
+    assert "#### Renewal calls saved 14 accounts" in under_churn
+    assert f"Also supports: {ATLAS}" in under_churn.split("\n## ", 1)[0]
+
+    # back to the default with the mouse: the popup's first row
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    first = view.visualRect(view.model().index(0, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert combo.currentText() == f"First linked: {ATLAS}"
+    assert editor.flush()
+    assert services.outcomes.get(note.id).primary_priority_id is None

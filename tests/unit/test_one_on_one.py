@@ -312,3 +312,21 @@ def test_what_the_brief_leaves_out_is_counted_in_words() -> None:
     ((one,), (two,)) = (_more(1, "priorities", "priority"), _more(2, "priorities", "priority"))
     assert isinstance(one, Text) and isinstance(two, Text)
     assert (one.text, two.text) == ("and 1 more priority.", "and 2 more priorities.")
+
+
+def test_the_agenda_counts_what_waits_apart(demo: Services) -> None:
+    """The meetings list's Agenda cell: planned items, the parked ones in brackets."""
+    from dataclasses import replace
+
+    drafted = next(m for m in demo.meetings.list() if len(m.agenda) >= 2)  # read only
+    first, second = drafted.agenda[:2]
+    planned = (replace(first, time_box_minutes=10), replace(second, time_box_minutes=15))
+    parked = replace(first, id="parked", section=IF_TIME_ALLOWS, time_box_minutes=20)
+    meeting = replace(drafted, duration_minutes=30, agenda_items=(*planned, parked))
+    assert meeting.agenda_in_short == "2 (+1) · 25/30 min"
+    assert meeting.agenda_in_words == (
+        "2 agenda items planned, 1 more under “If time allows”; "
+        "time boxes 25 of the meeting's 30 minutes"
+    )
+    assert replace(meeting, agenda_items=planned[:1]).agenda_in_short == "1 · 10/30 min"
+    assert replace(meeting, agenda_items=()).agenda_in_short == "—"

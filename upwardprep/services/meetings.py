@@ -158,6 +158,30 @@ class MeetingData:
     def if_time_allows(self) -> tuple[AgendaItemData, ...]:
         return tuple(item for item in self.agenda_items if item.if_time_allows)
 
+    @property
+    def agenda_in_short(self) -> str:
+        """A list cell: "4 (+45) · 29/30 min". What waits under "If time allows" is counted
+        apart, since it takes none of the meeting's time; "—" for no agenda."""
+        if not self.agenda_items:
+            return "—"
+        parked = len(self.if_time_allows)
+        count = f"{len(self.agenda)}" + (f" (+{parked})" if parked else "")
+        return f"{count} · {self.planned_minutes}/{self.duration_minutes} min"
+
+    @property
+    def agenda_in_words(self) -> str:
+        """The same in a sentence (a tooltip, a screen reader)."""
+        if not self.agenda_items:
+            return "No agenda yet"
+        planned, parked = len(self.agenda), len(self.if_time_allows)
+        text = f"{planned} agenda item{'s' if planned != 1 else ''} planned"
+        if parked:
+            text += f", {parked} more under “{IF_TIME_ALLOWS}”"
+        return (
+            f"{text}; time boxes {self.planned_minutes} of the meeting's "
+            f"{self.duration_minutes} minutes"
+        )
+
 
 def planned_minutes(items: Iterable[AgendaItemData]) -> int:
     """The agenda's time boxes, without what waits under "If time allows"."""

@@ -1,6 +1,6 @@
 """Draft the next agenda with someone: pick the person and the template, and the agenda service
-builds (or refreshes) the next planned meeting from open actions, risks, outcomes since the last
-1:1 and priorities due for confirmation, then the template's items."""
+builds (or refreshes) the next planned meeting, ranked and fitted to its length (what does not fit
+waits under "If time allows"); the intro says so before the user commits to it."""
 
 from __future__ import annotations
 

@@ -92,7 +92,7 @@ class Ui_DraftAgendaDialog(object):
 
     def retranslateUi(self, draftAgendaDialog):
         draftAgendaDialog.setWindowTitle(QCoreApplication.translate("DraftAgendaDialog", u"Draft next agenda", None))
-        self.draftIntro.setText(QCoreApplication.translate("DraftAgendaDialog", u"The agenda starts with action items still open, open risks and asks, outcomes since your last 1:1 and priorities due for confirmation, then the template's items. Drafting again keeps your own edits and adds nothing twice.", None))
+        self.draftIntro.setText(QCoreApplication.translate("DraftAgendaDialog", u"The draft ranks what is waiting \u2014 asks on open risks, overdue and long-carried actions, talking points left unticked last time, outcomes since your last 1:1 (one item per priority), priorities due for confirmation, the template's items \u2014 and plans only what fits the meeting's length. The rest waits under \u201cIf time allows\u201d. Drafting again keeps your own items and edits and adds nothing twice.", None))
         self.personLabel.setText(QCoreApplication.translate("DraftAgendaDialog", u"&With:", None))
 #if QT_CONFIG(accessibility)
         self.draftPerson.setAccessibleName(QCoreApplication.translate("DraftAgendaDialog", u"Person", None))

@@ -157,20 +157,30 @@ class Ui_OutcomeEditor(object):
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.priorityPicker)
 
+        self.primaryLabel = QLabel(outcomeEditor)
+        self.primaryLabel.setObjectName(u"primaryLabel")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.primaryLabel)
+
+        self.primaryPriority = QComboBox(outcomeEditor)
+        self.primaryPriority.setObjectName(u"primaryPriority")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.primaryPriority)
+
         self.tagsLabel = QLabel(outcomeEditor)
         self.tagsLabel.setObjectName(u"tagsLabel")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.tagsLabel)
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.tagsLabel)
 
         self.outcomeTags = QLineEdit(outcomeEditor)
         self.outcomeTags.setObjectName(u"outcomeTags")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.outcomeTags)
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.outcomeTags)
 
         self.outcomePrivate = QCheckBox(outcomeEditor)
         self.outcomePrivate.setObjectName(u"outcomePrivate")
 
-        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.outcomePrivate)
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.outcomePrivate)
 
 
         self.editorLayout.addLayout(self.form)
@@ -190,6 +200,7 @@ class Ui_OutcomeEditor(object):
         self.evidenceLabel.setBuddy(self.outcomeEvidence)
         self.askLabel.setBuddy(self.outcomeAsk)
         self.prioritiesLabel.setBuddy(self.priorityPicker)
+        self.primaryLabel.setBuddy(self.primaryPriority)
         self.tagsLabel.setBuddy(self.outcomeTags)
 #endif // QT_CONFIG(shortcut)
 
@@ -240,6 +251,16 @@ class Ui_OutcomeEditor(object):
 #endif // QT_CONFIG(accessibility)
         self.outcomeAsk.setPlaceholderText(QCoreApplication.translate("OutcomeEditor", u"For a risk: what you need, and from whom", None))
         self.prioritiesLabel.setText(QCoreApplication.translate("OutcomeEditor", u"Pr&iorities:", None))
+        self.primaryLabel.setText(QCoreApplication.translate("OutcomeEditor", u"Primar&y:", None))
+#if QT_CONFIG(accessibility)
+        self.primaryPriority.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Primary priority", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.primaryPriority.setAccessibleDescription(QCoreApplication.translate("OutcomeEditor", u"The linked priority this note mainly serves; the review packet files it there and names the others as also supported. The first linked one unless you choose another.", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.primaryPriority.setToolTip(QCoreApplication.translate("OutcomeEditor", u"The review packet files the note under this priority and lists the others as \u201cAlso supports\u201d.", None))
+#endif // QT_CONFIG(tooltip)
         self.tagsLabel.setText(QCoreApplication.translate("OutcomeEditor", u"T&ags:", None))
 #if QT_CONFIG(accessibility)
         self.outcomeTags.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Tags", None))

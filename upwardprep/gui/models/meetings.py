@@ -20,7 +20,7 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, local_date, relative_day
-from upwardprep.gui.models.meeting_parts import MUTED, agenda_minutes
+from upwardprep.gui.models.meeting_parts import MUTED
 from upwardprep.services.labels import MEETING_KIND_LABELS, label_of
 from upwardprep.services.meetings import MeetingData
 
@@ -114,12 +114,7 @@ class MeetingsModel(EntityTableModel[MeetingData]):
                     part for part in (meeting.title, meeting.person_name, kind) if part
                 )
             if column == self.AGENDA and meeting.agenda_items:
-                count = len(meeting.agenda_items)
-                minutes = agenda_minutes(meeting.agenda_items)
-                return (
-                    f"{count} agenda item{'s' if count != 1 else ''}; time boxes "
-                    f"{minutes} of the meeting's {meeting.duration_minutes} minutes"
-                )
+                return meeting.agenda_in_words
             if column == self.ACTIONS:
                 return "Open action items"
             return None
@@ -145,11 +140,7 @@ class MeetingsModel(EntityTableModel[MeetingData]):
         if column == self.STATUS:
             return STATE_LABELS[state]
         if column == self.AGENDA:
-            count = len(meeting.agenda_items)
-            if not count:
-                return "—"
-            minutes = agenda_minutes(meeting.agenda_items)
-            return f"{count} · {minutes}/{meeting.duration_minutes} min"
+            return meeting.agenda_in_short
         if column == self.ACTIONS:
             if state == "held":
                 return ""  # what was open moved on to the next meeting

@@ -72,7 +72,7 @@ class MeetingsView(ListDetailView):
             {
                 MeetingsModel.WHEN: 17,
                 MeetingsModel.STATUS: 10,
-                MeetingsModel.AGENDA: 12,
+                MeetingsModel.AGENDA: 18,  # "4 (+45) · 29/30 min"
                 MeetingsModel.ACTIONS: 4,
             },
             stretch=MeetingsModel.TITLE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -27,7 +27,7 @@ from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
-from upwardprep.services.outcomes import OutcomeFilter
+from upwardprep.services.outcomes import OutcomeData, OutcomeFilter
 
 FILTER_DEBOUNCE_MS = 120
 ACTIVITY_WORDS = re.compile(
@@ -64,8 +64,9 @@ class OutcomeEditor(RecordEditor):
             ui.openEvidenceButton,
             ui.outcomeAsk,
         )
-        self.priorities, self.tags, self.private, self.body = (
+        self.priorities, self.primary, self.tags, self.private, self.body = (
             ui.priorityPicker,
+            ui.primaryPriority,
             ui.outcomeTags,
             ui.outcomePrivate,
             ui.outcomeBody,
@@ -93,12 +94,44 @@ class OutcomeEditor(RecordEditor):
             self.private,
             self.body,
         )
-        self.priorities.changed.connect(self.mark_dirty)
+        self._marked: str | None = None  # the primary the user chose; None: the first linked
+        self.priorities.changed.connect(self._links_changed)
+        self.primary.activated.connect(self._primary_chosen)
+        self._show_primary()
         self.title_edit.textChanged.connect(
             lambda text: self.hint.setVisible(reads_as_activity(text))
         )
         self.open_evidence.clicked.connect(self._open_evidence)
         self.body.linkActivated.connect(self._open_url)
+
+    # -- the primary priority: which of the linked ones the review packet files the note under
+
+    def _show_primary(self) -> None:
+        """The linked priorities, the marked one current; the first is the default and says so.
+        The row only shows when there is a choice to make (two links or more)."""
+        pairs = list(zip(self.priorities.ids(), self.priorities.titles(), strict=True))
+        if self._marked not in {pid for pid, _title in pairs}:
+            self._marked = None  # the mark goes with its link, as in the service
+        # "First linked" leads, so that a narrow form still shows it when the title is cut.
+        labels = [
+            (f"First linked: {title}" if row == 0 else title, pid)
+            for row, (pid, title) in enumerate(pairs)
+        ]
+        fill_combo(self.primary, labels, keep=self._marked or (pairs[0][0] if pairs else None))
+        for row, (_pid, title) in enumerate(pairs):
+            self.primary.setItemData(row, title, Qt.ItemDataRole.ToolTipRole)
+        self.ui.form.setRowVisible(self.primary, len(pairs) > 1)
+
+    def _links_changed(self) -> None:
+        self._show_primary()
+        self.mark_dirty()
+
+    def _primary_chosen(self, index: int) -> None:
+        """The first item means "the first linked" (no mark), as in the service."""
+        chosen = None if index <= 0 else self.primary.itemData(index)
+        if chosen != self._marked:
+            self._marked = chosen
+            self.mark_dirty()
 
     def _open_evidence(self) -> None:
         self._open_url(QUrl(self.evidence.text().strip()))
@@ -124,16 +157,21 @@ class OutcomeEditor(RecordEditor):
         self.metric_edit.setText(outcome.metric_delta)
         self.evidence.setText(outcome.evidence_url)
         self.ask.setText(outcome.ask)
-        self.priorities.set_linked(
-            list(zip(outcome.priority_ids, outcome.priority_titles, strict=True))
-        )
+        self._show_links(outcome)
         self.tags.setText(", ".join(outcome.tags))
         self.private.setChecked(outcome.private)
         self.body.setText(outcome.body)
 
+    def _show_links(self, outcome: OutcomeData) -> None:
+        self.priorities.set_linked(
+            list(zip(outcome.priority_ids, outcome.priority_titles, strict=True))
+        )
+        self._marked = outcome.primary_priority_id
+        self._show_primary()
+
     def _save(self, record_id: str) -> None:
         assert self.services is not None
-        self.services.outcomes.update(
+        saved = self.services.outcomes.update(
             record_id,
             title=self.title_edit.text(),
             kind=self.kind.currentData(),
@@ -144,10 +182,19 @@ class OutcomeEditor(RecordEditor):
             evidence_url=self.evidence.text(),
             ask=self.ask.text(),
             priority_ids=self.priorities.ids(),
+            primary_priority_id=self._marked,
             tags=[tag for tag in (t.strip() for t in self.tags.text().split(",")) if tag],
             private=self.private.isChecked(),
             body=self.body.text(),
         )
+        if list(saved.priority_ids) != self.priorities.ids():
+            # The store keeps links by rank: show that order, so that "first linked" names
+            # the one the packet will really use.
+            self._loading = True
+            try:
+                self._show_links(saved)
+            finally:
+                self._loading = False
 
     def _blank(self) -> None:
         for field in (
@@ -162,6 +209,8 @@ class OutcomeEditor(RecordEditor):
         self.hint.hide()
         self.person.clear()
         self.priorities.clear()
+        self._marked = None
+        self._show_primary()
         self.private.setChecked(False)
         set_date(self.when, None)
         self.body.clear()

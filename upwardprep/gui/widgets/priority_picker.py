@@ -56,11 +56,11 @@ class PriorityPicker(QWidget):
         if priority_id in self.ids():
             return
         title = next(c.label for c in self.add.choices() if c.id == priority_id)
-        linked = list(zip(self.ids(), self._linked_titles(), strict=True))
+        linked = list(zip(self.ids(), self.titles(), strict=True))
         self.set_linked([*linked, (priority_id, title)])
         self.changed.emit()
 
-    def _linked_titles(self) -> list[str]:
+    def titles(self) -> list[str]:
         return [self.linked.item(i).text() for i in range(self.linked.count())]
 
     def _remove_current(self) -> None:
