@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import PASSPHRASE, row_hashes
 from upwardprep.services import Services
 from upwardprep.services.outcomes import OutcomeFilter
-from upwardprep.store import backup
+from upwardprep.store import backup, restore
 from upwardprep.store.engine import SQLITE_HEADER, Store
 from upwardprep.store.errors import WrongPassphrase
 
@@ -40,7 +40,7 @@ def test_restore_round_trip(store: Store, services: Services) -> None:
     services.outcomes.trash(services.outcomes.list()[-1].id)
     assert row_hashes(store) != before
     store.close()
-    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    result = restore.restore_backup(store.path, saved.path, PASSPHRASE)
     assert result.previous_was_healthy and result.previous is not None
     with Store.open(store.path, PASSPHRASE) as restored:
         assert row_hashes(restored) == before
@@ -60,7 +60,7 @@ def test_restore_with_the_wrong_passphrase_changes_nothing(
     count = len(backup.list_backups(store.path))
     store.close()
     with pytest.raises(WrongPassphrase, match="backup"):
-        backup.restore_backup(store.path, saved.path, "not it")
+        restore.restore_backup(store.path, saved.path, "not it")
     assert row_hashes(store.path) == before
     assert len(backup.list_backups(store.path)) == count
 
@@ -91,7 +91,7 @@ def test_restore_over_a_damaged_store_keeps_its_files(store: Store, services: Se
     damaged = bytearray(store.path.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
     store.path.write_bytes(bytes(damaged))
-    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    result = restore.restore_backup(store.path, saved.path, PASSPHRASE)
     assert not result.previous_was_healthy and result.previous is not None
     assert result.previous.read_bytes() == bytes(damaged)  # kept byte for byte
     assert row_hashes(store.path) == before
@@ -103,7 +103,7 @@ def test_restore_into_a_missing_store(store: Store, services: Services) -> None:
     before = row_hashes(store)
     store.close()
     store.path.unlink()
-    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    result = restore.restore_backup(store.path, saved.path, PASSPHRASE)
     assert result.previous is None
     assert row_hashes(store.path) == before
 
@@ -113,7 +113,7 @@ def test_restore_refused_while_the_store_is_open(store: Store, services: Service
 
     saved = backup.create_backup(store)
     with pytest.raises(StoreInUse):
-        backup.restore_backup(store.path, saved.path, PASSPHRASE)
+        restore.restore_backup(store.path, saved.path, PASSPHRASE)
 
 
 def test_restore_a_backup_made_before_a_passphrase_change(store: Store, services: Services) -> None:
@@ -123,8 +123,8 @@ def test_restore_a_backup_made_before_a_passphrase_change(store: Store, services
     backup.change_passphrase(store, "newer")
     store.close()
     with pytest.raises(WrongPassphrase, match="backup-passphrase-file"):
-        backup.restore_backup(store.path, saved.path, "newer")
-    backup.restore_backup(store.path, saved.path, "newer", backup_passphrase=PASSPHRASE)
+        restore.restore_backup(store.path, saved.path, "newer")
+    restore.restore_backup(store.path, saved.path, "newer", backup_passphrase=PASSPHRASE)
     assert row_hashes(store.path, PASSPHRASE) == before  # the backup's own passphrase now
 
 
@@ -143,7 +143,7 @@ def test_restore_never_replays_an_old_wal_onto_the_backup(store: Store, services
     store.close()
     store.path.unlink()
     wal.write_bytes(wal_bytes)  # the orphaned WAL, as a crash can leave it
-    result = backup.restore_backup(store.path, saved.path, PASSPHRASE)
+    result = restore.restore_backup(store.path, saved.path, PASSPHRASE)
     assert result.previous is not None and not result.previous_was_healthy
     assert Path(f"{result.previous}-wal").read_bytes() == wal_bytes  # kept, not replayed
     assert not wal.exists()
@@ -178,7 +178,7 @@ def test_restoring_the_oldest_backup_keeps_it(store: Store, services: Services) 
     for _ in range(2):
         backup.create_backup(store, keep=3)
     store.close()
-    result = backup.restore_backup(store.path, oldest.path, PASSPHRASE, keep=3)
+    result = restore.restore_backup(store.path, oldest.path, PASSPHRASE, keep=3)
     assert oldest.path.exists() and result.previous_was_healthy
     with Store.open(store.path, PASSPHRASE) as restored:
         assert [o.title for o in Services(restored).outcomes.list()] == ["Oldest state"]
@@ -194,10 +194,10 @@ def test_restore_with_a_wrong_store_passphrase_changes_nothing(
     files = sorted(p.name for p in store.path.parent.iterdir())
     before = store.path.read_bytes()
     with pytest.raises(WrongPassphrase, match="current store"):
-        backup.restore_backup(store.path, saved.path, "typo", backup_passphrase=PASSPHRASE)
+        restore.restore_backup(store.path, saved.path, "typo", backup_passphrase=PASSPHRASE)
     assert store.path.read_bytes() == before
     assert sorted(p.name for p in store.path.parent.iterdir()) == files
-    forced = backup.restore_backup(
+    forced = restore.restore_backup(
         store.path, saved.path, "typo", backup_passphrase=PASSPHRASE, force=True
     )
     assert forced.previous is not None and forced.previous.read_bytes() == before
@@ -215,5 +215,5 @@ def test_a_foreign_database_is_not_restored(store: Store, tmp_path: Path) -> Non
     store.close()
     before = store.path.read_bytes()
     with pytest.raises(NotAStore):
-        backup.restore_backup(store.path, foreign, PASSPHRASE)
+        restore.restore_backup(store.path, foreign, PASSPHRASE)
     assert store.path.read_bytes() == before

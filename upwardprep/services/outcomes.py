@@ -8,29 +8,29 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Table, func, insert, literal, select, tuple_, update
+from sqlalchemy import ColumnElement, Date, func, literal, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from upwardprep.services.common import (
-    Cleaner,
     EntityService,
     ValidationError,
     clean_fields,
-    clean_url,
-    date_field,
-    enum_field,
-    line_field,
     parse_date,
     parse_enum,
-    text_field,
-    title_field,
     to_data,
-    unique,
 )
+
+# The way in (field rules, bulk input, the Core writer) lives in outcome_input; the names are
+# re-exported here because callers think of them as the outcome service's.
+from upwardprep.services.outcome_input import FIELDS as FIELDS
+from upwardprep.services.outcome_input import MAX_TAG as MAX_TAG
+from upwardprep.services.outcome_input import NewOutcome as NewOutcome
+from upwardprep.services.outcome_input import NoteWriter, clean_new_outcome
+from upwardprep.services.outcome_input import clean_tag as clean_tag
 from upwardprep.store.entities import (
     Meeting,
     Outcome,
@@ -38,12 +38,9 @@ from upwardprep.store.entities import (
     Person,
     Priority,
     Tag,
-    new_id,
     outcome_priorities,
     outcome_tags,
 )
-
-MAX_TAG = 80
 
 
 @dataclass(frozen=True)
@@ -157,131 +154,6 @@ class OutcomeFilter:
         return where
 
 
-@dataclass(frozen=True)
-class NewOutcome:
-    """Input for bulk import (and the JSON import later): the fields a user can set."""
-
-    title: str
-    occurred_on: date | str
-    kind: str = OutcomeKind.WIN.value
-    body: str = ""
-    impact: str = ""
-    metric_delta: str = ""
-    evidence_url: str = ""
-    ask: str = ""
-    resolved_on: date | str | None = None
-    person_id: str | None = None
-    private: bool = False
-    priority_ids: Sequence[str] = field(default_factory=tuple)
-    tags: Sequence[str] = field(default_factory=tuple)
-
-
-def clean_tag(name: str) -> str:
-    tag = " ".join(str(name).split()).lstrip("#").lower()
-    if not tag:
-        raise ValidationError("A tag is empty.")
-    if len(tag) > MAX_TAG:
-        raise ValidationError(f"The tag “{tag[:20]}…” is longer than {MAX_TAG} characters.")
-    return tag
-
-
-FIELDS: dict[str, Cleaner] = {
-    "title": title_field("outcome title"),
-    "kind": enum_field(OutcomeKind, "kind of note"),
-    "occurred_on": date_field("date"),
-    "body": text_field("note"),
-    "impact": text_field("impact", 20_000),
-    "metric_delta": line_field("metric change"),
-    "evidence_url": clean_url,
-    "ask": text_field("ask", 20_000),
-    "resolved_on": date_field("resolution date"),
-    "person_id": lambda value: value or None,
-    "meeting_id": lambda value: value or None,
-    "private": bool,
-    "priority_ids": lambda value: unique(value or ()),
-    "primary_priority_id": lambda value: value or None,
-    "tags": lambda value: unique(clean_tag(tag) for tag in value or ()),
-}
-
-
-# Every column a new note gets when the user did not say: create() and bulk_import() insert rows
-# through Core (an ORM unit of work costs more than the write itself), so defaults are explicit.
-NEW_NOTE_DEFAULTS: dict[str, Any] = {
-    "kind": OutcomeKind.WIN.value,
-    "body": "",
-    "impact": "",
-    "metric_delta": "",
-    "evidence_url": "",
-    "ask": "",
-    "resolved_on": None,
-    "person_id": None,
-    "meeting_id": None,
-    "private": False,
-    "primary_priority_id": None,
-}
-
-
-class _NoteWriter:
-    """Buffers new notes with their priority and tag links; flush() writes them with Core."""
-
-    def __init__(self, session: Session, now: datetime) -> None:
-        self.session = session
-        self.now = now
-        self.rows: list[dict[str, Any]] = []
-        self.links: list[dict[str, str]] = []
-        self.tag_links: list[dict[str, str]] = []
-        self.tag_ids: dict[str, str] = {}
-
-    def add(
-        self, values: dict[str, Any], priority_ids: Sequence[str], tags: Sequence[str]
-    ) -> dict[str, Any]:
-        row = {
-            **NEW_NOTE_DEFAULTS,
-            **values,
-            "id": new_id(),
-            "created_at": self.now,
-            "updated_at": self.now,
-            "deleted_at": None,
-        }
-        self.rows.append(row)
-        self.links += [{"outcome_id": row["id"], "priority_id": pid} for pid in priority_ids]
-        self.tag_links += [{"outcome_id": row["id"], "tag_id": self._tag_id(tag)} for tag in tags]
-        return row
-
-    def _tag_id(self, name: str) -> str:
-        if name not in self.tag_ids:
-            found = self.session.execute(
-                select(Tag.id, Tag.deleted_at).where(Tag.name == name)
-            ).first()
-            if found is None:
-                tag_id = new_id()
-                self.session.execute(
-                    insert(Tag).values(
-                        id=tag_id, name=name, created_at=self.now, updated_at=self.now
-                    )
-                )
-            else:
-                tag_id = found.id
-                if found.deleted_at is not None:  # a tag used again comes back from the Trash
-                    self.session.execute(
-                        update(Tag)
-                        .where(Tag.id == tag_id)
-                        .values(deleted_at=None, updated_at=self.now)
-                    )
-            self.tag_ids[name] = tag_id
-        return self.tag_ids[name]
-
-    def flush(self) -> None:
-        for table, rows in (
-            (cast(Table, Outcome.__table__), self.rows),
-            (outcome_priorities, self.links),
-            (outcome_tags, self.tag_links),
-        ):
-            if rows:
-                self.session.execute(insert(table), rows)
-                rows.clear()
-
-
 class OutcomeService(EntityService[Outcome, OutcomeData]):
     entity = Outcome
     what = "outcome note"
@@ -384,7 +256,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
                 else []
             )
             self._require_priorities(priority_ids, {row.id for row in linked})
-            writer = _NoteWriter(session, self.clock())
+            writer = NoteWriter(session, self.clock())
             row = writer.add(values, priority_ids, tags)
             writer.flush()
         return to_data(
@@ -584,34 +456,14 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         now = self.clock()
         count = 0
         with self.store.transaction() as session:
-            writer = _NoteWriter(session, now)
+            writer = NoteWriter(session, now)
             known_priorities = set(
                 session.scalars(select(Priority.id).where(Priority.deleted_at.is_(None)))
             )
             known_people = set(session.scalars(select(Person.id)))
             for number, item in enumerate(items, start=1):
                 try:
-                    values = clean_fields(
-                        FIELDS,
-                        {
-                            "title": item.title,
-                            "kind": item.kind,
-                            "occurred_on": item.occurred_on,
-                            "body": item.body,
-                            "impact": item.impact,
-                            "metric_delta": item.metric_delta,
-                            "evidence_url": item.evidence_url,
-                            "ask": item.ask,
-                            "resolved_on": item.resolved_on,
-                            "person_id": item.person_id,
-                            "private": item.private,
-                            "priority_ids": item.priority_ids,
-                            "tags": item.tags,
-                        },
-                        what="outcome note",
-                    )
-                    if values["occurred_on"] is None:
-                        raise ValidationError("an outcome note needs a date.")
+                    values = clean_new_outcome(item)
                     if values["person_id"] and values["person_id"] not in known_people:
                         raise ValidationError(f"no person with id {item.person_id}.")
                     self._require_priorities(values["priority_ids"], known_priorities)

@@ -31,7 +31,6 @@ from upwardprep.store.backup import (
     PRE_PASSWD,
     PRE_RESTORE,
     BackupInfo,
-    RestoreResult,
 )
 from upwardprep.store.database import classify_file, prove_key
 from upwardprep.store.drill import DrillResult, drill_newest
@@ -54,6 +53,7 @@ from upwardprep.store.errors import (
 from upwardprep.store.keys import StoreKey, normalize_passphrase
 from upwardprep.store.lock import lock_path_for
 from upwardprep.store.manifest import check_manifest, manifest_path, table_digests
+from upwardprep.store.restore import RestoreResult, restore_backup
 
 __all__ = [
     "AUTO",
@@ -263,7 +263,7 @@ class Vault:
         keep: int = DEFAULT_KEEP,
     ) -> RestoreResult:
         """Put `backup` in place of the (closed) store, keeping the store as it was first."""
-        return backups.restore_backup(
+        return restore_backup(
             self.path,
             Path(backup).expanduser(),
             passphrase,

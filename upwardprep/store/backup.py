@@ -1,4 +1,4 @@
-"""Encrypted, verified, rotated backups; restore; passphrase change.
+"""Encrypted, verified, rotated backups and the passphrase change (restoring one: restore.py).
 
 Every copy is written under a temporary name in the destination folder (created 0600 with
 O_EXCL | O_NOFOLLOW, in a folder of the user's), synced, opened with the key and checked
@@ -20,7 +20,6 @@ import contextlib
 import logging
 import os
 import re
-import shutil
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,7 +29,7 @@ from typing import Protocol, TypeVar
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.engine import Engine
 
-from upwardprep.clock import Clock, system_clock
+from upwardprep.clock import Clock
 from upwardprep.files import (
     check_owned_folder,
     fsync_folder,
@@ -40,25 +39,17 @@ from upwardprep.files import (
 )
 from upwardprep.store import retention
 from upwardprep.store.database import (
-    classify_file,
     integrity_findings,
-    prove_key,
     raw_connect,
     storage_failure,
 )
 from upwardprep.store.errors import (
     BackupError,
-    NotAStore,
-    StoreDamaged,
     StoreHasOtherNames,
-    StoreMissing,
-    WrongPassphrase,
 )
 from upwardprep.store.keys import StoreKey, new_salt
-from upwardprep.store.lock import StoreLock
 from upwardprep.store.manifest import SUFFIX as MANIFEST
 from upwardprep.store.manifest import Digests, manifest_path, table_digests, write_manifest
-from upwardprep.store.migrate import check_known_revision
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +87,7 @@ def _backup_name(store_path: Path, reason: str, now: datetime) -> str:
     """`<store file name>-<UTC stamp>[-<reason>].upwardprep-backup`: the full name, so that
     `notes.upwardprep` and `notes-work.upwardprep` (or `notes.db`) never share backups."""
     suffix = f"-{reason}" if reason else ""
-    return f"{store_path.name}-{_stamp(now)}{suffix}{BACKUP_SUFFIX}"
+    return f"{store_path.name}-{file_stamp(now)}{suffix}{BACKUP_SUFFIX}"
 
 
 def _name_pattern(store_path: Path) -> re.Pattern[str]:
@@ -123,7 +114,7 @@ def backup_dir_for(store_path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _disk_refusals(doing: str, where: Path) -> Iterator[None]:
+def disk_refusals(doing: str, where: Path) -> Iterator[None]:
     """Report the disk's refusals (full, read-only, permissions, I/O) as StorageFailed."""
     try:
         yield
@@ -184,7 +175,7 @@ def verify_copy(path: Path, key: StoreKey, *, expect: Digests | None = None) -> 
         raise BackupError(f"The copy at {path} failed its checks: {'; '.join(findings[:5])}")
 
 
-def _remove_quietly(*paths: Path) -> None:
+def remove_quietly(*paths: Path) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
             path.unlink()
@@ -192,7 +183,7 @@ def _remove_quietly(*paths: Path) -> None:
 
 def remove_backup(path: Path) -> None:
     """A backup and the record beside it."""
-    _remove_quietly(path, manifest_path(path))
+    remove_quietly(path, manifest_path(path))
 
 
 def _remove_orphan_records(store_path: Path, folder: Path) -> None:
@@ -205,19 +196,23 @@ def _remove_orphan_records(store_path: Path, folder: Path) -> None:
                 and name.endswith(BACKUP_SUFFIX + MANIFEST)
                 and not path.with_name(name[: -len(MANIFEST)]).exists()
             ):
-                _remove_quietly(path)
+                remove_quietly(path)
 
 
-def _discard(temp: Path, error: BaseException, doing: str, where: Path) -> None:
+def _companions(path: Path) -> list[Path]:
+    return [Path(f"{path}{suffix}") for suffix in COMPANION_SUFFIXES]
+
+
+def discard_temporary(temp: Path, error: BaseException, doing: str, where: Path) -> None:
     """Remove a failed temporary copy (and its journals). A full disk is told while the copy
     still takes the space: once it is removed, the disk no longer looks full."""
     failure = storage_failure(error, doing, where) if isinstance(error, Exception) else None
-    _remove_quietly(temp, *_companions(temp))
+    remove_quietly(temp, *_companions(temp))
     if failure is not None:
         raise failure from error
 
 
-def _temporary_sibling(path: Path) -> Path:
+def temporary_sibling(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
@@ -251,7 +246,7 @@ def belongs_to(store_path: Path) -> Callable[[str], bool]:
     return lambda name: name == store_path.name or backup_name.match(name) is not None
 
 
-def _stamp(now: datetime) -> str:
+def file_stamp(now: datetime) -> str:
     """A sortable UTC time for file names."""
     return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
@@ -283,7 +278,7 @@ def write_backup(
     beside it (store/manifest.py), written before the rename: a backup under its final name
     has its record, for the restore drill.
     """
-    with _disk_refusals("write the backup", folder):
+    with disk_refusals("write the backup", folder):
         make_private_folder(folder)
         check_owned_folder(folder)
         remove_leftovers(folder, belongs_to(store_path))
@@ -292,7 +287,7 @@ def write_backup(
         while final.exists() or manifest_path(final).exists():  # never replace a backup
             now += timedelta(microseconds=1)  # (two in one instant: a clock that stands still)
             final = folder / _backup_name(store_path, reason, now)
-        temp = _temporary_sibling(final)
+        temp = temporary_sibling(final)
         try:
             digests = _copy_encrypted(source, temp, key, record=record)
             verify_copy(temp, key, expect=digests)
@@ -302,8 +297,8 @@ def write_backup(
             fsync_folder(folder)
         except BaseException as error:
             if not final.exists():
-                _remove_quietly(manifest_path(final))
-            _discard(temp, error, "write the backup", folder)
+                remove_quietly(manifest_path(final))
+            discard_temporary(temp, error, "write the backup", folder)
             raise
     return final
 
@@ -402,174 +397,6 @@ def rotate_automatic(
     return deleted
 
 
-@dataclass(frozen=True)
-class RestoreResult:
-    restored_from: Path
-    previous: Path | None  # where the store as it was is kept (None: there was no store)
-    previous_was_healthy: bool  # True: `previous` is a verified backup; False: raw files
-
-
-def _prove_backup(backup: Path, passphrase: str) -> StoreKey:
-    """The backup is an UpwardPrep store this version can open, and passes its checks."""
-    if not backup.is_file():
-        raise StoreMissing(f"There is no backup at {backup}.")
-    key = StoreKey.from_passphrase(passphrase, classify_file(backup))
-    try:
-        prove_key(backup, key)
-    except WrongPassphrase:
-        raise WrongPassphrase(
-            "That passphrase does not open this backup (it may predate a passphrase change: "
-            "give the backup's passphrase with --backup-passphrase-file)."
-        ) from None
-    conn = raw_connect(backup, key)
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        check_known_revision(conn)
-    finally:
-        conn.close()
-    verify_copy(backup, key)
-    return key
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-
-
-def _companions(path: Path) -> list[Path]:
-    return [Path(f"{path}{suffix}") for suffix in COMPANION_SUFFIXES]
-
-
-def _move_with_sidecars(source: Path, target: Path, *, main: bool = True) -> None:
-    """Move a store file (unless main=False) and whatever -wal/-shm it has, so that no WAL is
-    ever replayed onto a file it does not belong to."""
-    if main and source.exists():
-        os.replace(source, target)
-    for side, moved in zip(_sidecars(source), _sidecars(target), strict=True):
-        if side.exists():
-            os.replace(side, moved)
-    fsync_folder(source.parent)
-
-
-def _set_aside(
-    store_path: Path,
-    passphrase: str,
-    folder: Path,
-    keep: int,
-    *,
-    force: bool,
-    protect: Path,
-    now: datetime,
-) -> tuple[Path | None, bool]:
-    """Keep the current store before it is replaced: as a verified backup when it opens and
-    passes its checks, else as its raw files (with any -wal/-shm) moved beside it."""
-    healthy = False
-    if store_path.exists():
-        try:
-            key = StoreKey.from_passphrase(passphrase, classify_file(store_path))
-            prove_key(store_path, key)
-            healthy = True
-        except WrongPassphrase:
-            if not force:
-                raise WrongPassphrase(
-                    "That passphrase does not open the current store, so it cannot be kept as a "
-                    "backup before restoring. Give the current store's passphrase (and the "
-                    "backup's with --backup-passphrase-file), or use --force to move the current "
-                    "files aside unopened."
-                ) from None
-        except (NotAStore, StoreDamaged):
-            pass
-    if healthy:
-        conn = raw_connect(store_path, key)
-        try:
-            healthy = not integrity_findings(conn)
-            if healthy:
-                kept = write_backup(conn, key, store_path, folder, PRE_RESTORE, now)
-        finally:
-            conn.close()  # the last connection: SQLite folds the WAL in and removes it
-        if healthy:
-            rotate(store_path, folder=folder, keep=keep, protect=[protect])
-            return kept, True
-    if not store_path.exists() and not any(p.exists() for p in _sidecars(store_path)):
-        return None, False
-    aside = store_path.with_name(f"{store_path.name}.unopenable-{_stamp(now)}")
-    _move_with_sidecars(store_path, aside)
-    return aside, False
-
-
-def restore_backup(
-    store_path: Path,
-    backup: Path,
-    passphrase: str,
-    *,
-    backup_passphrase: str | None = None,
-    folder: Path | None = None,
-    keep: int = DEFAULT_KEEP,
-    force: bool = False,
-    clock: Clock = system_clock,
-) -> RestoreResult:
-    """Put `backup` in place of the store, keeping the store as it was first.
-
-    Works when the store is healthy, damaged, or missing: whatever was there is kept (see
-    _set_aside) and nothing is deleted. The backup is proven and copied before anything is
-    touched; the copy is verified before it is renamed in; no -wal/-shm is left beside it. A
-    symlinked store is restored where the link points (the link stays a link).
-    """
-    store_path = store_path.expanduser().resolve()
-    key = _prove_backup(backup, backup_passphrase or passphrase)
-    folder = folder or backup_dir_for(store_path)
-    now = clock()
-    with _disk_refusals("restore the backup", store_path.parent):
-        make_private_folder(store_path.parent)
-        with StoreLock(store_path):
-            if store_path.exists() and store_path.stat().st_nlink > 1:
-                raise StoreHasOtherNames.for_path(store_path)
-            remove_leftovers(store_path.parent, belongs_to(store_path))
-            previous, healthy = _restore_locked(
-                store_path, backup, key, passphrase, folder, keep, force=force, now=now
-            )
-    return RestoreResult(backup, previous, healthy)
-
-
-def _restore_locked(
-    store_path: Path,
-    backup: Path,
-    key: StoreKey,
-    passphrase: str,
-    folder: Path,
-    keep: int,
-    *,
-    force: bool,
-    now: datetime,
-) -> tuple[Path | None, bool]:
-    temp = _temporary_sibling(store_path)
-    try:
-        new_private_file(temp)
-        with backup.open("rb") as source, temp.open("r+b") as copy:
-            shutil.copyfileobj(source, copy)
-            copy.flush()
-            os.fsync(copy.fileno())
-        verify_copy(temp, key)
-        previous, healthy = _set_aside(
-            store_path, passphrase, folder, keep, force=force, protect=backup, now=now
-        )
-    except BaseException as error:
-        _discard(temp, error, "restore the backup", store_path.parent)
-        raise
-    try:
-        # Anything still beside the store path would be replayed onto the restored file.
-        if any(side.exists() for side in _sidecars(store_path)):
-            orphans = store_path.with_name(f"{store_path.name}.orphaned-{_stamp(now)}")
-            _move_with_sidecars(store_path, orphans, main=False)
-        os.replace(temp, store_path)
-        fsync_folder(store_path.parent)
-    except BaseException:
-        _remove_quietly(temp)
-        if previous is not None and not healthy and not store_path.exists():
-            _move_with_sidecars(previous, store_path)  # nothing restored: put it all back
-        raise
-    return previous, healthy
-
-
 def change_passphrase(store: KeyedStore, new_passphrase: str) -> None:
     """Re-encrypt into a fresh file under the new key (new salt), verify it, swap it in.
 
@@ -579,8 +406,8 @@ def change_passphrase(store: KeyedStore, new_passphrase: str) -> None:
     new_key = StoreKey.from_passphrase(new_passphrase, new_salt())
     if store.path.stat().st_nlink > 1:
         raise StoreHasOtherNames.for_path(store.path)
-    temp = _temporary_sibling(store.path)
-    with _disk_refusals("change the passphrase", store.path.parent):
+    temp = temporary_sibling(store.path)
+    with disk_refusals("change the passphrase", store.path.parent):
         _rekey_into(store, new_key, temp)
     store.replace_key(new_key)
 
@@ -604,9 +431,9 @@ def _rekey_into(store: KeyedStore, new_key: StoreKey, temp: Path) -> None:
             os.fsync(handle.fileno())
         verify_copy(temp, new_key)
         store.engine.dispose()
-        _remove_quietly(Path(f"{store.path}-wal"), Path(f"{store.path}-shm"))
+        remove_quietly(Path(f"{store.path}-wal"), Path(f"{store.path}-shm"))
         os.replace(temp, store.path)
         fsync_folder(store.path.parent)
     except BaseException as error:
-        _discard(temp, error, "change the passphrase", store.path.parent)
+        discard_temporary(temp, error, "change the passphrase", store.path.parent)
         raise

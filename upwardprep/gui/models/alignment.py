@@ -8,7 +8,6 @@ always what is stored.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
@@ -31,6 +29,8 @@ from upwardprep.gui.models.base import (
     IdRole,
     SortRole,
     column_header,
+    ids_from,
+    ids_mime,
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, age, relative_day
@@ -48,23 +48,6 @@ OUTCOME_IDS_MIME = "application/x-upwardprep-outcome-ids"
 CoverageRole = FIRST_MODEL_ROLE + 8
 #: the owner's role ("manager", "report", ...; "" for the user's own)
 OwnerRoleRole = FIRST_MODEL_ROLE + 9
-
-
-def ids_from(data: QMimeData, mime: str) -> list[str]:
-    """The ids a drag carries, or [] for anything else (a drop from another program)."""
-    if not data.hasFormat(mime):
-        return []
-    try:
-        ids = json.loads(bytes(data.data(mime).data()).decode())
-    except (ValueError, UnicodeDecodeError):
-        return []
-    return [item for item in ids if isinstance(item, str)] if isinstance(ids, list) else []
-
-
-def ids_mime(mime: str, ids: Sequence[str]) -> QMimeData:
-    data = QMimeData()
-    data.setData(mime, QByteArray(json.dumps(list(ids)).encode()))
-    return data
 
 
 def coverage_label(total: int, last: date | None, today: date) -> str:

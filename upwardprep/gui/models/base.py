@@ -6,16 +6,20 @@ and `clear()` (on lock) drops every record, so no note text outlives the unlocke
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from upwardprep.clock import local_today
@@ -50,6 +54,24 @@ def column_header(
     return None
 
 
+def ids_from(data: QMimeData, mime: str) -> list[str]:
+    """The ids a drag carries, or [] for anything else (a drop from another program)."""
+    if not data.hasFormat(mime):
+        return []
+    try:
+        ids = json.loads(bytes(data.data(mime).data()).decode())
+    except (ValueError, UnicodeDecodeError):
+        return []
+    return [item for item in ids if isinstance(item, str)] if isinstance(ids, list) else []
+
+
+def ids_mime(mime: str, ids: Sequence[str]) -> QMimeData:
+    """A drag's payload: the ids as a JSON list under the model's own MIME type."""
+    data = QMimeData()
+    data.setData(mime, QByteArray(json.dumps(list(ids)).encode()))
+    return data
+
+
 class EntityTableModel(QAbstractTableModel, Generic[T]):
     """A table over one list of records (each with an `id`), loaded whole through a service.
 
@@ -73,16 +95,16 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
     def refresh(self) -> None:
         """Reload through the service (the query runs before the reset: a failing load leaves
         the model as it was)."""
-        records = list(self._load())
-        self.beginResetModel()
-        self._records = records
-        self._rows_by_id = None
-        self.endResetModel()
+        self._reset(self._load())
 
     def clear(self) -> None:
         """Forget every record (the store is locking)."""
+        self._reset(())
+
+    def _reset(self, records: Sequence[T]) -> None:
+        """Show these records instead (a model reset; the id -> row map is rebuilt on use)."""
         self.beginResetModel()
-        self._records = []
+        self._records = list(records)
         self._rows_by_id = None
         self.endResetModel()
 
@@ -143,3 +165,52 @@ class EntityTableModel(QAbstractTableModel, Generic[T]):
 
     def _cell(self, record: T, column: int, role: int) -> Any:
         raise NotImplementedError
+
+
+class ReorderableTableModel(EntityTableModel[T]):
+    """A table the user puts in order by dragging rows (and by keys, through the view): what
+    the priorities and a meeting's agenda share. A drag carries the rows' ids under IDS_MIME,
+    so a drop from elsewhere is refused; subclasses decide the new order (`_drop_order`, None
+    to refuse) and write it (`_reorder`, which reloads and emits `reordered`)."""
+
+    IDS_MIME: ClassVar[str] = ""
+    #: The ids of the rows a move or a drop just placed (for the view to select them again).
+    reordered = Signal(list)
+
+    def _drop_order(
+        self, data: QMimeData, action: Qt.DropAction, row: int, parent: AnyIndex
+    ) -> list[str] | None:
+        raise NotImplementedError
+
+    def _reorder(self, order: list[str], moved: list[str]) -> bool:
+        raise NotImplementedError
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [self.IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        return ids_mime(self.IDS_MIME, [rid for row in rows if (rid := self.id_at(row))])
+
+    @classmethod
+    def dragged_ids(cls, data: QMimeData) -> list[str]:
+        return ids_from(data, cls.IDS_MIME)
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return self._drop_order(data, action, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        order = self._drop_order(data, action, row, parent)
+        if order is None:
+            return False
+        return self._reorder(order, [rid for rid in self.dragged_ids(data) if rid in order])

@@ -8,14 +8,11 @@ it was and is announced through `failed`, for the status bar.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
     QDate,
     QMimeData,
     QModelIndex,
@@ -25,7 +22,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from upwardprep.gui.models.base import AnyIndex, IdRole, column_header, today_of
+from upwardprep.gui.models.base import (
+    AnyIndex,
+    EntityTableModel,
+    ReorderableTableModel,
+    today_of,
+)
 from upwardprep.gui.models.dates import absolute
 from upwardprep.services.common import ValidationError
 from upwardprep.services.labels import ActionOwner
@@ -51,6 +53,7 @@ SOURCE_LABELS = {  # the agenda service's source types
     "talking-point": "carried",
 }
 AGENDA_IDS_MIME = "application/x-upwardprep-agenda-ids"
+R = TypeVar("R", AgendaItemData, ActionItemData)
 MUTED = QColor("#6b7280")
 OVERDUE = QColor("#b54708")  # amber: readable on light and dark
 
@@ -60,56 +63,68 @@ def agenda_minutes(items: Sequence[AgendaItemData]) -> int:
     return planned_minutes(items)
 
 
-class _MeetingPartModel(QAbstractTableModel):
-    """What the agenda and action tables share: one meeting's rows, held read-only."""
+class _MeetingPartModel(EntityTableModel[R]):
+    """What the agenda and action tables share: one meeting's rows, held read-only, each with
+    a tick box (CHECK_COLUMN) and cells edited in place (EDIT_COLUMNS) unless held."""
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ()
+    CHECK_COLUMN: ClassVar[int]
+    EDIT_COLUMNS: ClassVar[tuple[int, ...]]
     failed = Signal(str)  # a refused edit, in a sentence
     edited = Signal()  # a cell was written to the store
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)
         self.meeting_id: str | None = None
         self.read_only = True
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_header(self.COLUMNS, section, orientation, role)
-
-    def record_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, record_id: str | None) -> int:
-        for row, record in enumerate(self._rows):
-            if record.id == record_id:
-                return row
-        return -1
 
     def ids(self) -> list[str]:
-        return [record.id for record in self._rows]
+        return [record.id for record in self._records]
+
+    def _show(self, meeting: MeetingData | None, records: Sequence[R]) -> None:
+        """Show this meeting's rows (set before the reset, which the views answer at once)."""
+        self.meeting_id = meeting.id if meeting else None
+        self.read_only = meeting is None or meeting.is_held
+        self._reset(records)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
         self.meeting_id = None
         self.read_only = True
-        self.endResetModel()
+        super().clear()
 
-    def _replace(self, row: int, record: Any) -> None:
-        self._rows[row] = record
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if not index.isValid() or self.read_only:
+            return flags
+        if index.column() == self.CHECK_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        elif index.column() in self.EDIT_COLUMNS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        record = self.record_at(index.row()) if index.isValid() and not self.read_only else None
+        if record is None:
+            return False
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK_COLUMN:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            return self._write(index.row(), lambda: self._set_checked(record, checked))
+        write = self._edit(record, column, value) if role == Qt.ItemDataRole.EditRole else None
+        return write is not None and self._write(index.row(), write)
+
+    def _set_checked(self, record: R, checked: bool) -> R:
+        raise NotImplementedError
+
+    def _edit(self, record: R, column: int, value: Any) -> Callable[[], R] | None:
+        """The service call that writes `value` into the cell, or None when nothing changes."""
+        raise NotImplementedError
+
+    def _replace(self, row: int, record: R) -> None:
+        self._records[row] = record
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         self.edited.emit()
 
-    def _write(self, row: int, call: Any) -> bool:
+    def _write(self, row: int, call: Callable[[], R | None]) -> bool:
         """Run one service write for a row; a refusal is reported, not raised."""
         try:
             record = call()
@@ -121,38 +136,33 @@ class _MeetingPartModel(QAbstractTableModel):
         return True
 
 
-class AgendaModel(_MeetingPartModel):
+class AgendaModel(_MeetingPartModel[AgendaItemData], ReorderableTableModel[AgendaItemData]):
     """A meeting's agenda in order: discussed, section, item, time box, where it came from."""
 
     COLUMNS = ("Done", "Section", "Item", "Min", "From")
     DISCUSSED, SECTION, TITLE, MINUTES, SOURCE = range(5)
-
-    #: ids of the items a move or a drop just placed, to select them again.
-    reordered = Signal(list)
+    CHECK_COLUMN, EDIT_COLUMNS = DISCUSSED, (SECTION, TITLE, MINUTES)
+    IDS_MIME = AGENDA_IDS_MIME
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(services, parent)
         self._carried: dict[str, int] = {}  # action id -> times carried, for drafted items
 
     def load(self, meeting: MeetingData | None) -> None:
-        self.beginResetModel()
-        self._rows = list(meeting.agenda_items) if meeting else []
-        self.meeting_id = meeting.id if meeting else None
-        self.read_only = meeting is None or meeting.is_held
         self._carried = {}
         if meeting is not None:
             for action in meeting.action_items:
                 self._carried[action.id] = action.carry_count
                 if action.carried_from_id:
                     self._carried.setdefault(action.carried_from_id, action.carry_count)
-        self.endResetModel()
+        self._show(meeting, meeting.agenda_items if meeting else ())
 
     def clear(self) -> None:
         self._carried = {}
         super().clear()
 
     def total_minutes(self) -> int:
-        return agenda_minutes(self._rows)
+        return agenda_minutes(self._records)
 
     def source_text(self, item: AgendaItemData) -> str:
         if not item.source_type:
@@ -165,15 +175,7 @@ class AgendaModel(_MeetingPartModel):
             label = f"carried ×{carried}"
         return label + (" · edited" if item.user_edited else "")
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.model() is not self:
-            return None
-        item: AgendaItemData | None = self.record_at(index.row())
-        column = index.column()
-        if item is None or not 0 <= column < len(self.COLUMNS):
-            return None
-        if role == IdRole:
-            return item.id
+    def _cell(self, item: AgendaItemData, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and column == self.DISCUSSED:
             return Qt.CheckState.Checked if item.discussed else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -211,49 +213,28 @@ class AgendaModel(_MeetingPartModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled if not self.read_only else Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
         if self.read_only:
-            return flags
-        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        if index.column() == self.DISCUSSED:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        elif index.column() in (self.SECTION, self.TITLE, self.MINUTES):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return super().flags(index)
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or self.read_only:
-            return False
-        item: AgendaItemData | None = self.record_at(index.row())
-        if item is None:
-            return False
+    def _set_checked(self, item: AgendaItemData, checked: bool) -> AgendaItemData:
+        return self.services.meetings.update_agenda_item(item.id, discussed=checked)
+
+    def _edit(
+        self, item: AgendaItemData, column: int, value: Any
+    ) -> Callable[[], AgendaItemData] | None:
         update = self.services.meetings.update_agenda_item
-        column = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.DISCUSSED:
-            checked = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self._write(index.row(), lambda: update(item.id, discussed=checked))
-        if role != Qt.ItemDataRole.EditRole:
-            return False
-        if column == self.TITLE:
-            if value == item.title:
-                return False
-            return self._write(index.row(), lambda: update(item.id, title=value))
-        if column == self.SECTION:
-            if value == item.section:
-                return False
-            return self._write(index.row(), lambda: update(item.id, section=value))
+        if column == self.TITLE and value != item.title:
+            return lambda: update(item.id, title=value)
+        if column == self.SECTION and value != item.section:
+            return lambda: update(item.id, section=value)
         if column == self.MINUTES:
             minutes = value if value not in (0, "0", "") else None
-            if minutes == item.time_box_minutes:
-                return False
-            return self._write(index.row(), lambda: update(item.id, time_box_minutes=minutes))
-        return False
+            if minutes != item.time_box_minutes:
+                return lambda: update(item.id, time_box_minutes=minutes)
+        return None
 
     def update_item(self, item: AgendaItemData) -> None:
         """Take a record the editor just saved (its body), keeping the row in step."""
@@ -271,9 +252,7 @@ class AgendaModel(_MeetingPartModel):
         except ValidationError as error:
             self.failed.emit(str(error))
             return False
-        self.beginResetModel()
-        self._rows = list(meeting.agenda_items)
-        self.endResetModel()
+        self._reset(meeting.agenda_items)
         self.edited.emit()
         self.reordered.emit(moved)
         return True
@@ -290,32 +269,6 @@ class AgendaModel(_MeetingPartModel):
         order.insert(there, order.pop(row))
         self._reorder(order, [item.id])
         return self.row_of(item.id)
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [AGENDA_IDS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({index.row() for index in indexes if index.isValid()})
-        ids = [self._rows[row].id for row in rows if 0 <= row < len(self._rows)]
-        data = QMimeData()
-        data.setData(AGENDA_IDS_MIME, QByteArray(json.dumps(ids).encode()))
-        return data
-
-    @staticmethod
-    def dragged_ids(data: QMimeData) -> list[str]:
-        if not data.hasFormat(AGENDA_IDS_MIME):
-            return []
-        try:
-            ids = json.loads(bytes(data.data(AGENDA_IDS_MIME).data()).decode())
-        except (ValueError, UnicodeDecodeError):
-            return []
-        return [item for item in ids if isinstance(item, str)] if isinstance(ids, list) else []
 
     def _drop_order(
         self, data: QMimeData, action: Qt.DropAction, row: int, parent: AnyIndex
@@ -335,26 +288,13 @@ class AgendaModel(_MeetingPartModel):
         order = before + moving + after
         return None if order == current else order
 
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        return self._drop_order(data, action, row, parent) is not None
 
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        order = self._drop_order(data, action, row, parent)
-        if order is None:
-            return False
-        moved = [item_id for item_id in order if item_id in set(self.dragged_ids(data))]
-        return self._reorder(order, moved)
-
-
-class ActionsModel(_MeetingPartModel):
+class ActionsModel(_MeetingPartModel[ActionItemData]):
     """A meeting's action items: done, what, who, by when, and how often it was carried."""
 
     COLUMNS = ("Done", "Action", "Owner", "Due", "Carried")
     DONE, TITLE, OWNER, DUE, CARRIED = range(5)
+    CHECK_COLUMN, EDIT_COLUMNS = DONE, (TITLE, OWNER, DUE)
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(services, parent)
@@ -363,14 +303,10 @@ class ActionsModel(_MeetingPartModel):
         self._today = today_of(services)
 
     def load(self, meeting: MeetingData | None, people: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._rows = list(meeting.action_items) if meeting else []
-        self.meeting_id = meeting.id if meeting else None
-        self.read_only = meeting is None or meeting.is_held
         self._people = dict(people)
         self._them = (meeting.person_name if meeting else None) or "Them"
         self._today = today_of(self.services)
-        self.endResetModel()
+        self._show(meeting, meeting.action_items if meeting else ())
 
     def clear(self) -> None:
         self._people = {}
@@ -399,17 +335,9 @@ class ActionsModel(_MeetingPartModel):
         return "Me"
 
     def open_count(self) -> int:
-        return sum(1 for action in self._rows if action.is_open)
+        return sum(1 for action in self._records if action.is_open)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.model() is not self:
-            return None
-        action: ActionItemData | None = self.record_at(index.row())
-        column = index.column()
-        if action is None or not 0 <= column < len(self.COLUMNS):
-            return None
-        if role == IdRole:
-            return action.id
+    def _cell(self, action: ActionItemData, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and column == self.DONE:
             return Qt.CheckState.Unchecked if action.is_open else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.DisplayRole:
@@ -456,58 +384,33 @@ class ActionsModel(_MeetingPartModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        if self.read_only:
-            return flags
-        if index.column() == self.DONE:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        elif index.column() in (self.TITLE, self.OWNER, self.DUE):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def _set_checked(self, action: ActionItemData, checked: bool) -> ActionItemData:
+        return self.services.meetings.set_action_done(action.id, checked)
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or self.read_only:
-            return False
-        action: ActionItemData | None = self.record_at(index.row())
-        if action is None:
-            return False
-        meetings = self.services.meetings
-        column = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and column == self.DONE:
-            done = Qt.CheckState(value) == Qt.CheckState.Checked
-            return self._write(index.row(), lambda: meetings.set_action_done(action.id, done))
-        if role != Qt.ItemDataRole.EditRole:
-            return False
+    def _edit(
+        self, action: ActionItemData, column: int, value: Any
+    ) -> Callable[[], ActionItemData] | None:
+        update = self.services.meetings.update_action
         if column == self.TITLE and value != action.title:
-            return self._write(index.row(), lambda: meetings.update_action(action.id, title=value))
+            return lambda: update(action.id, title=value)
         if column == self.OWNER and value != self.owner_key(action):
             owner, person = (value, None) if value in _ME_OR_THEM else ("person", value)
-            return self._write(
-                index.row(),
-                lambda: meetings.update_action(action.id, owner=owner, owner_person_id=person),
-            )
+            return lambda: update(action.id, owner=owner, owner_person_id=person)
         if column == self.DUE:
             due = (
                 date(value.year(), value.month(), value.day())
                 if isinstance(value, QDate) and value.isValid()
                 else None
             )
-            if due == action.due_on:
-                return False
-            return self._write(index.row(), lambda: meetings.update_action(action.id, due_on=due))
-        return False
+            if due != action.due_on:
+                return lambda: update(action.id, due_on=due)
+        return None
 
     def add(self, action: ActionItemData) -> int:
-        row = len(self._rows)
+        row = len(self._records)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(action)
+        self._records.append(action)
+        self._rows_by_id = None
         self.endInsertRows()
         self.edited.emit()
         return row
@@ -522,7 +425,8 @@ class ActionsModel(_MeetingPartModel):
             self.failed.emit(str(error))
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
+        del self._records[row]
+        self._rows_by_id = None
         self.endRemoveRows()
         self.edited.emit()
         return True

@@ -7,7 +7,6 @@ PriorityService.stale (the service decides, so the list and the dashboard agree)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,19 +14,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
     Qt,
-    Signal,
 )
 
 from upwardprep.gui.models.base import (
     FIRST_MODEL_ROLE,
     AnyIndex,
-    EntityTableModel,
     IdRole,
+    ReorderableTableModel,
     SortRole,
     column_header,
     today_of,
@@ -182,14 +179,13 @@ def _load_cells(services: Services, stale_days: int) -> _Cells:
     return _Cells(today=today_of(services), stale=stale)
 
 
-class PrioritiesModel(EntityTableModel[PriorityData]):
+class PrioritiesModel(ReorderableTableModel[PriorityData]):
     """Every live priority (or one owner's), grouped by owner, in rank order."""
 
     COLUMNS = ("Rank", "Title", "Owner", "Status", "Progress", "Period", "Last confirmed")
     RANK, TITLE, OWNER, STATUS, PROGRESS, PERIOD, CONFIRMED = range(7)
 
-    #: The ids of the priorities a move or a drop just placed (to select them again).
-    reordered = Signal(list)
+    IDS_MIME = PRIORITY_IDS_MIME
 
     def __init__(
         self,
@@ -246,10 +242,14 @@ class PrioritiesModel(EntityTableModel[PriorityData]):
         if there == here:
             return row
         block.insert(there, block.pop(here))
-        self.services.priorities.reorder(block)
-        self.refresh()
-        self.reordered.emit([record.id])
+        self._reorder(block, [record.id])
         return self.row_of(record.id)
+
+    def _reorder(self, order: list[str], moved: list[str]) -> bool:
+        self.services.priorities.reorder(order)
+        self.refresh()
+        self.reordered.emit(moved)
+        return True
 
     # -- drag and drop ---------------------------------------------------------------------
 
@@ -257,34 +257,6 @@ class PrioritiesModel(EntityTableModel[PriorityData]):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [PRIORITY_IDS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({index.row() for index in indexes if index.isValid()})
-        ids = [record.id for row in rows if (record := self.record_at(row)) is not None]
-        data = QMimeData()
-        data.setData(PRIORITY_IDS_MIME, QByteArray(json.dumps(ids).encode()))
-        return data
-
-    @staticmethod
-    def dragged_ids(data: QMimeData) -> list[str]:
-        if not data.hasFormat(PRIORITY_IDS_MIME):
-            return []
-        try:
-            ids = json.loads(bytes(data.data(PRIORITY_IDS_MIME).data()).decode())
-        except (ValueError, UnicodeDecodeError):
-            return []
-        if not isinstance(ids, list):
-            return []
-        return [item for item in ids if isinstance(item, str)]
 
     def _drop_order(
         self, data: QMimeData, action: Qt.DropAction, row: int, parent: AnyIndex
@@ -320,26 +292,6 @@ class PrioritiesModel(EntityTableModel[PriorityData]):
                     break
         order = remaining[:position] + moving_ids + remaining[position:]
         return None if order == block else order
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        return self._drop_order(data, action, row, parent) is not None
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        order = self._drop_order(data, action, row, parent)
-        if order is None:
-            return False
-        moved = [pid for pid in self.dragged_ids(data) if pid in order]
-        self.services.priorities.reorder(order)
-        self.refresh()
-        self.reordered.emit(moved)
-        return True
-
-
-# -- the alignment tree ----------------------------------------------------------------------
 
 
 @dataclass(eq=False)
