@@ -26,11 +26,13 @@ from upwardprep.cli.lifecycle import (
     cmd_passwd,
     cmd_restore,
     cmd_self_test,
+    cmd_settings,
 )
 from upwardprep.cli.records import (
     cmd_add,
     cmd_agenda,
     cmd_alignment,
+    cmd_edit,
     cmd_import,
     cmd_list,
     cmd_search,
@@ -154,6 +156,46 @@ def build_parser() -> Parser:
     pe.add_argument("--title", dest="job_title", default="", help="job title")
     pe.add_argument("--email", default="")
     pe.add_argument("--cadence", help="days between 1:1s")
+
+    p = command("edit", cmd_edit, "change a record")
+    edit = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    eo = edit.add_parser(
+        "outcome",
+        help="an outcome note",
+        description="Change an outcome note: which of its priorities it is filed under.",
+        parents=[common],
+    )
+    eo.add_argument("id", metavar="ID", help="the note's id (`list outcomes`)")
+    primary = eo.add_mutually_exclusive_group(required=True)
+    primary.add_argument(
+        "--primary",
+        metavar="P",
+        help="the priority it mainly serves, filed under in the review packet (linked too)",
+    )
+    primary.add_argument(
+        "--no-primary",
+        action="store_true",
+        help="no mark: filed under the first linked priority again",
+    )
+
+    p = command(
+        "settings",
+        cmd_settings,
+        "show the store's settings, or change them: your name and role on documents, when a "
+        "priority needs confirming",
+    )
+    p.add_argument(
+        "--your-name",
+        metavar="NAME",
+        help='how documents name you ("prepared by", owners); "" for your account\'s full name',
+    )
+    p.add_argument("--your-role", metavar="ROLE", help="your job title, on a review packet's cover")
+    p.add_argument(
+        "--stale-days",
+        type=whole(1, 3650),
+        metavar="N",
+        help="confirm a priority after N days without confirmation (default 21)",
+    )
 
     p = command("list", cmd_list, "list records, one a line")
     p.add_argument("what", choices=["people", "priorities", "outcomes", "meetings", "cycles"])
