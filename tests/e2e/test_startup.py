@@ -1,6 +1,7 @@
 """Start-up in a fresh process, as `upwardprep` starts: the unlock dialog is painted before the
 store's code, the services, ReportLab or icalendar are imported; they load behind it, and the
-main window shows the first section's rows once the passphrase is entered."""
+main window shows the first section (the Dashboard, read from the store) once the passphrase
+is entered."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 import upwardprep.cli
 from upwardprep.gui import app as gui
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QWidget
 HEAVY = sys.argv[3].split(",")
 qapp = gui.make_app()
 class Probe(QObject):
@@ -35,15 +36,11 @@ class Probe(QObject):
             print("at the dialog:", ",".join(m for m in HEAVY if m in sys.modules), flush=True)
             QTimer.singleShot(1500, self.enter)  # the user types for a moment
         elif self.dialog is not None and not self.done:
-            view = watched.parent()
-            if (
-                watched.window().objectName() == "mainWindow"
-                and isinstance(view, QAbstractItemView)
-                and view.model() is not None
-                and view.model().rowCount() > 0
-            ):
+            # the app opens on the Dashboard: its subtitle is written by the store's read
+            if watched.objectName() == "dashboardSubtitle" and watched.text():
                 self.done = True
-                print("rows:", view.objectName(), view.model().rowCount(), flush=True)
+                caption = watched.window().findChild(QWidget, "rhythmCaption")
+                print("shown: dashboard", "notes in the last" in caption.text(), flush=True)
                 self.wait_for_preloading(600)
         return False
     def wait_for_preloading(self, tries):
@@ -88,6 +85,6 @@ def test_the_unlock_dialog_comes_before_the_heavy_imports(tmp_path: Path) -> Non
     lines = result.stdout.splitlines()
     assert result.returncode == 0, result.stderr[-2000:]
     assert lines[0] == "at the dialog: ", lines
-    assert lines[1] == "rows: outcomesTable 30", lines
+    assert lines[1] == "shown: dashboard True", lines  # the Dashboard, read from the store
     # nothing but start-up asked for them: the preloading did
     assert lines[2] == f"preloaded: {','.join(HEAVY)}", lines
