@@ -165,7 +165,7 @@ class UpdateService:
                 # Under the priority the user marked as its primary (as the review packet
                 # files it), else the first it serves.
                 marked = [p for p in live if p.id == note.primary_priority_id]
-                first = (marked or sorted(live, key=_owner_order) or [None])[0]
+                first = marked[0] if marked else min(live, key=_owner_order) if live else None
                 groups.setdefault(first.id if first else None, (first, []))[1].append(note)
             ordered = sorted(
                 groups.values(),
