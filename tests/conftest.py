@@ -20,6 +20,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's configuration (e.g. the backup folder chosen per store) is never read or written by
+# tests: a folder of this run's own, for this process and every CLI it starts. A test that
+# chooses something uses the `config_home` fixture.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="upwardprep-test-config-")
 
 import time_machine
 
@@ -54,6 +58,16 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     _travel.stop()
     if _server is not None:
         _server.close()
+    shutil.rmtree(os.environ["XDG_CONFIG_HOME"], ignore_errors=True)
+
+
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A configuration folder of this test's own (set before the `cli` fixture reads the
+    environment, so the CLI sees it too)."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
 
 
 @pytest.fixture
@@ -68,6 +82,28 @@ def blank_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("blank") / "blank.upwardprep"
     Store.create(path, PASSPHRASE).close()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo store around the tests' NOW, built once per test process and closed: fixtures
+    that need the demo copy it (building it takes ~1.5 s of CPU; a process used to build it
+    again for each module that wanted it)."""
+    from tests.clock import FrozenClock
+    from upwardprep.demo import populate
+
+    path = tmp_path_factory.mktemp("demo-store") / "demo.upwardprep"
+    with Store.create(path, PASSPHRASE) as store:
+        populate(Services(store, clock=FrozenClock(NOW)))  # built around the tests' today
+    return path
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A copy of a closed store under `target` (folders made as the app makes them)."""
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    target.chmod(0o600)
+    return target
 
 
 @pytest.fixture

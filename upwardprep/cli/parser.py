@@ -38,6 +38,11 @@ from upwardprep.cli.records import (
     cmd_search,
 )
 
+BACKUP_DIR_HELP = (
+    "backup folder for this command (default: UPWARDPREP_BACKUP_DIR, else the folder chosen "
+    "for the store in the app's Settings › Backups, else backups/ beside the store)"
+)
+
 
 def common_options(default: object) -> Parser:
     """--store and --passphrase-file, accepted before or after the command.
@@ -269,7 +274,7 @@ def build_parser() -> Parser:
     p.add_argument("--until", metavar="DATE", help="count notes up to DATE (YYYY-MM-DD)")
 
     p = command("backup", cmd_backup, "write an encrypted, verified backup")
-    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument("--dir", help=BACKUP_DIR_HELP)
     p.add_argument(
         "--keep", type=whole(1, 1000), default=10, help="how many backups to keep (default 10)"
     )
@@ -287,7 +292,7 @@ def build_parser() -> Parser:
         help="restore even if the passphrase does not open the current store "
         "(its files are then moved aside unopened)",
     )
-    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument("--dir", help=BACKUP_DIR_HELP)
     p.add_argument(
         "--backup-passphrase-file",
         metavar="FILE",
@@ -302,7 +307,7 @@ def build_parser() -> Parser:
         "the store had when it was made (falls back to the newest good one); exits 3 when "
         "the newest backup fails",
     )
-    p.add_argument("--dir", help="backup folder (default: the one set in Settings, or backups/)")
+    p.add_argument("--dir", help=BACKUP_DIR_HELP)
 
     p = command(
         "export",
