@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QTableView,
     QTextBrowser,
@@ -541,3 +542,22 @@ def test_a_first_start_fits_the_window_to_the_screen(qtbot: QtBot) -> None:
     free = window.screen().availableGeometry()
     assert window.width() < free.width() and window.height() < free.height()
     assert free.contains(window.frameGeometry().center())
+
+
+def test_the_rest_loads_once_after_the_windows_first_paint(qtbot: QtBot) -> None:
+    """Start-up's later imports wait for the unlocked window's first paint (a window covered
+    by its children counts: one of them paints), then run once."""
+    from upwardprep.gui.startup import AfterFirstPaint
+
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("rows"))
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    AfterFirstPaint(window, lambda: calls.append("rest"), fallback_ms=60_000)
+    qtbot.wait(20)
+    assert calls == []  # not shown, not painted: nothing yet
+    window.show()
+    qtbot.waitUntil(lambda: calls == ["rest"], timeout=5000)  # the paint, not the fallback
+    window.update()  # later paints start nothing more
+    qtbot.wait(100)
+    assert calls == ["rest"]
