@@ -89,18 +89,27 @@ def first_section(settings: AppSettings) -> str:
     return section if section in SECTION_MODULES else "outcomes"
 
 
-class AfterFirstPaint(QObject):
-    """Calls `then` a moment after `window` (any widget in it) first paints, or after
-    `fallback_ms` at most. It watches the application's events until then: a main window
-    covered by its children gets no paint event of its own."""
+class FirstPaint(QObject):
+    """Watches for `window`'s first paint (any widget in it: a main window covered by its
+    children gets no paint event of its own) and runs what waits for it a moment after; what
+    is asked for later runs at once (after the same moment). After `fallback_ms` without a
+    paint (a minimised window) it stops waiting."""
 
-    def __init__(self, window: QWidget, then: Any, *, fallback_ms: int = 3000) -> None:
+    def __init__(self, window: QWidget, *, fallback_ms: int = 3000) -> None:
         super().__init__(window)
-        self._window, self._then = window, then
+        self._window = window
+        self._waiting: list[Any] = []
+        self.painted = False
         self._app = QApplication.instance()
         if self._app is not None:
             self._app.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self._fire)
+        QTimer.singleShot(fallback_ms, self._done)
+
+    def then(self, callback: Any) -> None:
+        if self.painted:
+            QTimer.singleShot(LATER_AFTER_PAINT_MS, callback)
+        else:
+            self._waiting.append(callback)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -108,20 +117,18 @@ class AfterFirstPaint(QObject):
             and isinstance(watched, QWidget)
             and watched.window() is self._window
         ):
-            self._stop_watching()
-            QTimer.singleShot(LATER_AFTER_PAINT_MS, self._fire)
+            self._done()
         return False
 
-    def _stop_watching(self) -> None:
+    def _done(self) -> None:
         if self._app is not None:
             self._app.removeEventFilter(self)
             self._app = None
-
-    def _fire(self) -> None:
-        self._stop_watching()
-        if self._then is not None:
-            then, self._then = self._then, None
-            then()
+        if not self.painted:
+            self.painted = True
+            waiting, self._waiting = self._waiting, []
+            for callback in waiting:
+                QTimer.singleShot(LATER_AFTER_PAINT_MS, callback)
 
 
 class Controller(QObject):
@@ -137,6 +144,7 @@ class Controller(QObject):
         self._jobs: list[Job] = []
         self._dialog: UnlockDialog | None = None  # the start-up unlock dialog while it is open
         self._later_pending = False
+        self._first_paint: FirstPaint | None = None  # the unlocked window's, at start-up
 
     @property
     def window(self) -> MainWindow:
@@ -180,8 +188,9 @@ class Controller(QObject):
         dialog.painted.connect(self._prepare)
         accepted = dialog.exec()
         self._dialog = None
+        self._first_paint = FirstPaint(self.window)
         if self._later_pending:  # Enter came before the rest loaded: after the first paint
-            AfterFirstPaint(self.window, self._import_the_rest)
+            self._first_paint.then(self._import_the_rest)
         self.window.show()
         if not accepted and dialog.failure is not None:
             self._problem(dialog.failure)
@@ -206,7 +215,7 @@ class Controller(QObject):
         elif self._dialog is not None:
             self._later_pending = True  # Enter came first: after the window's first paint
         else:  # the store opened before these imports were done: the window shows already
-            AfterFirstPaint(self.window, self._import_the_rest)
+            (self._first_paint or FirstPaint(self.window)).then(self._import_the_rest)
 
     def _import_the_rest(self) -> None:
         self._later_pending = False
