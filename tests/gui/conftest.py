@@ -86,3 +86,31 @@ def quit_discards_refused_input(monkeypatch: pytest.MonkeyPatch) -> None:
     """When pytest-qt closes a window that still holds refused input, answer the quit question
     (a modal box would wait for a click forever); tests of that question patch it themselves."""
     monkeypatch.setattr(MainWindow, "_discard_refused", lambda _self: True)
+
+
+@pytest.fixture(scope="module")
+def shared_window(
+    qapp: object, demo_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[MainWindow]:
+    """One main window over a demo copy for a whole module, for tests that only look or move
+    the focus (building and unlocking a window costs more than most such tests). Its settings
+    live in the module's own folder; the per-test settings fixture does not reach it."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("shared_window")
+    QCoreApplication.setOrganizationName("UpwardPrepTests")
+    QCoreApplication.setApplicationName("UpwardPrepTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "s"))
+    path = folder / "Work notes.upwardprep"
+    shutil.copyfile(demo_template, path)
+    session = StoreSession(path, clock=FrozenClock(NOW))
+    main = MainWindow(session, AppSettings())
+    main.show()
+    session.unlock(PASSPHRASE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MainWindow, "_discard_refused", lambda _self: True)
+        yield main
+        session.close()
+        main.close()
+        main.deleteLater()

@@ -41,7 +41,7 @@ def test_fri_and_enter(qtbot: QtBot, field: DayField) -> None:
         qtbot.keyClicks(field, "fri")
         qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.value() == coming_friday()
-    assert field.text() == shown(coming_friday())
+    assert field.text() == shown(coming_friday(), today=TODAY)
     assert "in " in field.toolTip() or "tomorrow" in field.toolTip()
 
 
@@ -82,7 +82,7 @@ def test_unreadable_text_keeps_the_day_and_says_why(qtbot: QtBot, field: DayFiel
     assert field.value() == TODAY
     assert field.text() == "someday"
     qtbot.keyClick(field, Qt.Key.Key_Escape)
-    assert field.text() == shown(TODAY)
+    assert field.text() == shown(TODAY, today=TODAY)
 
 
 def test_looking_back(qtbot: QtBot, field: DayField) -> None:
@@ -109,3 +109,11 @@ def test_the_days_it_shows_read_back_in_other_languages() -> None:
     for name in ("de_DE", "fr_FR", "en_US", "es_ES", "ja_JP"):
         locale = QLocale(name)
         assert reader_for(name).read(shown(day, locale), TODAY) == day, name
+
+
+def test_the_year_is_shown_only_outside_this_year(field: DayField) -> None:
+    field.set_value(TODAY.replace(month=1, day=2))
+    assert str(TODAY.year) not in field.text()
+    assert str(TODAY.year) in field.toolTip()  # the tooltip says the day in full
+    field.set_value(TODAY.replace(year=TODAY.year - 1, month=1, day=2))
+    assert str(TODAY.year - 1) in field.text()

@@ -33,6 +33,7 @@ from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
 from upwardprep.gui.models.meetings import MeetingsModel
 from upwardprep.gui.views.meetings import MeetingsView
+from upwardprep.gui.widgets.record_picker import RecordPicker
 from upwardprep.services import Services
 from upwardprep.services.meetings import IF_TIME_ALLOWS, MeetingData
 from upwardprep.store.engine import Store
@@ -492,10 +493,10 @@ def test_draft_next_agenda_through_the_action(window: MainWindow, qtbot: QtBot) 
 
     def drive(dialog: QDialog) -> None:
         assert dialog.objectName() == "draftAgendaDialog"
-        person = dialog.findChild(QComboBox, "draftPerson")
-        assert person.currentData() == dana.id
-        combo = dialog.findChild(QComboBox, "draftTemplate")
-        combo.setCurrentIndex(combo.findData(template.id))
+        person = dialog.findChild(RecordPicker, "draftPerson")
+        assert person.current_id() == dana.id
+        picker = dialog.findChild(RecordPicker, "draftTemplate")
+        picker.set_current_id(template.id)
         chosen.append(dialog.findChild(QLabel, "draftWhen").text())
         intro = dialog.findChild(QLabel, "draftIntro").text()
         assert "fits the meeting's length" in intro and f"“{IF_TIME_ALLOWS}”" in intro

@@ -61,4 +61,9 @@ def apply_look(app: QApplication, appearance: str = "system") -> None:
         "QTreeWidget#navigation { border: none; padding-top: 8px; }"
         "QTreeWidget#navigation::item { padding: 5px 4px; }"
         "QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }"
+        # Focus always visible: a list shows its selected row the same with or without the
+        # keyboard, so the list that has it gets an accent frame (text fields have Fusion's).
+        "QTableView, QTreeView, QListView { border: 1px solid palette(mid); }"
+        "QTableView:focus, QTreeView:focus, QListView:focus "
+        "{ border: 1px solid palette(highlight); }"
     )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from upwardprep.gui.forms.ui_draft_agenda_dialog import Ui_DraftAgendaDialog
 from upwardprep.gui.models.base import today_of
 from upwardprep.gui.models.dates import absolute, relative_day
-from upwardprep.gui.views.base import fill_combo
+from upwardprep.gui.widgets.record_picker import Choice, chosen_id, person_choices
 from upwardprep.services import NotFound, Services, ValidationError
 
 MANAGING_UP = ("manager", "skip-level")
@@ -38,16 +38,13 @@ class DraftAgendaDialog(QDialog):
         )
         self.error = self.ui.errorLabel
         people = services.people.list()
-        fill_combo(self.person, [(p.name, p.id) for p in people], keep=person_id)
+        self.person.set_choices(person_choices(people))
         if person_id is None:  # the manager is whom most agendas are for
             managers = [p.id for p in people if p.role in MANAGING_UP]
-            if managers:
-                self.person.setCurrentIndex(max(0, self.person.findData(managers[0])))
+            person_id = managers[0] if managers else (people[0].id if people else None)
+        self.person.set_current_id(person_id)
         self._templates = services.templates.list()
-        fill_combo(
-            self.template,
-            [("The usual one for this person", None)] + [(t.name, t.id) for t in self._templates],
-        )
+        self.template.set_choices([Choice(t.id, t.name) for t in self._templates])
         self.error.hide()
         buttons = self.ui.buttons
         self.draft_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -56,15 +53,20 @@ class DraftAgendaDialog(QDialog):
         self.draft_button.setEnabled(bool(people))
         buttons.accepted.connect(self.draft)
         buttons.rejected.connect(self.reject)
-        self.person.currentIndexChanged.connect(self._person_changed)
+        self.person.edited.connect(self._person_changed)
         self._default_template = default_template
         self._person_changed()
         self.template.setFocus()
 
     def _person_changed(self) -> None:
-        person_id = self.person.currentData()
+        person_id = self.person.current_id()
         if not person_id:
-            self.when.setText("Add the person in People first.")
+            self.when.setText(
+                "Add the person in People first."
+                if not self.person.choices()
+                else "Type the name of the person the meeting is with."
+            )
+            self.when.setToolTip("")
             return
         planned = [
             m
@@ -97,17 +99,17 @@ class DraftAgendaDialog(QDialog):
             template_id = next(
                 (t.id for t in self._templates if t.name == self._default_template), None
             )
-        index = self.template.findData(template_id) if template_id else -1
-        if index >= 0:
-            self.template.setCurrentIndex(index)
+        if template_id is not None:
+            self.template.set_current_id(template_id)
 
     def draft(self) -> None:
-        person_id = self.person.currentData()
-        if not person_id:
-            return
         try:
+            person_id = chosen_id(self.person, "person")
+            template_id = chosen_id(self.template, "template")
+            if not person_id:
+                raise ValidationError("Choose whom the meeting is with.")
             meeting = self.services.agenda.draft_next(
-                person_id, template_id=self.template.currentData(), stale_days=self.stale_days
+                person_id, template_id=template_id, stale_days=self.stale_days
             )
         except (ValidationError, NotFound) as error:
             self.error.setText(str(error))

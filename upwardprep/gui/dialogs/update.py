@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QMimeData
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from upwardprep.export.update import default_filename, to_html, to_markdown, write_update
 from upwardprep.gui.forms.ui_update_dialog import Ui_UpdateDialog
-from upwardprep.gui.views.base import fill_combo
+from upwardprep.gui.views.base import fill_combo, use_clock
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.labels import UPWARD_ROLES
 from upwardprep.services.update import WeeklyUpdate
@@ -38,7 +38,8 @@ class UpdateDialog(QDialog):
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save)
         self.person.currentIndexChanged.connect(self._person_changed)
-        self.since.dateChanged.connect(self._since_changed)
+        use_clock(self, services)
+        self.since.edited.connect(self._since_changed)
         self._person_changed()
 
     def _person_changed(self) -> None:
@@ -46,13 +47,10 @@ class UpdateDialog(QDialog):
         self._build(None)
         if self.update_data is not None:
             start = self.update_data.since
-            self.since.blockSignals(True)
-            self.since.setDate(QDate(start.year, start.month, start.day))
-            self.since.blockSignals(False)
+            self.since.set_value(start)
 
     def _since_changed(self) -> None:
-        picked = self.since.date()
-        self._build(date(picked.year(), picked.month(), picked.day()))
+        self._build(self.since.value())
 
     def _build(self, since: date | None) -> None:
         person_id = self.person.currentData()

@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QSizePolicy, QVBoxLayout,
+    QWidget)
+
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_DraftAgendaDialog(object):
     def setupUi(self, draftAgendaDialog):
@@ -40,7 +42,7 @@ class Ui_DraftAgendaDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.personLabel)
 
-        self.draftPerson = QComboBox(draftAgendaDialog)
+        self.draftPerson = RecordPicker(draftAgendaDialog)
         self.draftPerson.setObjectName(u"draftPerson")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.draftPerson)
@@ -50,7 +52,7 @@ class Ui_DraftAgendaDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.templateLabel)
 
-        self.draftTemplate = QComboBox(draftAgendaDialog)
+        self.draftTemplate = RecordPicker(draftAgendaDialog)
         self.draftTemplate.setObjectName(u"draftTemplate")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.draftTemplate)
@@ -94,10 +96,12 @@ class Ui_DraftAgendaDialog(object):
         draftAgendaDialog.setWindowTitle(QCoreApplication.translate("DraftAgendaDialog", u"Draft next agenda", None))
         self.draftIntro.setText(QCoreApplication.translate("DraftAgendaDialog", u"The draft ranks what is waiting \u2014 asks on open risks, overdue and long-carried actions, talking points left unticked last time, outcomes since your last 1:1 (one item per priority), priorities due for confirmation, the template's items \u2014 and plans only what fits the meeting's length. The rest waits under \u201cIf time allows\u201d. Drafting again keeps your own items and edits and adds nothing twice.", None))
         self.personLabel.setText(QCoreApplication.translate("DraftAgendaDialog", u"&With:", None))
+        self.draftPerson.setPlaceholderText(QCoreApplication.translate("DraftAgendaDialog", u"Type a name", None))
 #if QT_CONFIG(accessibility)
         self.draftPerson.setAccessibleName(QCoreApplication.translate("DraftAgendaDialog", u"Person", None))
 #endif // QT_CONFIG(accessibility)
         self.templateLabel.setText(QCoreApplication.translate("DraftAgendaDialog", u"&Template:", None))
+        self.draftTemplate.setPlaceholderText(QCoreApplication.translate("DraftAgendaDialog", u"The usual one for this person \u2014 or type a name", None))
 #if QT_CONFIG(accessibility)
         self.draftTemplate.setAccessibleName(QCoreApplication.translate("DraftAgendaDialog", u"Template", None))
 #endif // QT_CONFIG(accessibility)

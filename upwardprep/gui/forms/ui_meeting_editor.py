@@ -16,12 +16,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateTimeEdit, QFormLayout,
-    QFrame, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QSplitter,
-    QTabWidget, QToolButton, QVBoxLayout, QWidget)
+    QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QSplitter, QTabWidget, QToolButton, QVBoxLayout,
+    QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.gui.widgets.tables import EditTable
 
@@ -251,34 +252,35 @@ class Ui_MeetingEditor(object):
         self.actionsPageLayout = QVBoxLayout(self.actionsPage)
         self.actionsPageLayout.setObjectName(u"actionsPageLayout")
         self.actionsPageLayout.setContentsMargins(0, 8, 0, 0)
-        self.actionsBar = QHBoxLayout()
+        self.actionsBar = QGridLayout()
         self.actionsBar.setObjectName(u"actionsBar")
         self.addActionEdit = QLineEdit(self.actionsPage)
         self.addActionEdit.setObjectName(u"addActionEdit")
 
-        self.actionsBar.addWidget(self.addActionEdit)
+        self.actionsBar.addWidget(self.addActionEdit, 0, 0, 1, 5)
 
         self.addActionOwner = QComboBox(self.actionsPage)
         self.addActionOwner.setObjectName(u"addActionOwner")
 
-        self.actionsBar.addWidget(self.addActionOwner)
+        self.actionsBar.addWidget(self.addActionOwner, 1, 0, 1, 1)
 
         self.dueLabel = QLabel(self.actionsPage)
         self.dueLabel.setObjectName(u"dueLabel")
 
-        self.actionsBar.addWidget(self.dueLabel)
+        self.actionsBar.addWidget(self.dueLabel, 1, 1, 1, 1)
 
-        self.addActionDue = DateField(self.actionsPage)
+        self.addActionDue = DayField(self.actionsPage)
         self.addActionDue.setObjectName(u"addActionDue")
 
-        self.actionsBar.addWidget(self.addActionDue)
+        self.actionsBar.addWidget(self.addActionDue, 1, 2, 1, 1)
 
         self.actionRemoveButton = QToolButton(self.actionsPage)
         self.actionRemoveButton.setObjectName(u"actionRemoveButton")
 
-        self.actionsBar.addWidget(self.actionRemoveButton)
+        self.actionsBar.addWidget(self.actionRemoveButton, 1, 4, 1, 1)
 
-        self.actionsBar.setStretch(0, 1)
+        self.actionsBar.setColumnStretch(0, 1)
+        self.actionsBar.setColumnStretch(2, 1)
 
         self.actionsPageLayout.addLayout(self.actionsBar)
 
@@ -403,6 +405,7 @@ class Ui_MeetingEditor(object):
         self.addActionOwner.setAccessibleName(QCoreApplication.translate("MeetingEditor", u"Owner of the new action item", None))
 #endif // QT_CONFIG(accessibility)
         self.dueLabel.setText(QCoreApplication.translate("MeetingEditor", u"due", None))
+        self.addActionDue.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"Due: fri, +3d\u2026", None))
 #if QT_CONFIG(accessibility)
         self.addActionDue.setAccessibleName(QCoreApplication.translate("MeetingEditor", u"Due date of the new action item", None))
 #endif // QT_CONFIG(accessibility)

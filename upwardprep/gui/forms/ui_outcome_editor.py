@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
     QToolButton, QVBoxLayout, QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 from upwardprep.gui.widgets.priority_picker import PriorityPicker
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_OutcomeEditor(object):
     def setupUi(self, outcomeEditor):
@@ -74,7 +75,7 @@ class Ui_OutcomeEditor(object):
 
         self.kindRowLayout.addWidget(self.onLabel)
 
-        self.outcomeDate = DateField(self.kindRow)
+        self.outcomeDate = DayField(self.kindRow)
         self.outcomeDate.setObjectName(u"outcomeDate")
 
         self.kindRowLayout.addWidget(self.outcomeDate)
@@ -88,7 +89,7 @@ class Ui_OutcomeEditor(object):
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.personLabel)
 
-        self.outcomePerson = QComboBox(outcomeEditor)
+        self.outcomePerson = RecordPicker(outcomeEditor)
         self.outcomePerson.setObjectName(u"outcomePerson")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.outcomePerson)
@@ -219,10 +220,12 @@ class Ui_OutcomeEditor(object):
         self.outcomeKind.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Kind of note", None))
 #endif // QT_CONFIG(accessibility)
         self.onLabel.setText(QCoreApplication.translate("OutcomeEditor", u"on", None))
+        self.outcomeDate.setPlaceholderText(QCoreApplication.translate("OutcomeEditor", u"fri, 1 dec, 2026-12-04\u2026", None))
 #if QT_CONFIG(accessibility)
         self.outcomeDate.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Date", None))
 #endif // QT_CONFIG(accessibility)
         self.personLabel.setText(QCoreApplication.translate("OutcomeEditor", u"P&erson:", None))
+        self.outcomePerson.setPlaceholderText(QCoreApplication.translate("OutcomeEditor", u"Nobody in particular \u2014 type a name", None))
 #if QT_CONFIG(accessibility)
         self.outcomePerson.setAccessibleName(QCoreApplication.translate("OutcomeEditor", u"Person it concerns", None))
 #endif // QT_CONFIG(accessibility)

@@ -16,36 +16,49 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
-    QLineEdit, QSizePolicy, QWidget)
+    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 
 class Ui_OutcomeFilters(object):
     def setupUi(self, outcomeFilters):
         if not outcomeFilters.objectName():
             outcomeFilters.setObjectName(u"outcomeFilters")
-        self.filtersLayout = QHBoxLayout(outcomeFilters)
+        self.filtersLayout = QVBoxLayout(outcomeFilters)
         self.filtersLayout.setObjectName(u"filtersLayout")
         self.filtersLayout.setContentsMargins(8, 8, 8, 0)
+        self.filterTextRow = QHBoxLayout()
+        self.filterTextRow.setObjectName(u"filterTextRow")
         self.outcomeFilterEdit = QLineEdit(outcomeFilters)
         self.outcomeFilterEdit.setObjectName(u"outcomeFilterEdit")
         self.outcomeFilterEdit.setClearButtonEnabled(True)
 
-        self.filtersLayout.addWidget(self.outcomeFilterEdit)
+        self.filterTextRow.addWidget(self.outcomeFilterEdit)
 
+        self.outcomeCount = QLabel(outcomeFilters)
+        self.outcomeCount.setObjectName(u"outcomeCount")
+
+        self.filterTextRow.addWidget(self.outcomeCount)
+
+        self.filterTextRow.setStretch(0, 1)
+
+        self.filtersLayout.addLayout(self.filterTextRow)
+
+        self.filterChoicesRow = QHBoxLayout()
+        self.filterChoicesRow.setObjectName(u"filterChoicesRow")
         self.kindFilter = QComboBox(outcomeFilters)
         self.kindFilter.setObjectName(u"kindFilter")
         self.kindFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kindFilter.setMinimumContentsLength(6)
 
-        self.filtersLayout.addWidget(self.kindFilter)
+        self.filterChoicesRow.addWidget(self.kindFilter)
 
         self.personFilter = QComboBox(outcomeFilters)
         self.personFilter.setObjectName(u"personFilter")
         self.personFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.personFilter.setMinimumContentsLength(6)
 
-        self.filtersLayout.addWidget(self.personFilter)
+        self.filterChoicesRow.addWidget(self.personFilter)
 
         self.priorityFilter = QComboBox(outcomeFilters)
         self.priorityFilter.setObjectName(u"priorityFilter")
@@ -53,45 +66,44 @@ class Ui_OutcomeFilters(object):
         self.priorityFilter.setMinimumContentsLength(6)
         self.priorityFilter.setMaximumSize(QSize(220, 16777215))
 
-        self.filtersLayout.addWidget(self.priorityFilter)
+        self.filterChoicesRow.addWidget(self.priorityFilter)
 
         self.tagFilter = QComboBox(outcomeFilters)
         self.tagFilter.setObjectName(u"tagFilter")
         self.tagFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tagFilter.setMinimumContentsLength(6)
 
-        self.filtersLayout.addWidget(self.tagFilter)
+        self.filterChoicesRow.addWidget(self.tagFilter)
 
         self.fromLabel = QLabel(outcomeFilters)
         self.fromLabel.setObjectName(u"fromLabel")
 
-        self.filtersLayout.addWidget(self.fromLabel)
+        self.filterChoicesRow.addWidget(self.fromLabel)
 
-        self.dateFromFilter = DateField(outcomeFilters)
+        self.dateFromFilter = DayField(outcomeFilters)
         self.dateFromFilter.setObjectName(u"dateFromFilter")
 
-        self.filtersLayout.addWidget(self.dateFromFilter)
+        self.filterChoicesRow.addWidget(self.dateFromFilter)
 
         self.toLabel = QLabel(outcomeFilters)
         self.toLabel.setObjectName(u"toLabel")
 
-        self.filtersLayout.addWidget(self.toLabel)
+        self.filterChoicesRow.addWidget(self.toLabel)
 
-        self.dateToFilter = DateField(outcomeFilters)
+        self.dateToFilter = DayField(outcomeFilters)
         self.dateToFilter.setObjectName(u"dateToFilter")
 
-        self.filtersLayout.addWidget(self.dateToFilter)
+        self.filterChoicesRow.addWidget(self.dateToFilter)
 
-        self.outcomeCount = QLabel(outcomeFilters)
-        self.outcomeCount.setObjectName(u"outcomeCount")
+        self.filterChoicesRow.setStretch(0, 1)
+        self.filterChoicesRow.setStretch(1, 1)
+        self.filterChoicesRow.setStretch(2, 1)
+        self.filterChoicesRow.setStretch(3, 1)
+        self.filterChoicesRow.setStretch(5, 1)
+        self.filterChoicesRow.setStretch(7, 1)
 
-        self.filtersLayout.addWidget(self.outcomeCount)
+        self.filtersLayout.addLayout(self.filterChoicesRow)
 
-        self.filtersLayout.setStretch(0, 2)
-        self.filtersLayout.setStretch(1, 1)
-        self.filtersLayout.setStretch(2, 1)
-        self.filtersLayout.setStretch(3, 1)
-        self.filtersLayout.setStretch(4, 1)
 #if QT_CONFIG(shortcut)
         self.fromLabel.setBuddy(self.dateFromFilter)
         self.toLabel.setBuddy(self.dateToFilter)
@@ -118,10 +130,12 @@ class Ui_OutcomeFilters(object):
         self.tagFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"Filter by tag", None))
 #endif // QT_CONFIG(accessibility)
         self.fromLabel.setText(QCoreApplication.translate("OutcomeFilters", u"from", None))
+        self.dateFromFilter.setPlaceholderText(QCoreApplication.translate("OutcomeFilters", u"any day", None))
 #if QT_CONFIG(accessibility)
         self.dateFromFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"From date", None))
 #endif // QT_CONFIG(accessibility)
         self.toLabel.setText(QCoreApplication.translate("OutcomeFilters", u"to", None))
+        self.dateToFilter.setPlaceholderText(QCoreApplication.translate("OutcomeFilters", u"any day", None))
 #if QT_CONFIG(accessibility)
         self.dateToFilter.setAccessibleName(QCoreApplication.translate("OutcomeFilters", u"To date", None))
 #endif // QT_CONFIG(accessibility)

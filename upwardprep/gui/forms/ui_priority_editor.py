@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
     QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_PriorityEditor(object):
     def setupUi(self, priorityEditor):
@@ -62,7 +63,7 @@ class Ui_PriorityEditor(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.ownerLabel)
 
-        self.priorityOwner = QComboBox(priorityEditor)
+        self.priorityOwner = RecordPicker(priorityEditor)
         self.priorityOwner.setObjectName(u"priorityOwner")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.priorityOwner)
@@ -72,7 +73,7 @@ class Ui_PriorityEditor(object):
 
         self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.parentLabel)
 
-        self.priorityParent = QComboBox(priorityEditor)
+        self.priorityParent = RecordPicker(priorityEditor)
         self.priorityParent.setObjectName(u"priorityParent")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.priorityParent)
@@ -141,7 +142,7 @@ class Ui_PriorityEditor(object):
         self.periodRowLayout = QHBoxLayout(self.periodRow)
         self.periodRowLayout.setObjectName(u"periodRowLayout")
         self.periodRowLayout.setContentsMargins(0, 0, 0, 0)
-        self.priorityStart = DateField(self.periodRow)
+        self.priorityStart = DayField(self.periodRow)
         self.priorityStart.setObjectName(u"priorityStart")
 
         self.periodRowLayout.addWidget(self.priorityStart)
@@ -151,7 +152,7 @@ class Ui_PriorityEditor(object):
 
         self.periodRowLayout.addWidget(self.toLabel)
 
-        self.priorityEnd = DateField(self.periodRow)
+        self.priorityEnd = DayField(self.periodRow)
         self.priorityEnd.setObjectName(u"priorityEnd")
 
         self.periodRowLayout.addWidget(self.priorityEnd)
@@ -208,10 +209,12 @@ class Ui_PriorityEditor(object):
         self.priorityTitle.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Priority title", None))
 #endif // QT_CONFIG(accessibility)
         self.ownerLabel.setText(QCoreApplication.translate("PriorityEditor", u"&Owner:", None))
+        self.priorityOwner.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"Me \u2014 or type a name", None))
 #if QT_CONFIG(accessibility)
         self.priorityOwner.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Owner", None))
 #endif // QT_CONFIG(accessibility)
         self.parentLabel.setText(QCoreApplication.translate("PriorityEditor", u"&Aligned to:", None))
+        self.priorityParent.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"Nothing (top level) \u2014 type part of a title", None))
 #if QT_CONFIG(accessibility)
         self.priorityParent.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Aligned to", None))
 #endif // QT_CONFIG(accessibility)
@@ -233,10 +236,12 @@ class Ui_PriorityEditor(object):
 #endif // QT_CONFIG(accessibility)
         self.priorityUnit.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"unit, e.g. customers", None))
         self.periodLabel.setText(QCoreApplication.translate("PriorityEditor", u"&Period:", None))
+        self.priorityStart.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"start: 1 jun\u2026", None))
 #if QT_CONFIG(accessibility)
         self.priorityStart.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Period start", None))
 #endif // QT_CONFIG(accessibility)
         self.toLabel.setText(QCoreApplication.translate("PriorityEditor", u"to", None))
+        self.priorityEnd.setPlaceholderText(QCoreApplication.translate("PriorityEditor", u"end: 30 nov\u2026", None))
 #if QT_CONFIG(accessibility)
         self.priorityEnd.setAccessibleName(QCoreApplication.translate("PriorityEditor", u"Period end", None))
 #endif // QT_CONFIG(accessibility)

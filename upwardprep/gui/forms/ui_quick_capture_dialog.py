@@ -127,5 +127,8 @@ class Ui_QuickCaptureDialog(object):
         self.askEdit.setAccessibleName(QCoreApplication.translate("QuickCaptureDialog", u"Ask", None))
 #endif // QT_CONFIG(accessibility)
         self.askEdit.setPlaceholderText(QCoreApplication.translate("QuickCaptureDialog", u"What do you need, and from whom?", None))
+#if QT_CONFIG(accessibility)
+        self.linkMeetingCheck.setAccessibleName(QCoreApplication.translate("QuickCaptureDialog", u"Link the note to the meeting", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
     QSpacerItem, QTabWidget, QTextBrowser, QVBoxLayout,
     QWidget)
 
-from upwardprep.gui.widgets.date_field import DateField
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_ReviewEditor(object):
     def setupUi(self, reviewEditor):
@@ -78,7 +79,7 @@ class Ui_ReviewEditor(object):
         self.periodRowLayout = QHBoxLayout(self.periodRow)
         self.periodRowLayout.setObjectName(u"periodRowLayout")
         self.periodRowLayout.setContentsMargins(0, 0, 0, 0)
-        self.cycleStart = DateField(self.periodRow)
+        self.cycleStart = DayField(self.periodRow)
         self.cycleStart.setObjectName(u"cycleStart")
 
         self.periodRowLayout.addWidget(self.cycleStart)
@@ -88,7 +89,7 @@ class Ui_ReviewEditor(object):
 
         self.periodRowLayout.addWidget(self.toLabel)
 
-        self.cycleEnd = DateField(self.periodRow)
+        self.cycleEnd = DayField(self.periodRow)
         self.cycleEnd.setObjectName(u"cycleEnd")
 
         self.periodRowLayout.addWidget(self.cycleEnd)
@@ -106,7 +107,7 @@ class Ui_ReviewEditor(object):
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.reviewerLabel)
 
-        self.cycleReviewer = QComboBox(reviewEditor)
+        self.cycleReviewer = RecordPicker(reviewEditor)
         self.cycleReviewer.setObjectName(u"cycleReviewer")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cycleReviewer)
@@ -186,14 +187,17 @@ class Ui_ReviewEditor(object):
         self.cycleKind.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Kind of review", None))
 #endif // QT_CONFIG(accessibility)
         self.periodLabel.setText(QCoreApplication.translate("ReviewEditor", u"&Period:", None))
+        self.cycleStart.setPlaceholderText(QCoreApplication.translate("ReviewEditor", u"start: 1 jun\u2026", None))
 #if QT_CONFIG(accessibility)
         self.cycleStart.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Period start", None))
 #endif // QT_CONFIG(accessibility)
         self.toLabel.setText(QCoreApplication.translate("ReviewEditor", u"to", None))
+        self.cycleEnd.setPlaceholderText(QCoreApplication.translate("ReviewEditor", u"end: 30 nov\u2026", None))
 #if QT_CONFIG(accessibility)
         self.cycleEnd.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Period end", None))
 #endif // QT_CONFIG(accessibility)
         self.reviewerLabel.setText(QCoreApplication.translate("ReviewEditor", u"&Reviewer:", None))
+        self.cycleReviewer.setPlaceholderText(QCoreApplication.translate("ReviewEditor", u"No one \u2014 type a name", None))
 #if QT_CONFIG(accessibility)
         self.cycleReviewer.setAccessibleName(QCoreApplication.translate("ReviewEditor", u"Reviewer", None))
 #endif // QT_CONFIG(accessibility)

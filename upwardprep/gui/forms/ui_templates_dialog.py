@@ -89,5 +89,8 @@ class Ui_TemplatesDialog(object):
         self.newTemplateButton.setText(QCoreApplication.translate("TemplatesDialog", u"&New", None))
         self.duplicateTemplateButton.setText(QCoreApplication.translate("TemplatesDialog", u"&Duplicate", None))
         self.deleteTemplateButton.setText(QCoreApplication.translate("TemplatesDialog", u"Move to &Trash", None))
+#if QT_CONFIG(accessibility)
+        self.templatesTable.setAccessibleName(QCoreApplication.translate("TemplatesDialog", u"Templates", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

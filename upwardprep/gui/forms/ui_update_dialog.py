@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QPushButton, QSizePolicy, QTextBrowser,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout,
+    QWidget)
+
+from upwardprep.gui.widgets.day_field import DayField
 
 class Ui_UpdateDialog(object):
     def setupUi(self, updateDialog):
@@ -45,9 +47,8 @@ class Ui_UpdateDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.sinceLabel)
 
-        self.updateSince = QDateEdit(updateDialog)
+        self.updateSince = DayField(updateDialog)
         self.updateSince.setObjectName(u"updateSince")
-        self.updateSince.setCalendarPopup(True)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.updateSince)
 
@@ -106,7 +107,6 @@ class Ui_UpdateDialog(object):
 #if QT_CONFIG(accessibility)
         self.updateSince.setAccessibleName(QCoreApplication.translate("UpdateDialog", u"Since", None))
 #endif // QT_CONFIG(accessibility)
-        self.updateSince.setDisplayFormat(QCoreApplication.translate("UpdateDialog", u"ddd d MMM yyyy", None))
 #if QT_CONFIG(accessibility)
         self.updatePreview.setAccessibleName(QCoreApplication.translate("UpdateDialog", u"The update", None))
 #endif // QT_CONFIG(accessibility)

@@ -28,7 +28,7 @@ from upwardprep.gui.models.base import (
     ReorderableTableModel,
     today_of,
 )
-from upwardprep.gui.models.dates import absolute
+from upwardprep.gui.models.dates import absolute, relative_day
 from upwardprep.services.common import ValidationError
 from upwardprep.services.labels import ActionOwner
 from upwardprep.services.meetings import (
@@ -346,7 +346,8 @@ class ActionsModel(_MeetingPartModel[ActionItemData]):
             if column == self.OWNER:
                 return self.owner_text(action)
             if column == self.DUE:
-                return action.due_on.strftime("%d %b %Y").lstrip("0") if action.due_on else ""
+                # Relative like every list ("in 3 days", "next Tue"); the tooltip says the day.
+                return relative_day(action.due_on, self._today) if action.due_on else ""
             if column == self.CARRIED:
                 return f"×{action.carry_count}" if action.carry_count else ""
             return None
@@ -366,6 +367,9 @@ class ActionsModel(_MeetingPartModel[ActionItemData]):
                 return f"Carried over {times} from earlier meetings"
             if column == self.TITLE:
                 return action.title
+            if column == self.DUE and action.due_on:
+                late = action.is_open and action.due_on < self._today and not self.read_only
+                return absolute(action.due_on) + (" — overdue" if late else "")
             return None
         if role == Qt.ItemDataRole.FontRole and column == self.TITLE and not action.is_open:
             font = QFont()
@@ -377,9 +381,6 @@ class ActionsModel(_MeetingPartModel[ActionItemData]):
             late = action.due_on is not None and action.due_on < self._today
             if column == self.DUE and late and not self.read_only:  # a record is not late
                 return OVERDUE
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.DUE and action.due_on:
-            late = action.is_open and action.due_on < self._today and not self.read_only
-            return absolute(action.due_on) + (" — overdue" if late else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CARRIED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -114,8 +114,19 @@ class AlignmentView(SectionView):
                 AlignmentTreeModel.CONFIRMED: 12,
             },
             stretch=AlignmentTreeModel.TITLE,
+            drop=(
+                AlignmentTreeModel.CONFIRMED,
+                AlignmentTreeModel.OWNER,
+                AlignmentTreeModel.PROGRESS,
+                AlignmentTreeModel.STATUS,
+            ),
         )
-        size_columns(self.unaligned, {UnalignedModel.DATE: 8, UnalignedModel.KIND: 8}, 2)
+        size_columns(
+            self.unaligned,
+            {UnalignedModel.DATE: 8, UnalignedModel.KIND: 8},
+            2,
+            drop=(UnalignedModel.KIND,),
+        )
         self.refresh()
 
     def _fill_people(self, services: Services) -> None:

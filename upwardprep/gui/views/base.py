@@ -4,10 +4,10 @@ note text on lock, and editors that save themselves."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -34,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.clock import local_today
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import IdRole
-from upwardprep.gui.widgets.date_field import NO_DATE, DateField
+from upwardprep.gui.widgets.columns import fit_columns
+from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.gui.widgets.tables import RecordTable
 from upwardprep.services import NotFound, Services, ValidationError
@@ -135,6 +135,7 @@ class ListDetailView(SectionView):
         self.list_stack = QStackedWidget()
         self.list_stack.setObjectName(f"{name}ListStack")
         self.table = make_table(f"{name}Table")
+        self.table.setAccessibleName(self.title or name.capitalize())
         self.empty = EmptyState(empty)
         for widget in (self.table, *other_lists, self.empty):
             self.list_stack.addWidget(widget)
@@ -212,33 +213,32 @@ def make_table(name: str) -> RecordTable:
     return table
 
 
-def size_columns(view: QTableView | QTreeView, chars: dict[int, int], stretch: int) -> None:
-    """Widths from the font (not from the rows: a 100k-row list must not be measured), with
-    one column taking what is left. The user's own widths, once saved, win over these."""
-    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
-    header.setStretchLastSection(False)
-    average = view.fontMetrics().averageCharWidth()
-    for column, count in chars.items():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, count * average + 24)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+def size_columns(
+    view: QTableView | QTreeView,
+    chars: dict[int, int],
+    stretch: int,
+    drop: tuple[int, ...] = (),
+) -> None:
+    """Widths from the font, the title column taking what is left, and the `drop` columns
+    (least useful first) hidden while the list is too narrow (gui/widgets/columns.py)."""
+    fit_columns(view, chars, stretch, drop)
 
 
-def set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+def set_date(edit: DayField, value: date | None) -> None:
+    edit.set_value(value)
 
 
-def get_date(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+def get_date(edit: DayField) -> date | None:
+    edit.flush()  # typed and not yet confirmed counts
+    return edit.value()
 
 
-def date_edit(name: str, accessible: str) -> DateField:
-    """A date field that can also be empty (shown as "—")."""
-    edit = DateField()
-    edit.setObjectName(name)
-    edit.setAccessibleName(accessible)
-    return edit
+def use_clock(root: QWidget, services: Services) -> None:
+    """The date fields under `root` count from the store's today (the services' clock), never
+    the machine's calendar: "fri", "+3d" and the calendar's first month follow it."""
+    clock = services.clock
+    for field in root.findChildren(DayField):
+        field.set_today_source(partial(local_today, clock))
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, Any]], keep: Any = None) -> None:
@@ -293,7 +293,11 @@ class RecordEditor(QWidget):
     def watch(self, *widgets: QObject) -> None:
         for widget in widgets:
             signal: SignalInstance | None = None
-            if isinstance(widget, QLineEdit):
+            if hasattr(widget, "edited"):  # DayField, RecordPicker: a confirmed change
+                signal = widget.edited
+                if hasattr(widget, "flush"):
+                    self._debounced.append(widget)
+            elif isinstance(widget, QLineEdit):
                 signal = widget.textEdited
             elif isinstance(widget, QPlainTextEdit):
                 signal = widget.textChanged
@@ -301,14 +305,8 @@ class RecordEditor(QWidget):
                 signal = widget.currentIndexChanged
             elif isinstance(widget, QCheckBox):
                 signal = widget.toggled
-            elif isinstance(widget, QDateEdit):
-                signal = widget.dateChanged
             elif isinstance(widget, QSpinBox | QDoubleSpinBox):
                 signal = widget.valueChanged
-            elif hasattr(widget, "edited"):
-                signal = widget.edited
-                if hasattr(widget, "flush"):
-                    self._debounced.append(widget)
             if signal is None:
                 raise TypeError(f"cannot watch {type(widget).__name__}")
             signal.connect(self.mark_dirty)
@@ -325,6 +323,8 @@ class RecordEditor(QWidget):
 
     def load(self, services: Services, record_id: str | None) -> None:
         self.flush()
+        if services is not self.services:
+            use_clock(self, services)
         self.services = services
         self.record_id = record_id
         self._loading = True

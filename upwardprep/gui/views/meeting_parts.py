@@ -136,6 +136,7 @@ class MeetingPartsEditor(RecordEditor):
                 AgendaModel.SOURCE: 12,
             },
             stretch=AgendaModel.TITLE,
+            drop=(AgendaModel.SOURCE, AgendaModel.SECTION),
         )
         size_columns(
             self.actions_table,
@@ -146,6 +147,7 @@ class MeetingPartsEditor(RecordEditor):
                 ActionsModel.CARRIED: 6,
             },
             stretch=ActionsModel.TITLE,
+            drop=(ActionsModel.CARRIED, ActionsModel.OWNER),
         )
         self.agenda_table.selectionModel().currentRowChanged.connect(self._item_changed)
         agenda.edited.connect(self._parts_edited)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from upwardprep.gui import jobs
 from upwardprep.gui.dialogs.finish_summary import FinishSummaryDialog, summarise
@@ -61,6 +64,37 @@ class MeetingsView(ListDetailView):
         self.new_button.clicked.connect(self.new_record)
         self.draft_button.clicked.connect(lambda: self.draft_requested.emit(self.person_id() or ""))
         self.templates_button.clicked.connect(self.templates_requested.emit)
+        self._tab_keys()
+
+    def _tab_keys(self) -> None:
+        """Alt+1…5 for the meeting's tabs, and Ctrl+Tab / Ctrl+PgDown (Shift+, PgUp: back)
+        from anywhere in the section, not only once the focus is on the tabs."""
+        tabs = self.editor.findChild(QTabWidget, "meetingTabs")
+        if tabs is None:
+            return
+        self.tabs = tabs
+
+        def go(index: int) -> None:
+            if tabs.isEnabled() and 0 <= index < tabs.count():
+                tabs.setCurrentIndex(index)
+
+        def step(delta: int) -> None:
+            go((tabs.currentIndex() + delta) % max(1, tabs.count()))
+
+        keys: list[tuple[str, Callable[[], None]]] = [
+            (f"Alt+{n + 1}", partial(go, n)) for n in range(min(9, tabs.count()))
+        ]
+        keys += [
+            ("Ctrl+Tab", partial(step, 1)),
+            ("Ctrl+PgDown", partial(step, 1)),
+            ("Ctrl+Shift+Tab", partial(step, -1)),
+            ("Ctrl+Shift+Backtab", partial(step, -1)),
+            ("Ctrl+PgUp", partial(step, -1)),
+        ]
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     # -- binding ---------------------------------------------------------------------------
 
@@ -76,6 +110,7 @@ class MeetingsView(ListDetailView):
                 MeetingsModel.ACTIONS: 4,
             },
             stretch=MeetingsModel.TITLE,
+            drop=(MeetingsModel.ACTIONS, MeetingsModel.AGENDA, MeetingsModel.STATUS),
         )
         self.editor.bind_models(AgendaModel(services, self), ActionsModel(services, self))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -21,10 +21,13 @@ from upwardprep.gui.views.base import (
     get_date,
     set_date,
     size_columns,
+    use_clock,
 )
 from upwardprep.gui.widgets.empty_state import EmptyState
+from upwardprep.gui.widgets.record_picker import chosen_id, person_choices
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
+from upwardprep.services.day_input import Lean
 from upwardprep.services.labels import OUTCOME_KIND_CHOICES
 from upwardprep.services.outcomes import FIELDS as OUTCOME_FIELDS
 from upwardprep.services.outcomes import OutcomeData, OutcomeFilter
@@ -79,6 +82,7 @@ class OutcomeEditor(RecordEditor):
         ):
             field.setMaxLength(limit_of(OUTCOME_FIELDS[key]))
         self.hint.hide()
+        self.when.lean = Lean.PAST  # a note is about what happened: "fri" is the last one
         for kind, label in OUTCOME_KIND_CHOICES.items():
             self.kind.addItem(label, kind.value)
         self.watch(
@@ -144,10 +148,8 @@ class OutcomeEditor(RecordEditor):
     def _fill(self, record_id: str) -> None:
         assert self.services is not None
         outcome = self.services.outcomes.get(record_id)
-        people = [("Nobody in particular", None)] + [
-            (p.name, p.id) for p in self.services.people.list()
-        ]
-        fill_combo(self.person, people, keep=outcome.person_id)
+        self.person.set_choices(person_choices(self.services.people.list()))
+        self.person.set_current_id(outcome.person_id)
         self.priorities.set_choices({p.title: p.id for p in self.services.priorities.list()})
         self.title_edit.setText(outcome.title)
         self.hint.setVisible(reads_as_activity(outcome.title))
@@ -176,7 +178,7 @@ class OutcomeEditor(RecordEditor):
             title=self.title_edit.text(),
             kind=self.kind.currentData(),
             occurred_on=get_date(self.when),
-            person_id=self.person.currentData(),
+            person_id=chosen_id(self.person, "person"),
             impact=self.impact.text(),
             metric_delta=self.metric_edit.text(),
             evidence_url=self.evidence.text(),
@@ -207,7 +209,8 @@ class OutcomeEditor(RecordEditor):
         ):
             field.clear()
         self.hint.hide()
-        self.person.clear()
+        self.person.set_choices([])
+        self.person.set_current_id(None)
         self.priorities.clear()
         self._marked = None
         self._show_primary()
@@ -249,9 +252,10 @@ class OutcomeFilters(QWidget):
         for combo in (self.kind, self.person, self.priority, self.tag):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _date: self.changed.emit())
+            edit.edited.connect(self.changed.emit)
 
     def set_choices(self, services: Services) -> None:
+        use_clock(self, services)
         fill_combo(
             self.person, [("Anyone", None)] + [(p.name, p.id) for p in services.people.list()]
         )
@@ -341,6 +345,7 @@ class OutcomesView(ListDetailView):
                 OutcomesModel.PRIVATE: 8,
             },
             stretch=OutcomesModel.TITLE,
+            drop=(OutcomesModel.PRIVATE, OutcomesModel.PRIORITIES, OutcomesModel.KIND),
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.countChanged.connect(self._count_changed)

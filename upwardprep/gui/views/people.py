@@ -88,6 +88,7 @@ class PeopleView(ListDetailView):
             self.table,
             {PeopleModel.NAME: 22, PeopleModel.ROLE: 13, PeopleModel.CADENCE: 15},
             stretch=PeopleModel.TITLE,
+            drop=(PeopleModel.CADENCE, PeopleModel.ROLE),
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         super().bind(services)

@@ -13,16 +13,20 @@ from upwardprep.gui.models.priorities import PrioritiesModel, PriorityTreeModel
 from upwardprep.gui.views.base import (
     ListDetailView,
     RecordEditor,
-    fill_combo,
     get_date,
     set_date,
     size_columns,
 )
 from upwardprep.gui.widgets.delegates import ProgressDelegate, StaleDelegate, StatusPillDelegate
+from upwardprep.gui.widgets.record_picker import Choice, chosen_id, person_choices
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import PRIORITY_STATUS_LABELS
 from upwardprep.services.priorities import FIELDS as PRIORITY_FIELDS
+
+# The columns that step aside first when the list is narrow (the title stays readable).
+PRIORITY_DROP_NAMES = ("Period", "Last confirmed", "Owner", "Progress")
+PRIORITY_DROP_ORDER = tuple(PrioritiesModel.COLUMNS.index(name) for name in PRIORITY_DROP_NAMES)
 
 
 def _number(text: str) -> float | str | None:
@@ -74,22 +78,22 @@ class PriorityEditor(RecordEditor):
 
     def _choices(self, record_id: str) -> None:
         assert self.services is not None
-        people = [("Me", None)] + [(p.name, p.id) for p in self.services.people.list()]
-        fill_combo(self.owner, people, keep=self.owner.currentData())
-        others = [("Nothing (top level)", None)] + [
-            (p.title if not p.owner_name else f"{p.title} — {p.owner_name}", p.id)
-            for p in self.services.priorities.list()
-            if p.id != record_id
-        ]
-        fill_combo(self.parent_combo, others, keep=self.parent_combo.currentData())
+        self.owner.set_choices(person_choices(self.services.people.list()))
+        self.parent_combo.set_choices(
+            [
+                Choice(p.id, p.title, p.owner_name or "")
+                for p in self.services.priorities.list()
+                if p.id != record_id
+            ]
+        )
 
     def _fill(self, record_id: str) -> None:
         assert self.services is not None
         priority = self.services.priorities.get(record_id)
         self._choices(record_id)
         self.title_edit.setText(priority.title)
-        self.owner.setCurrentIndex(max(0, self.owner.findData(priority.owner_id)))
-        self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(priority.parent_id)))
+        self.owner.set_current_id(priority.owner_id)
+        self.parent_combo.set_current_id(priority.parent_id)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(priority.status)))
         self.measure.setText(priority.measure)
         self.current.setText(
@@ -121,8 +125,8 @@ class PriorityEditor(RecordEditor):
         self.services.priorities.update(
             record_id,
             title=self.title_edit.text(),
-            owner_id=self.owner.currentData(),
-            parent_id=self.parent_combo.currentData(),
+            owner_id=chosen_id(self.owner, "person"),
+            parent_id=chosen_id(self.parent_combo, "priority"),
             status=self.status_combo.currentData(),
             measure=self.measure.text(),
             metric_current=_number(self.current.text()),
@@ -146,8 +150,9 @@ class PriorityEditor(RecordEditor):
             field.clear()
         self.description.clear()
         self.history.clear()
-        self.owner.clear()
-        self.parent_combo.clear()
+        for picker in (self.owner, self.parent_combo):
+            picker.set_choices([])
+            picker.set_current_id(None)
         set_date(self.start, None)
         set_date(self.end, None)
 
@@ -186,6 +191,7 @@ class PrioritiesView(ListDetailView):
         self.table.setDropIndicatorShown(True)
         self.tree = tree
         self.tree.setObjectName("prioritiesTree")
+        self.tree.setAccessibleName("Priorities, as a tree of what is aligned to what")
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree_toggle.toggled.connect(self._show_list)
@@ -206,6 +212,10 @@ class PrioritiesView(ListDetailView):
         self.table.setItemDelegateForColumn(PrioritiesModel.STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(PrioritiesModel.PROGRESS, ProgressDelegate(self.table))
         self.table.setItemDelegateForColumn(PrioritiesModel.CONFIRMED, StaleDelegate(self.table))
+        # The tree draws its cells as the table does: status pills, progress bars, stale dates.
+        self.tree.setItemDelegateForColumn(PriorityTreeModel.STATUS, StatusPillDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(PriorityTreeModel.PROGRESS, ProgressDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(PriorityTreeModel.CONFIRMED, StaleDelegate(self.tree))
         size_columns(
             self.table,
             {
@@ -217,6 +227,7 @@ class PrioritiesView(ListDetailView):
                 PrioritiesModel.CONFIRMED: 14,
             },
             stretch=PrioritiesModel.TITLE,
+            drop=PRIORITY_DROP_ORDER,
         )
         size_columns(
             self.tree,
@@ -228,6 +239,7 @@ class PrioritiesView(ListDetailView):
                 PriorityTreeModel.CONFIRMED: 14,
             },
             stretch=PriorityTreeModel.TITLE,
+            drop=tuple(PriorityTreeModel.COLUMNS.index(name) for name in PRIORITY_DROP_NAMES),
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)

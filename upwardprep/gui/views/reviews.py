@@ -29,11 +29,11 @@ from upwardprep.gui.models.priorities import period_label
 from upwardprep.gui.views.base import (
     ListDetailView,
     RecordEditor,
-    fill_combo,
     get_date,
     set_date,
     size_columns,
 )
+from upwardprep.gui.widgets.record_picker import chosen_id, person_choices
 from upwardprep.services import Services
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import CYCLE_KIND_LABELS, OUTCOME_KIND_LABELS, CycleKind, label_of
@@ -129,12 +129,12 @@ class ReviewEditor(RecordEditor):
     def _fill(self, record_id: str) -> None:
         assert self.services is not None
         cycle = self.services.reviews.get(record_id)
-        people = [("No one", None)] + [
-            (p.name, p.id)
-            for p in self.services.people.list()
-            if p.role in ("manager", "skip-level") or p.id == cycle.reviewer_id
-        ]
-        fill_combo(self.reviewer, people, keep=cycle.reviewer_id)
+        # Managers first (whom a review is usually with), then everyone else.
+        people = sorted(
+            self.services.people.list(), key=lambda p: p.role not in ("manager", "skip-level")
+        )
+        self.reviewer.set_choices(person_choices(people))
+        self.reviewer.set_current_id(cycle.reviewer_id)
         self.name_edit.setText(cycle.name)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(cycle.kind)))
         set_date(self.start, cycle.period_start)
@@ -151,7 +151,7 @@ class ReviewEditor(RecordEditor):
             kind=self.kind_combo.currentData(),
             period_start=get_date(self.start),
             period_end=get_date(self.end),
-            reviewer_id=self.reviewer.currentData(),
+            reviewer_id=chosen_id(self.reviewer, "person"),
             self_assessment=self.assessment.text(),
         )
         if (before.period_start, before.period_end) != (get_date(self.start), get_date(self.end)):
@@ -159,7 +159,8 @@ class ReviewEditor(RecordEditor):
 
     def _blank(self) -> None:
         self.name_edit.clear()
-        self.reviewer.clear()
+        self.reviewer.set_choices([])
+        self.reviewer.set_current_id(None)
         set_date(self.start, None)
         set_date(self.end, None)
         self.assessment.clear()
@@ -303,6 +304,7 @@ class ReviewsView(ListDetailView):
                 ReviewCyclesModel.REVIEWER: 14,
             },
             stretch=ReviewCyclesModel.NAME,
+            drop=(ReviewCyclesModel.REVIEWER, ReviewCyclesModel.KIND, ReviewCyclesModel.PERIOD),
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         super().bind(services)

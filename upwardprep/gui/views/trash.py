@@ -43,6 +43,7 @@ class TrashView(SectionView):
         layout.addLayout(bar)
         self.stack = QStackedWidget()
         self.table = make_table("trashTable")
+        self.table.setAccessibleName("Trash")
         self.empty = EmptyState(
             "The Trash is empty. Deleted notes, priorities and people wait "
             "here until you restore them or delete them for good."

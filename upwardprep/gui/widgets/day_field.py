@@ -4,9 +4,10 @@
 It starts from the app's today (the clock the form is given, never the machine's calendar):
 the calendar button and the arrow keys open on today when the field is empty, Up/Down move a
 day, Page Up/Down a month. An empty field is "no date" (the clear button or deleting the text).
-The field shows the day as "Fri 4 Dec 2026" (in the user's language) and its tooltip says it in
-full with how far away it is. Text that is not a date stays as typed, with the reason in the
-tooltip and `problem`, and the value is unchanged until it is corrected.
+The field shows the day as "Fri 4 Dec" ("Fri 4 Dec 2025" in another year; in the user's
+language) and its tooltip says it in full with how far away it is. Text that is not a date
+stays as typed, with the reason in the tooltip and `problem`, and the value is unchanged until
+it is corrected.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
@@ -46,12 +47,15 @@ def reader_for(locale_name: str) -> DayReader:
     return DayReader(day_first=day_first, month_names=months, weekday_names=weekdays)
 
 
-def shown(day: date, locale: QLocale | None = None) -> str:
-    """How the field shows a day: weekday, day, month and year, in the locale's order."""
+def shown(day: date, locale: QLocale | None = None, today: date | None = None) -> str:
+    """How the field shows a day: weekday, day, month and year, in the locale's order; the
+    year only when it is not this year's (`today`), which keeps narrow forms readable."""
     loc = locale or QLocale()
     pattern = loc.dateFormat(QLocale.FormatType.ShortFormat)
     month_first = 0 <= pattern.find("M") < pattern.find("d")
-    layout = "ddd MMM d, yyyy" if month_first else "ddd d MMM yyyy"
+    layout = "ddd MMM d" if month_first else "ddd d MMM"
+    if today is None or day.year != today.year:
+        layout += ", yyyy" if month_first else " yyyy"
     return loc.toString(QDate(day.year, day.month, day.day), layout)
 
 
@@ -163,6 +167,24 @@ class DayField(QLineEdit):
         self._popup.show()
         calendar.setFocus()
 
+    def _width_for(self, text: str) -> int:
+        """The field's width for `text` beside its clear and calendar buttons."""
+        buttons = 2 * (self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize) + 8)
+        return self.fontMetrics().horizontalAdvance(text + " ") + buttons + 12
+
+    def sizeHint(self) -> QSize:
+        """Room for a day of another year ("Wed 30 Sep 2026")."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._width_for(shown(date(2026, 9, 30)))), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a day of this year ("Wed 30 Sep"): a narrow form must not squeeze the day
+        to "Fri 2…"."""
+        hint = super().minimumSizeHint()
+        today = date(2026, 9, 1)
+        wide = self._width_for(shown(date(2026, 9, 30), today=today))
+        return QSize(max(hint.width(), wide), hint.height())
+
     # -- inside ----------------------------------------------------------------------------
 
     @staticmethod
@@ -183,7 +205,7 @@ class DayField(QLineEdit):
             self.setText("")
             self.setToolTip("No date")
             return
-        self.setText(shown(self._value))
+        self.setText(shown(self._value, today=self.today()))
         self.setCursorPosition(0)
         self.setToolTip(f"{absolute(self._value)} — {age(self._value, self.today())}")
 

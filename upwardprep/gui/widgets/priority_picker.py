@@ -24,6 +24,11 @@ class PriorityPicker(QWidget):
         self.linked.setObjectName("linkedPriorities")
         self.linked.setAccessibleName("Linked priorities (Delete removes)")
         self.linked.setMaximumHeight(78)
+        # Two rows at least, not the list's default of four: the outcome editor must fit a
+        # 700-pixel screen (it scrolls past two links).
+        self.linked.setMinimumHeight(2 * self.linked.fontMetrics().height() + 10)
+        self.linked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.linked.setTextElideMode(Qt.TextElideMode.ElideRight)
         # One field for the picker's life (its choices change with the record): a completer
         # made per record is what a deleted-object error came from.
         self.add = RecordPicker(keep_text=False)

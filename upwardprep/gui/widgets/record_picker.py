@@ -17,16 +17,30 @@ completer live as long as the field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QWidget
 
 from upwardprep.gui.icons import icon
+from upwardprep.services import ValidationError
 from upwardprep.services.text_match import best_matches, single_match
 
 ChoiceRole = Qt.ItemDataRole.UserRole + 1
+
+
+class PersonLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+
+
 MAX_VISIBLE = 10
 
 
@@ -291,3 +305,19 @@ class RecordPicker(QLineEdit):
         ):
             self.resolve()
         super().focusOutEvent(event)
+
+
+def person_choices(people: Iterable[PersonLike]) -> list[Choice]:
+    """People as choices: the name, and the job title beside it in the list."""
+    return [Choice(person.id, person.name, person.title or "") for person in people]
+
+
+def chosen_id(picker: RecordPicker, what: str) -> str | None:
+    """The record a form saves: what the field holds, or the one record its typed text names;
+    text naming none or several is refused (the form keeps it and says so)."""
+    if not picker.resolve():
+        raise ValidationError(
+            f"No single {what} matches “{picker.pending_text()}”: "
+            "pick one from the list, or clear the field."
+        )
+    return picker.current_id()

@@ -1,8 +1,15 @@
 """The two kinds of table the app shows, promoted in the Designer forms: a list of records
-(whole rows selected, read-only cells) and a table edited in place (the agenda, action items)."""
+(whole rows selected, read-only cells) and a table edited in place (the agenda, action items).
+
+Keys: Tab leaves a table for what comes next (the form of the current record), rather than
+walking its cells; Space ticks or unticks the current row's check box (an agenda item
+discussed, an action item done).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 ROW_HEIGHT = 28
@@ -16,6 +23,32 @@ def _rows(table: QTableView) -> None:
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     table.horizontalHeader().setHighlightSections(False)
+    table.setTabKeyNavigation(False)
+
+
+def checkable_cell(table: QTableView) -> QModelIndex:
+    """The current row's check box cell (the first checkable column), or an invalid index."""
+    model, current = table.model(), table.currentIndex()
+    if model is None or not current.isValid():
+        return QModelIndex()
+    if model.flags(current) & Qt.ItemFlag.ItemIsUserCheckable:
+        return current
+    for column in range(model.columnCount()):
+        index = model.index(current.row(), column, current.parent())
+        if model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
+            return index
+    return QModelIndex()
+
+
+def toggle_check(table: QTableView) -> bool:
+    """Space on a row: tick or untick its check box; False when the row has none."""
+    index = checkable_cell(table)
+    if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsEnabled:
+        return False
+    state = index.data(Qt.ItemDataRole.CheckStateRole)
+    checked = state in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+    new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+    return bool(table.model().setData(index, new.value, Qt.ItemDataRole.CheckStateRole))
 
 
 class RecordTable(QTableView):
@@ -41,3 +74,15 @@ class EditTable(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Space ticks the row rather than starting to edit its cell with a blank.
+        if (
+            event.key() == Qt.Key.Key_Space
+            and not event.modifiers()
+            and self.state() != QAbstractItemView.State.EditingState
+            and toggle_check(self)
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
