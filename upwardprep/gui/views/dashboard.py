@@ -417,6 +417,7 @@ class DashboardView(SectionView):
                     due.setToolTip(absolute(item.due_on))
                     if item.overdue:
                         due.setStyleSheet(f"color: {amber};")
+                due.setWordWrap(False)  # "overdue · 3 days ago" on one line beside the title
                 title.setContentsMargins(12, 0, 0, 0)
                 card.row(title, due)
             if len(group.items) > 6:
