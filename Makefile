@@ -7,6 +7,8 @@ PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
 # Debian tools a test runs on packaging/linux/ (desktop-file-validate, appstreamcli).
 DESKTOP_DEBS := desktop-file-utils appstream
+# The crash points of `make faults` are injected with strace.
+FAULT_DEBS := strace
 # Libraries Qt's xcb and Wayland plugins link to that a bare build machine may lack: present when
 # PyInstaller runs, they are resolved, and the xcb ones go into the bundle (PyInstaller leaves
 # the Wayland client libraries to the system).
@@ -14,7 +16,7 @@ DIST_DEBS := libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0
 # ... and an X server without a screen, for check_bundle.py to start the app on xcb as well.
 DIST_DEBS += xvfb
 
-.PHONY: run test lint bench faults forms qt-deps desktop-deps dist-deps dist install-desktop uninstall-desktop \
+.PHONY: run test lint bench faults forms qt-deps desktop-deps fault-deps dist-deps dist install-desktop uninstall-desktop \
 	clean
 
 $(PY):
@@ -44,6 +46,13 @@ desktop-deps:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(DESKTOP_DEBS); fi; \
 	fi
 
+fault-deps:
+	@if ! command -v strace >/dev/null 2>&1; then \
+	  echo "Installing the fault injector: $(FAULT_DEBS)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(FAULT_DEBS); \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(FAULT_DEBS); fi; \
+	fi
+
 run: $(VENV)/.installed qt-deps
 	$(VENV)/bin/upwardprep $(ARGS)
 
@@ -62,7 +71,7 @@ bench: $(VENV)/.installed-test qt-deps
 # Issue 18's crash points: every command that replaces a file is killed before each rename,
 # unlink, fsync and link it makes (strace's fault injection), then checked. Long (hundreds of
 # command runs); FAULT_STRIDE=N kills at every Nth point only.
-faults: $(VENV)/.installed-test
+faults: $(VENV)/.installed-test qt-deps fault-deps
 	UPWARDPREP_FAULT_STRIDE=$(or $(FAULT_STRIDE),1) QT_QPA_PLATFORM=offscreen \
 	  $(VENV)/bin/pytest -q -s -p no:randomly tests/faults
 

@@ -20,6 +20,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's configuration (e.g. the backup folder chosen per store) is never read or written by
+# tests: a folder of this run's own, for this process and every CLI it starts. A test that
+# chooses something uses the `config_home` fixture.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="upwardprep-test-config-")
 
 import time_machine
 
@@ -54,6 +58,16 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     _travel.stop()
     if _server is not None:
         _server.close()
+    shutil.rmtree(os.environ["XDG_CONFIG_HOME"], ignore_errors=True)
+
+
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A configuration folder of this test's own (set before the `cli` fixture reads the
+    environment, so the CLI sees it too)."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -99,25 +99,28 @@ def _bench_brief(folder: Path) -> list[Row]:
         rows.append(_agenda_row("demo", services))
         meeting = meeting_for_person(services, services.people.find("Dana").id)
         out = folder / "brief.pdf"
-        started = time.perf_counter()
+        # CPU time of this process, as the packet rows: on a shared machine wall time measures
+        # the neighbours. Wall time beside it.
+        started = time.process_time()
         build_brief(services, meeting.id, out)  # the first build also loads the fonts
-        first = time.perf_counter() - started
-        times = []
+        first = time.process_time() - started
+        times, walls = [], []
         for _ in range(RUNS):
-            started = time.perf_counter()
+            started, wall = time.process_time(), time.perf_counter()
             build_brief(services, meeting.id, out)
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
+            walls.append(time.perf_counter() - wall)
         pages = len(PdfReader(out).pages)
         median = statistics.median(times) * 1000
         rows += [
             Row(
-                f"meeting brief PDF (demo, {pages} pages), median of {RUNS}",
-                f"{median:.0f} ms",
+                f"meeting brief PDF (demo, {pages} pages), median of {RUNS}, CPU",
+                f"{median:.0f} ms (wall {statistics.median(walls) * 1000:.0f} ms)",
                 f"≤ {BRIEF_BUDGET_MS} ms",
                 verdict(median <= BRIEF_BUDGET_MS),
             ),
             Row(
-                "  first brief in a process (loads and parses the fonts)",
+                "  first brief in a process (loads and parses the fonts), CPU",
                 f"{first * 1000:.0f} ms",
             ),
         ]
@@ -126,12 +129,12 @@ def _bench_brief(folder: Path) -> list[Row]:
         rows.append(_agenda_row("demo + 1,000 outcomes + 40 carried actions", services))
         meeting = meeting_for_person(services, services.people.find("Dana").id)
         for paper in ("A4", "Letter"):
-            started = time.perf_counter()
+            started = time.process_time()
             result = build_brief(services, meeting.id, out, paper=paper)
-            took = (time.perf_counter() - started) * 1000
+            took = (time.process_time() - started) * 1000
             rows.append(
                 Row(
-                    f"  brief PDF, that store, {paper}",
+                    f"  brief PDF, that store, {paper}, CPU",
                     f"{took:.0f} ms, {result.pages} pages",
                     "1–2 pages with the notes space",
                     verdict(result.pages is not None and result.pages <= 2),

@@ -36,14 +36,17 @@ def test_a_backup_killed_half_way_harms_neither_the_store_nor_older_backups(
 
     assert older.path.read_bytes() == older_bytes
     assert [b.path for b in vault.backups()] == [older.path]  # no half backup under a name
+    folder = older.path.parent
+    assert [p for p in folder.iterdir() if p.name.endswith(".tmp")]  # the copy it was making
     with vault.session(PASSPHRASE) as services:
+        # Opening the store removes what the killed process left, before any new backup.
+        assert not [p for p in folder.iterdir() if ".tmp" in p.name]
         assert vault.check(services) == []
         titles = {o.title for o in services.outcomes.list()}
         assert titles == {"Saved before the first backup", "Written before the killed backup"}
         report = vault.drill(services)
         assert report.last_verified is not None and report.last_verified.path == older.path
         assert vault.automatic_backup(services, on_close=True) is not None  # it runs again
-    folder = older.path.parent
     left = sorted(p.name for p in folder.iterdir() if not p.name.endswith(".manifest"))
     assert left == sorted(b.path.name for b in vault.backups())  # the killed copy is cleaned up
     assert len(list(folder.glob("*.manifest"))) == 2

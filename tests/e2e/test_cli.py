@@ -82,9 +82,21 @@ def test_add_list_search(initialised: Cli, tmp_path: Path) -> None:
     assert "No matches" in cli("search", 'NEAR( "x * -').stderr
     with Store.open(cli.store_path, PASSPHRASE) as store:
         note = Services(store).outcomes.get(outcome_id)
+        cost = Services(store).priorities.create("Cut cloud cost").id
     assert note.primary_priority_id == note.priority_ids[0] and note.priority_titles == (
         "Reduce churn",
     )
+    # The primary of a note that exists, and the "Your name" documents print.
+    moved = cli("edit", "outcome", outcome_id, "--primary", "cloud")
+    assert moved.returncode == 0, moved.stderr
+    assert "filed under Cut cloud cost (marked)" in moved.stdout
+    named = cli("settings", "--your-name", "  Ana   Ruiz ", "--stale-days", "30")
+    assert named.returncode == 0, named.stderr
+    assert "Your name:   Ana Ruiz" in named.stdout and "30 days" in named.stdout
+    with Store.open(cli.store_path, PASSPHRASE) as store:
+        services = Services(store)
+        assert services.outcomes.get(outcome_id).primary_priority_id == cost
+        assert (services.settings.your_name(), services.settings.stale_days()) == ("Ana Ruiz", 30)
     for what in ("meetings", "cycles"):
         assert cli("list", what).returncode == 0
 

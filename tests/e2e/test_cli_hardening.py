@@ -24,9 +24,21 @@ from upwardprep.store.engine import Store
 FIXTURES = REPO / "tests" / "fixtures"
 
 
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store made by `init --demo` for the module; each test gets a copy (making the demo
+    costs seconds, and only what a test does next is under test)."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    made = Cli(folder / "notes.upwardprep", folder)("init", "--demo")
+    assert made.returncode == 0, made.stderr
+    return folder / "notes.upwardprep"
+
+
 @pytest.fixture
-def demo(cli: Cli) -> Cli:
-    assert cli("init", "--demo").returncode == 0
+def demo(cli: Cli, demo_template: Path) -> Cli:
+    cli.store_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copyfile(demo_template, cli.store_path)
+    os.chmod(cli.store_path, 0o600)
     return cli
 
 

@@ -177,7 +177,7 @@ def test_people_columns_and_role_filter(services: Services) -> None:
     assert model.headerData(PeopleModel.CADENCE, Qt.Orientation.Horizontal) == "Cadence"
     assert model.rowCount() == 3
     first = [model.index(0, column).data() for column in range(model.columnCount())]
-    assert first == ["Dana Whitfield", "Manager", "VP", "every 7 days"]
+    assert first == ["Dana Whitfield", "Manager", "VP", "every week"]
     assert model.index(0, 0).data(IdRole) == dana.id
     assert model.index(1, PeopleModel.CADENCE).data() == "every day"
     assert model.index(2, PeopleModel.CADENCE).data() == ""

@@ -179,6 +179,34 @@ def test_settings_backups_shows_the_drill_and_a_damaged_newest(
     assert "✓" in drill.text()  # the older one passed
 
 
+def test_settings_keeps_the_backup_folder_per_store_where_the_cli_reads_it(
+    qtbot: QtBot, config_home: Path, small_store: tuple[Path, str], tmp_path: Path
+) -> None:
+    from upwardprep.gui import startup
+    from upwardprep.services import backup_places
+
+    store = small_store[0]
+    dialog = SettingsDialog(AppSettings(), [], store=store)
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(QLineEdit, "backupFolderEdit")
+    assert field.text() == ""
+    field.setText(str(tmp_path / "usb"))
+    dialog.accept()
+    assert backup_places.chosen_folder(store) == tmp_path / "usb"
+    assert Vault(store).folder() == tmp_path / "usb"  # as the CLI makes it
+    again = SettingsDialog(AppSettings(), [], store=store)
+    qtbot.addWidget(again)
+    assert again.findChild(QLineEdit, "backupFolderEdit").text() == str(tmp_path / "usb")
+
+    # A folder an earlier version kept app-wide becomes the opened store's, once.
+    other = tmp_path / "other.upwardprep"
+    AppSettings().qsettings.setValue("backup/folder", str(tmp_path / "old"))
+    controller = startup.Controller(other)
+    assert backup_places.chosen_folder(other) == tmp_path / "old"
+    assert not AppSettings().qsettings.contains("backup/folder")
+    assert controller.session.vault.folder() == tmp_path / "old"
+
+
 def test_file_emergency_kit_writes_the_key_user_only(
     qtbot: QtBot,
     guarded: MainWindow,

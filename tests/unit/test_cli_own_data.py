@@ -147,6 +147,28 @@ def test_check_backups_names_a_damaged_newest_and_the_good_one(run: Run, made: P
     assert "newest good one is" in err
 
 
+def test_backup_restore_and_check_use_the_folder_chosen_in_the_app(
+    config_home: Path, run: Run, made: Path, tmp_path: Path
+) -> None:
+    from upwardprep.services import backup_places
+
+    usb = tmp_path / "usb"
+    backup_places.choose_folder(made, usb)  # what Settings › Backups does
+    code, out, err = run("backup")
+    assert code == 0, err
+    assert len(list(usb.glob("*.upwardprep-backup"))) == 1
+    assert not (made.parent / "backups").exists()
+    assert run("check", "--backups")[0] == 0
+    run("add", "outcome", "--title", "After the backup")
+    code, out, err = run("restore", "--latest")
+    assert code == 0, err
+    assert str(usb) in out  # the safety copy of the store as it was went there too
+    code, out, _err = run("list", "outcomes")
+    assert "After the backup" not in out and "Kept Acme" in out
+    code, out, err = run("backup", "--dir", str(tmp_path / "once"))
+    assert code == 0 and len(list((tmp_path / "once").glob("*.upwardprep-backup"))) == 1
+
+
 # -- export and import ------------------------------------------------------------------------
 
 

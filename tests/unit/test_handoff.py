@@ -70,7 +70,7 @@ def test_open_commitments_both_ways_decisions_and_rhythm(
             "What I owe Dana Whitfield" in text and "What Dana Whitfield and others owe me" in text
         )
         assert all(title in text.replace("\n", " ") for title in mine + theirs)
-        assert "The 1:1 rhythm" in text and "every 7 days" in text
+        assert "The 1:1 rhythm" in text and "every week" in text
         assert "Decisions" in text
 
 

@@ -116,11 +116,9 @@ def test_the_brief_follows_the_stale_days_setting(
     assert frozen.briefs.facts_for(meeting_id).stale[0].priority.id == churn_id
     text = _brief_text(frozen, meeting_id, tmp_path)
     assert "· 10 days ago" in text
-    # The callout proposes the confirmation, to the priority's owner.
-    assert (
-        "1. **Confirm “Cut churn” still holds (last confirmed 10 days ago) — Dana Whitfield**"
-        in text
-    )
+    # The callout proposes the confirmation, to the priority's owner (an ask, as Markdown).
+    asked = "1. Confirm “Cut churn” still holds (last confirmed 10 days ago) — Dana Whitfield"
+    assert asked in text
 
     # The app passes its own preference; it wins over the store's.
     text = _brief_text(frozen, meeting_id, tmp_path, stale_days=30)

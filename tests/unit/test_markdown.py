@@ -485,3 +485,26 @@ def test_strikethrough_tasks_footnotes_and_bare_urls() -> None:
     assert "<li><p>The source.</p>" in html and "fnref" not in html and "↩" not in html
     assert "<code>https://not.a.link ~~kept~~</code>" in html
     assert_clean(parse("[https://inside.example](https://outside.example) https://x.example"))
+
+
+def test_short_texts_keep_their_inline_marks_whole_in_every_output() -> None:
+    """export.inline: an ask or a note on one line, as PDF/plain/HTML/Markdown, and clipped."""
+    from upwardprep.export import inline
+
+    ask = "**Approve** the [quote](https://example.com/q) or `ticket 42` <b>now</b>"
+    assert inline.plain(ask) == "Approve the quote (https://example.com/q) or ticket 42 <b>now</b>"
+    assert inline.html(ask).startswith('<strong>Approve</strong> the <a href="https://exa')
+    assert "&lt;b&gt;now&lt;/b&gt;" in inline.html(ask)
+    assert inline.markdown(ask).endswith("`ticket 42` &lt;b>now&lt;/b>")
+    # A block mark at the start stays text; plain words beside Markdown stay plain.
+    for line in ("1. Ship it", "# 2 left", "- a - b", "> quoted", "---"):
+        assert inline.plain(line) == line
+    title = "Cut *all* the [costs] ~~now~~ a_b_c"
+    assert inline.plain(inline.literal(title)) == title
+    # Clipped between words, the marks kept whole: no half link, no lone "**".
+    clipped = inline.clipped(ask, 24)
+    assert clipped == "**Approve** the [quote](https://example.com/q) or…"
+    assert inline.plain(inline.clipped("**a very long bold run of words**", 12)) == "a very long…"
+    assert inline.flattened("Intro\nline.\n\n- **one**\n- [ ] two\n## Three") == (
+        "Intro line. · **one** · two · Three"
+    )

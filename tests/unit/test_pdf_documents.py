@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import email
 import re
 import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
+from email import policy
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from tests.clock import NOW
+from tests.clock import NOW, TODAY, FrozenClock
 from tests.conftest import row_hashes
 from tests.unit.conftest import DEMO_PASSPHRASE
 from upwardprep.export import packet as packet_content
 from upwardprep.export.brief import meeting_for_person
 from upwardprep.export.documents import ExportCancelled, build_brief, build_packet
 from upwardprep.export.markdown import parse
+from upwardprep.export.update import write_update
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.recency import recency
 from upwardprep.store.engine import Store
@@ -464,3 +467,41 @@ def test_no_heading_closes_a_page_alone(packet: Path) -> None:
         assert len(lines) >= 3, f"“{title}” ends page {page + 1} with {lines!r} under it"
         checked += 1
     assert checked >= 10
+
+
+def test_marks_in_asks_and_notes_are_rendered_not_printed(
+    services: Services, tmp_path: Path
+) -> None:
+    """An ask, an impact and an agenda note written in Markdown: bold and links in the brief,
+    "text (address)" in the plain-text update, HTML in the e-mail's other part; no raw marks."""
+    frozen = Services(services.store, clock=FrozenClock(NOW))
+    boss = frozen.people.create("Kim Park", role="manager")
+    goal = frozen.priorities.create("Cut cloud cost", owner_id=boss.id)
+    ask = "**Approve** the _bridge_ licence, see [the quote](https://example.com/q) or `ticket 42`"
+    common = {"person_id": boss.id, "priority_ids": [goal.id], "occurred_on": TODAY}
+    frozen.outcomes.create("Vendor may slip", kind="risk", ask=ask, **common)
+    frozen.outcomes.create("Cut the EU bill", impact="Saves **$40k** a year", **common)
+    meeting = frozen.meetings.create(NOW + timedelta(days=1), person_id=boss.id)
+    note = "- **Options:** two\n- see [the plan](https://example.com/plan)"
+    frozen.meetings.add_agenda_item(meeting.id, "Vendor options", body=note, time_box_minutes=5)
+
+    brief = build_brief(frozen, meeting.id, tmp_path / "brief.pdf").path
+    whole = " ".join(" ".join(page_texts(brief)).split())
+    assert "Approve the bridge licence, see the quote or ticket 42 — Kim Park" in whole
+    assert "Options: two · see the plan" in whole
+    assert not re.search(r"\*\*|\]\(|`|_bridge_", whole), whole
+    assert {"https://example.com/q", "https://example.com/plan"} <= set(links(brief)[1])
+
+    plain = write_update(frozen, boss.id, tmp_path / "u.txt", fmt="txt").read_text("utf-8")
+    said = "ask: Approve the bridge licence, see the quote (https://example.com/q) or ticket 42"
+    assert said in plain
+    assert "Cut the EU bill — Saves $40k a year" in plain and "**" not in plain
+    message = email.message_from_bytes(
+        write_update(frozen, boss.id, tmp_path / "u.eml", fmt="eml").read_bytes(),
+        policy=policy.default,
+    )
+    assert message.get_body(("plain",)).get_content() == plain
+    html = message.get_body(("html",)).get_content()
+    assert '<strong>Approve</strong> the <em>bridge</em> licence, see <a href="https://exa' in html
+    markdown = write_update(frozen, boss.id, tmp_path / "u.md", fmt="md").read_text("utf-8")
+    assert f"— ask: {ask}" in markdown  # Markdown stays Markdown

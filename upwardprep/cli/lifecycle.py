@@ -121,3 +121,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from upwardprep.gui.app import run
 
     return run(store=store_path(args) if args.store else None, demo=args.demo)
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """The store's settings (services.settings), the same the app's Settings dialog changes."""
+    with open_services(args) as services:
+        settings = services.settings
+        if args.your_name is not None:
+            settings.set_your_name(args.your_name)
+        if args.your_role is not None:
+            settings.set_your_role(args.your_role)
+        if args.stale_days is not None:
+            settings.set_stale_days(args.stale_days)
+        name, author = settings.your_name(), settings.author()
+        shown = name or (f"not set (documents use {author})" if author else "not set")
+        print(f"Your name:   {shown}")
+        print(f"Your role:   {settings.your_role() or 'not set'}")
+        print(f"Stale after: {settings.stale_days()} days without confirmation")
+    return 0

@@ -26,14 +26,21 @@ from upwardprep.cli.lifecycle import (
     cmd_passwd,
     cmd_restore,
     cmd_self_test,
+    cmd_settings,
 )
 from upwardprep.cli.records import (
     cmd_add,
     cmd_agenda,
     cmd_alignment,
+    cmd_edit,
     cmd_import,
     cmd_list,
     cmd_search,
+)
+
+BACKUP_DIR_HELP = (
+    "backup folder for this command (default: UPWARDPREP_BACKUP_DIR, else the folder chosen "
+    "for the store in the app's Settings › Backups, else backups/ beside the store)"
 )
 
 
@@ -150,6 +157,46 @@ def build_parser() -> Parser:
     pe.add_argument("--email", default="")
     pe.add_argument("--cadence", help="days between 1:1s")
 
+    p = command("edit", cmd_edit, "change a record")
+    edit = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    eo = edit.add_parser(
+        "outcome",
+        help="an outcome note",
+        description="Change an outcome note: which of its priorities it is filed under.",
+        parents=[common],
+    )
+    eo.add_argument("id", metavar="ID", help="the note's id (`list outcomes`)")
+    primary = eo.add_mutually_exclusive_group(required=True)
+    primary.add_argument(
+        "--primary",
+        metavar="P",
+        help="the priority it mainly serves, filed under in the review packet (linked too)",
+    )
+    primary.add_argument(
+        "--no-primary",
+        action="store_true",
+        help="no mark: filed under the first linked priority again",
+    )
+
+    p = command(
+        "settings",
+        cmd_settings,
+        "show the store's settings, or change them: your name and role on documents, when a "
+        "priority needs confirming",
+    )
+    p.add_argument(
+        "--your-name",
+        metavar="NAME",
+        help='how documents name you ("prepared by", owners); "" for your account\'s full name',
+    )
+    p.add_argument("--your-role", metavar="ROLE", help="your job title, on a review packet's cover")
+    p.add_argument(
+        "--stale-days",
+        type=whole(1, 3650),
+        metavar="N",
+        help="confirm a priority after N days without confirmation (default 21)",
+    )
+
     p = command("list", cmd_list, "list records, one a line")
     p.add_argument("what", choices=["people", "priorities", "outcomes", "meetings", "cycles"])
     p.add_argument("--limit", type=whole(1, 10**9), default=None, help="at most N rows (outcomes)")
@@ -227,7 +274,7 @@ def build_parser() -> Parser:
     p.add_argument("--until", metavar="DATE", help="count notes up to DATE (YYYY-MM-DD)")
 
     p = command("backup", cmd_backup, "write an encrypted, verified backup")
-    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument("--dir", help=BACKUP_DIR_HELP)
     p.add_argument(
         "--keep", type=whole(1, 1000), default=10, help="how many backups to keep (default 10)"
     )
@@ -245,7 +292,7 @@ def build_parser() -> Parser:
         help="restore even if the passphrase does not open the current store "
         "(its files are then moved aside unopened)",
     )
-    p.add_argument("--dir", help="backup folder (default: backups/ beside the store)")
+    p.add_argument("--dir", help=BACKUP_DIR_HELP)
     p.add_argument(
         "--backup-passphrase-file",
         metavar="FILE",
@@ -260,7 +307,7 @@ def build_parser() -> Parser:
         "the store had when it was made (falls back to the newest good one); exits 3 when "
         "the newest backup fails",
     )
-    p.add_argument("--dir", help="backup folder (default: the one set in Settings, or backups/)")
+    p.add_argument("--dir", help=BACKUP_DIR_HELP)
 
     p = command(
         "export",

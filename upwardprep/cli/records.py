@@ -84,6 +84,21 @@ def cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_edit(args: argparse.Namespace) -> int:
+    """Only the primary priority for now: the one change to a note the app's form has and
+    `add outcome` cannot make afterwards."""
+    with open_services(args) as services:
+        primary = None if args.no_primary else services.priorities.find(args.primary).id
+        outcome = services.outcomes.set_primary(args.id, primary)
+        filed = outcome.primary_priority()
+        title = dict(zip(outcome.priority_ids, outcome.priority_titles, strict=True)).get(
+            filed or "", "no priority"
+        )
+        how = "marked" if outcome.primary_priority_id else "the first linked"
+        print(f"{outcome.title}: filed under {title} ({how})")
+    return 0
+
+
 def _date(value: object) -> str:
     return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
 

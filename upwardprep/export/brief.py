@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from upwardprep.export import inline
 from upwardprep.export import model as m
 from upwardprep.export.formatting import (
     day,
@@ -145,7 +146,7 @@ def brief_document(
         for index, item in enumerate(shown_items, start=1)
     )
     notes = (
-        tuple(_clip(item.body, NOTE_CHARS) for item in shown_items)
+        tuple(inline.clipped(inline.flattened(item.body), NOTE_CHARS) for item in shown_items)
         if len(planned) <= caps.agenda_notes
         else ()
     )
@@ -202,11 +203,22 @@ def brief_document(
     others.sort(key=lambda r: (not r.ask, -r.occurred_on.toordinal()))
     shown_risks = others[: caps.risks]
     risk_rows = tuple(
-        (_clip(r.title, caps.title), _clip(r.ask, caps.title) or "—", short_day(r.occurred_on))
+        (
+            _clip(r.title, caps.title),
+            inline.clipped(r.ask, caps.title) or "—",
+            short_day(r.occurred_on),
+        )
         for r in shown_risks
     )
     risk_blocks: list[m.Block] = (
-        [m.Table(header=("Risk", "Ask", "Raised"), rows=risk_rows, widths=(0.42, 0.43, 0.15))]
+        [
+            m.Table(
+                header=("Risk", "Ask", "Raised"),
+                rows=risk_rows,
+                widths=(0.42, 0.43, 0.15),
+                markdown=(1,),  # the ask, as the user wrote it
+            )
+        ]
         if risk_rows
         else [
             m.Text(
@@ -251,8 +263,12 @@ def brief_document(
             (
                 m.Callout(
                     "Land these three",
-                    tuple(f"{ask.text.rstrip('.')} — {ask.owner}" for ask in facts.land),
+                    tuple(
+                        f"{ask.text.rstrip('.')} — {inline.literal(ask.owner)}"
+                        for ask in facts.land
+                    ),
                     empty="No asks or decisions are open: add one to the agenda.",
+                    markdown=True,  # an ask as the user wrote it
                 ),
             ),
             show_title=False,

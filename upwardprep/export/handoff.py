@@ -11,6 +11,7 @@ from upwardprep.export import model as m
 from upwardprep.export.formatting import local, short_day, status_label
 from upwardprep.services import Services
 from upwardprep.services.handoff import HandoffFacts, PriorityRecord
+from upwardprep.services.labels import cadence_text
 from upwardprep.services.meetings import ActionItemData
 from upwardprep.services.priorities import PriorityChangeData
 
@@ -108,7 +109,7 @@ def handoff_document(
 def _rhythm(facts: HandoffFacts) -> m.Facts:
     rhythm = facts.rhythm
     rows = [
-        ("Cadence", f"every {rhythm.cadence_days} days" if rhythm.cadence_days else "not set"),
+        ("Cadence", cadence_text(rhythm.cadence_days) or "not set"),
         (
             "Held",
             f"{rhythm.held} 1:1{'s' if rhythm.held != 1 else ''}"

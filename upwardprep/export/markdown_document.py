@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import re
 
+from upwardprep.export import inline
 from upwardprep.export import model as m
+from upwardprep.export.inline import escape_html
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s|$)", re.MULTILINE)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^\s{0,3}([*+-]|[0-9]{1,9}[.)])\s")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
-# "<" opening a tag, closing tag, comment or declaration; not an autolink (<https://…>, <a@b.c>).
-_TAG_START = re.compile(
-    r"<(?![A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>)(?![^\s<>@]+@[^\s<>@]+>)(?=[A-Za-z/!?])"
-)
 
 
 def text(value: str) -> str:
@@ -45,7 +42,7 @@ def demote(body: str, by: int = 3) -> str:
         indented = indented and not _LIST_ITEM.match(_last_block_start(out))
         if not fenced and not indented:
             line = _HEADING.sub(lambda h: "#" * min(6, len(h.group(1)) + by), line)
-            line = _escape_html(line)
+            line = escape_html(line)
         out.append(line)
         previous = line
     return "\n".join(out).strip("\n")
@@ -63,16 +60,6 @@ def _last_block_start(lines: list[str]) -> str:
             if line.strip() and not line.startswith(" "):
                 return line
     return start
-
-
-def _escape_html(line: str) -> str:
-    """`<` that would open an HTML tag or comment, outside code spans, as `&lt;`."""
-    out, position = [], 0
-    for span in _CODE_SPAN.finditer(line):
-        out += [_TAG_START.sub("&lt;", line[position : span.start()]), span.group(0)]
-        position = span.end()
-    out.append(_TAG_START.sub("&lt;", line[position:]))
-    return "".join(out)
 
 
 def slug(title: str) -> str:
@@ -101,8 +88,8 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], align: tuple[st
 
 
 def _inline_markdown(body: str) -> str:
-    """A user's Markdown note on one table line: as written, its pipes escaped."""
-    return " ".join(body.split()).replace("|", "\\|")
+    """A user's Markdown on one table line: as written, raw HTML and pipes escaped."""
+    return inline.markdown(body).replace("|", "\\|")
 
 
 def block(item: m.Block) -> str:
@@ -121,14 +108,13 @@ def block(item: m.Block) -> str:
         rows = []
         for index, row in enumerate(item.rows):
             note = item.notes[index] if index < len(item.notes) else ""
-            rows.append(
-                tuple(
-                    f"{cell(value)} — {_inline_markdown(note)}"
-                    if column == item.main and note.strip()
-                    else cell(value)
-                    for column, value in enumerate(row)
-                )
-            )
+            cells = [
+                _inline_markdown(value) if column in item.markdown else cell(value)
+                for column, value in enumerate(row)
+            ]
+            if note.strip() and item.main < len(cells):
+                cells[item.main] += f" — {_inline_markdown(note)}"
+            rows.append(tuple(cells))
         return _table(tuple(cell(h) for h in item.header), rows, item.align)
     if isinstance(item, m.ProgressList):
         return "\n".join(
@@ -145,6 +131,10 @@ def block(item: m.Block) -> str:
     if isinstance(item, m.Callout):
         if not item.items:
             return f"_{text(item.empty)}_"
+        if item.markdown:
+            return "\n".join(
+                f"{i}. {inline.markdown(v)}" for i, v in enumerate(item.items, start=1)
+            )
         return "\n".join(f"{i}. **{text(v)}**" for i, v in enumerate(item.items, start=1))
     if isinstance(item, m.Figures):
         return "\n".join(
@@ -166,9 +156,9 @@ def block(item: m.Block) -> str:
         if item.body.strip():
             parts.append(demote(item.body, by=4))
         if item.impact.strip():
-            parts.append(f"**Impact:** {text(item.impact)}")
+            parts.append(f"**Impact:** {inline.markdown(item.impact)}")
         if item.ask.strip():
-            parts.append(f"**Ask:** {text(item.ask)}")
+            parts.append(f"**Ask:** {inline.markdown(item.ask)}")
         if item.evidence_url:
             parts.append(f"**Evidence:** <{item.evidence_url.replace('>', '%3E')}>")
         if item.also:

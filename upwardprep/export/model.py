@@ -48,6 +48,7 @@ class Table:
     align: tuple[str, ...] = ()  # "left"/"right" per column (default left)
     notes: tuple[str, ...] = ()  # a grey second line per row under its main cell ("" = none)
     main: int = 0  # the column the notes sit under
+    markdown: tuple[int, ...] = ()  # columns whose cells are inline Markdown (an ask)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Callout:
     title: str
     items: tuple[str, ...]
     empty: str = ""
+    markdown: bool = False  # the items are inline Markdown (asks as the user wrote them)
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,8 @@ class Entry:
     title: str
     meta: str
     body: str = ""  # Markdown
-    impact: str = ""
-    ask: str = ""
+    impact: str = ""  # inline Markdown, as the user may write it
+    ask: str = ""  # inline Markdown
     evidence_url: str = ""
     also: str = ""  # "Also supports: …", the other priorities it serves
     private: bool = False  # marked as private wherever it prints

@@ -15,7 +15,9 @@ from html import escape
 from pathlib import Path
 from typing import IO
 
+from upwardprep.export import inline
 from upwardprep.export.documents import write_atomically
+from upwardprep.export.inline import literal
 from upwardprep.export.markdown_document import text as md
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.update import WeeklyUpdate
@@ -45,29 +47,34 @@ def _due(due_on: date | None, overdue: bool) -> str:
 
 
 def _sections(update: WeeklyUpdate) -> list[tuple[str, list[str]]]:
-    """(heading, lines) in order, as plain text; each format marks them up its own way."""
+    """(heading, lines) in order: headings plain, lines inline Markdown (titles and figures
+    escaped, asks, impacts and decisions as the user wrote them); each format renders them its
+    own way (export.inline), so no format shows a raw mark."""
     sections: list[tuple[str, list[str]]] = []
     for group in update.groups:
         heading = group.title + (f" ({group.metric})" if group.metric else "")
         lines = []
         for note in group.notes:
-            extra = " · ".join(part for part in (note.metric_delta, note.impact) if part)
-            lines.append(note.title + (f" — {extra}" if extra else ""))
+            extra = " · ".join(
+                part for part in (literal(note.metric_delta), note.impact.strip()) if part
+            )
+            lines.append(literal(note.title) + (f" — {extra}" if extra else ""))
         if group.more:
             lines.append(f"and {group.more} more")
         sections.append((heading, lines))
     if update.more_groups:
         sections.append(("More", [f"Outcomes for {update.more_groups} more priorities"]))
-    if update.decisions:
+    if update.decisions:  # written in a meeting's Decisions (Markdown), or a note's title
         sections.append(("Decisions", list(update.decisions)))
     if update.risks:
-        lines = [r.title + (f" — ask: {r.ask}" if r.ask else "") for r in update.risks]
+        lines = [literal(r.title) + (f" — ask: {r.ask}" if r.ask else "") for r in update.risks]
         if update.more_risks:
             lines.append(f"and {update.more_risks} more")
         sections.append(("Open risks and asks", lines))
     if update.owed:
         lines = [
-            o.title + (f" ({_due(o.due_on, o.overdue)})" if o.due_on else "") for o in update.owed
+            literal(o.title) + (f" ({_due(o.due_on, o.overdue)})" if o.due_on else "")
+            for o in update.owed
         ]
         if update.more_owed:
             lines.append(f"and {update.more_owed} more")
@@ -85,7 +92,7 @@ def to_markdown(update: WeeklyUpdate) -> str:
     out = [f"# {md(update.subject)}", "", md(_intro(update))]
     for heading, lines in _sections(update):
         out += ["", f"## {md(heading)}", ""]
-        out += [f"- {md(line)}" for line in lines]
+        out += [f"- {inline.markdown(line)}" for line in lines]
     if _signature(update):
         out += ["", md(_signature(update))]
     return "\n".join(out) + "\n"
@@ -95,7 +102,7 @@ def to_text(update: WeeklyUpdate) -> str:
     out = [update.subject, "=" * len(update.subject), "", _intro(update)]
     for heading, lines in _sections(update):
         out += ["", heading, "-" * len(heading)]
-        out += [f"- {line}" for line in lines]
+        out += [f"- {inline.plain(line)}" for line in lines]
     if _signature(update):
         out += ["", _signature(update)]
     return "\n".join(out) + "\n"
@@ -110,7 +117,7 @@ def to_html(update: WeeklyUpdate) -> str:
     ]
     for heading, lines in _sections(update):
         out.append(f'<h3 style="margin: 16px 0 4px;">{escape(heading)}</h3>')
-        out.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
+        out.append("<ul>" + "".join(f"<li>{inline.html(line)}</li>" for line in lines) + "</ul>")
     if _signature(update):
         out.append(f"<p>{escape(_signature(update))}</p>")
     out.append("</body></html>")

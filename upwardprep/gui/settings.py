@@ -92,14 +92,14 @@ class AppSettings:
     def store_path(self, path: str) -> None:
         self._set("store/path", path)
 
-    @property
-    def backup_folder(self) -> str:
-        """Where backups go ("" = backups/ beside the store)."""
-        return self._get("backup/folder", "", str)
-
-    @backup_folder.setter
-    def backup_folder(self, path: str) -> None:
-        self._set("backup/folder", path)
+    def take_legacy_backup_folder(self) -> str:
+        """The backup folder as earlier versions kept it here ("" = none), removed as it is
+        read: it now lives beside the CLI's (services.backup_places), per store."""
+        value = self._get("backup/folder", "", str)
+        if self.qsettings.contains("backup/folder"):
+            self.qsettings.remove("backup/folder")
+            self.qsettings.sync()
+        return value
 
     @property
     def welcome_done(self) -> bool:

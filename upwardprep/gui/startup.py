@@ -139,7 +139,8 @@ class Controller(QObject):
         self.settings = AppSettings()
         self.demo_dir = demo_dir
         # No Qt parent: the window keeps using the session after the controller is gone.
-        self.session = StoreSession(store_path, backup_folder=self._backup_folder)
+        self._adopt_legacy_backup_folder(store_path)
+        self.session = StoreSession(store_path)
         self._window: MainWindow | None = None
         self._jobs: list[Job] = []
         self._dialog: UnlockDialog | None = None  # the start-up unlock dialog while it is open
@@ -382,8 +383,19 @@ class Controller(QObject):
 
         self._jobs.append(run_in_background(lambda: vault.backup(services), done, failed))
 
-    def _backup_folder(self) -> Path | None:
-        return Path(self.settings.backup_folder) if self.settings.backup_folder else None
+    def _adopt_legacy_backup_folder(self, store_path: Path) -> None:
+        """A backup folder set by an earlier version (app-wide, in QSettings) becomes this
+        store's choice, where the CLI sees it too, unless the store has one already."""
+        legacy = self.settings.take_legacy_backup_folder()
+        if not legacy:
+            return
+        from upwardprep.services import backup_places
+
+        try:
+            if backup_places.chosen_folder(store_path) is None:
+                backup_places.choose_folder(store_path, legacy)
+        except OSError:
+            log.warning("The earlier backup folder setting could not be carried over.")
 
     def choose_backup(self) -> None:
         """File > Restore from Backup: pick one of this store's backups (or any file)."""

@@ -134,6 +134,7 @@ class DialogCommands(QMainWindow):
             drill=safekeeping.drill if safekeeping and self.session.services else None,
             report=safekeeping.last_report if safekeeping else None,
             now=self.session.clock,
+            store=self.session.path,
         )
         if dialog.exec():
             from upwardprep.gui.look import apply_look

@@ -14,6 +14,7 @@ from upwardprep.services.handoff import HandoffService
 from upwardprep.services.meetings import MeetingService
 from upwardprep.services.outcomes import OutcomeService
 from upwardprep.services.people import PeopleService
+from upwardprep.services.person_hub import PersonHubService
 from upwardprep.services.priorities import PriorityService
 from upwardprep.services.review_workspace import ReviewWorkspaceService
 from upwardprep.services.reviews import ReviewService
@@ -61,6 +62,9 @@ class Services:
         self.dashboard = DashboardService(store, clock=clock, alignment=self.alignment)
         self.review_workspace = ReviewWorkspaceService(
             store, clock=clock, alignment=self.alignment, reviews=self.reviews
+        )
+        self.person_hub = PersonHubService(
+            store, clock=clock, people=self.people, priorities=self.priorities
         )
         self.settings = SettingsService(store, clock=clock)
         self.facts = DocumentFacts(

@@ -5,6 +5,7 @@ items and the documenting rhythm, read in one transaction for one screen.
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -91,6 +92,52 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def next_one_on_ones(
+    session: Session, people: Sequence[Person], now: datetime, today: date
+) -> builtins.list[NextOneOnOne]:
+    """When each person's next 1:1 is: the first meeting planned from today on, else the last
+    held one plus their cadence (overdue when that is past); soonest first. People with
+    neither are left out. The dashboard and the person page both ask this."""
+    today_start = datetime.combine(today, time.min).astimezone()
+    ids = [person.id for person in people]
+    planned: dict[str, Meeting] = {}
+    for meeting in session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.status == MeetingStatus.PLANNED.value,
+            Meeting.deleted_at.is_(None),
+            Meeting.person_id.in_(ids),
+            Meeting.scheduled_at >= today_start,
+        )
+        .order_by(Meeting.scheduled_at)
+    ).unique():
+        planned.setdefault(meeting.person_id or "", meeting)
+    last_held = dict(
+        session.execute(
+            select(Meeting.person_id, func.max(Meeting.scheduled_at))
+            .where(
+                Meeting.status == MeetingStatus.HELD.value,
+                Meeting.deleted_at.is_(None),
+                Meeting.person_id.in_(ids),
+            )
+            .group_by(Meeting.person_id)
+        ).all()
+    )
+    found = []
+    for person in people:
+        next_meeting = planned.get(person.id)
+        if next_meeting is not None:
+            when: datetime | None = next_meeting.scheduled_at
+            found.append(
+                NextOneOnOne(person.id, person.name, person.role, next_meeting.id, when, False)
+            )
+        elif person.cadence_days and person.id in last_held:
+            when = last_held[person.id] + timedelta(days=person.cadence_days)
+            found.append(NextOneOnOne(person.id, person.name, person.role, None, when, when < now))
+    found.sort(key=lambda n: n.when or now)
+    return found
+
+
 class DashboardService:
     def __init__(
         self, store: Store, *, clock: Clock = system_clock, alignment: AlignmentService
@@ -122,45 +169,10 @@ class DashboardService:
         return [WeekCount(first + timedelta(weeks=i), n) for i, n in enumerate(counts)]
 
     def _next_one_on_ones(self, session: Session, limit: int) -> builtins.list[NextOneOnOne]:
-        now = self.clock()
-        today_start = datetime.combine(self.today(), time.min).astimezone()
         people = session.scalars(
             select(Person).where(Person.deleted_at.is_(None), Person.role.in_(MEETING_ROLES))
         ).all()
-        planned: dict[str, Meeting] = {}
-        for meeting in session.scalars(
-            select(Meeting)
-            .where(
-                Meeting.status == MeetingStatus.PLANNED.value,
-                Meeting.deleted_at.is_(None),
-                Meeting.person_id.is_not(None),
-                Meeting.scheduled_at >= today_start,
-            )
-            .order_by(Meeting.scheduled_at)
-        ).unique():
-            planned.setdefault(meeting.person_id or "", meeting)
-        last_held = dict(
-            session.execute(
-                select(Meeting.person_id, func.max(Meeting.scheduled_at))
-                .where(Meeting.status == MeetingStatus.HELD.value, Meeting.deleted_at.is_(None))
-                .group_by(Meeting.person_id)
-            ).all()
-        )
-        found = []
-        for person in people:
-            next_meeting = planned.get(person.id)
-            if next_meeting is not None:
-                when: datetime | None = next_meeting.scheduled_at
-                found.append(
-                    NextOneOnOne(person.id, person.name, person.role, next_meeting.id, when, False)
-                )
-            elif person.cadence_days and person.id in last_held:
-                when = last_held[person.id] + timedelta(days=person.cadence_days)
-                found.append(
-                    NextOneOnOne(person.id, person.name, person.role, None, when, when < now)
-                )
-        found.sort(key=lambda n: n.when or now)
-        return found[:limit]
+        return next_one_on_ones(session, people, self.clock(), self.today())[:limit]
 
     def _open_actions(self, session: Session) -> builtins.list[ActionGroup]:
         today = self.today()

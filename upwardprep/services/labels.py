@@ -39,6 +39,7 @@ __all__ = [
     "OutcomeKind",
     "PriorityStatus",
     "Role",
+    "cadence_text",
     "label_of",
     "meeting_kind_noun",
 ]
@@ -110,3 +111,16 @@ def label_of(labels: Mapping[Any, str], code: str) -> str:
 def meeting_kind_noun(kind: str) -> str:
     """The kind as the head of "… with Dana": an "other" meeting is a meeting."""
     return "Meeting" if kind == MeetingKind.OTHER else label_of(MEETING_KIND_LABELS, kind)
+
+
+def cadence_text(days: int | None) -> str:
+    """A 1:1 cadence in words: "every day", "every week", "every 2 weeks", "every 10 days";
+    "" for no regular 1:1."""
+    if not days:
+        return ""
+    if days == 1:
+        return "every day"
+    if days % 7 == 0:
+        weeks = days // 7
+        return "every week" if weeks == 1 else f"every {weeks} weeks"
+    return f"every {days} days"

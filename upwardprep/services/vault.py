@@ -18,7 +18,7 @@ from pathlib import Path
 
 from upwardprep.clock import Clock, local_today, system_clock
 from upwardprep.files import UnsafeLocation, check_writable_target
-from upwardprep.services import Services
+from upwardprep.services import Services, backup_places
 from upwardprep.services import recovery_key as recovery
 from upwardprep.services.common import ValidationError
 from upwardprep.store import backup as backups
@@ -134,7 +134,15 @@ class Vault:
         # Resolved (symlinks followed): every spelling of a store is the same vault, and an
         # operation that replaces the file replaces the real one, never a link to it.
         self.path = (Path(path).expanduser() if path else default_store_path()).resolve()
-        self.backup_folder = Path(backup_folder).expanduser() if backup_folder else None
+        # Not told a folder (`--dir`): UPWARDPREP_BACKUP_DIR (read by the store's backup code),
+        # else the one the user chose for this store on this machine, the same for the app and
+        # the CLI; else None, backups/ beside the store.
+        if backup_folder:
+            self.backup_folder: Path | None = Path(backup_folder).expanduser()
+        elif os.environ.get("UPWARDPREP_BACKUP_DIR"):
+            self.backup_folder = None
+        else:
+            self.backup_folder = backup_places.chosen_folder(self.path)
         self.clock = clock
 
     def __repr__(self) -> str:
@@ -198,8 +206,8 @@ class Vault:
         )
 
     def folder(self) -> Path:
-        """Where backups go: the folder this vault was given (the app's setting, `--dir`),
-        else `backups/` beside the store."""
+        """Where backups go: the folder this vault was given (`--dir`), else the one chosen
+        for this store (Settings › Backups), else `backups/` beside the store."""
         return self.backup_folder or backups.backup_dir_for(self.path)
 
     def backups(self) -> list[BackupInfo]:

@@ -14,7 +14,12 @@ from upwardprep.export.markdown import parse, safe_href
 from upwardprep.export.pdf.chart import monthly_chart
 from upwardprep.export.pdf.flowables import KeepNote, Nested, NoteLines, Outlined, ProgressBar
 from upwardprep.export.pdf.fonts import escape
-from upwardprep.export.pdf.markdown_walker import MarkdownWalker, link, markdown_flowables
+from upwardprep.export.pdf.markdown_walker import (
+    MarkdownWalker,
+    inline_text,
+    link,
+    markdown_flowables,
+)
 from upwardprep.export.pdf.paragraph import Paragraph
 from upwardprep.export.pdf.theme import Theme, table_style
 
@@ -126,7 +131,10 @@ class BlockFlowables:
                 style = self.theme.style("cell")
                 if column < len(block.align) and block.align[column] == "right":
                     style = _aligned(style, 2)
-                cell: Any = Paragraph(escape(value), style)
+                markup = (
+                    inline_text(value, self.theme) if column in block.markdown else escape(value)
+                )
+                cell: Any = Paragraph(markup, style)
                 note = block.notes[index] if index < len(block.notes) else ""
                 if column == block.main and note.strip():
                     walker = MarkdownWalker(self.theme, widths[column] - 10, compact=True)
@@ -189,7 +197,11 @@ class BlockFlowables:
         items: list[Flowable] = [self.p(escape(block.title), "callout_title")]
         if block.items:
             items += [
-                Paragraph(escape(text), self._bulleted("body"), bulletText=f"{index}.")
+                Paragraph(
+                    inline_text(text, self.theme) if block.markdown else escape(text),
+                    self._bulleted("body"),
+                    bulletText=f"{index}.",
+                )
                 for index, text in enumerate(block.items, start=1)
             ]
         else:
@@ -252,9 +264,9 @@ class BlockFlowables:
         body = markdown_flowables(block.body, self.theme, self.width - indent)
         extra: list[Flowable] = []
         if block.impact.strip():
-            extra.append(self.p(f"<b>Impact:</b> {escape(block.impact)}", "body"))
+            extra.append(self.p(f"<b>Impact:</b> {inline_text(block.impact, self.theme)}", "body"))
         if block.ask.strip():
-            extra.append(self.p(f"<b>Ask:</b> {escape(block.ask)}", "body"))
+            extra.append(self.p(f"<b>Ask:</b> {inline_text(block.ask, self.theme)}", "body"))
         if block.evidence_url:
             href = safe_href(block.evidence_url)
             label = escape(block.evidence_url)

@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus.flowables import HRFlowable
 
+from upwardprep.export import inline
 from upwardprep.export.markdown import BLOCK_TAGS, HEADINGS, parse, safe_href
 from upwardprep.export.markdown_extras import DONE_BOX, OPEN_BOX
 from upwardprep.export.pdf.flowables import Nested
@@ -46,6 +47,11 @@ def inline_markup(element: ET.Element, theme: Theme, *, depth: int = 0) -> str:
         parts.append(_inline(child, theme, depth + 1))
         parts.append(escape(child.tail or ""))
     return "".join(parts)
+
+
+def inline_text(text: str, theme: Theme) -> str:
+    """A short user text that may hold inline Markdown (an ask), as paragraph markup."""
+    return inline_markup(inline.tree(text), theme)
 
 
 def _inline(element: ET.Element, theme: Theme, depth: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from upwardprep.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.settings import APPEARANCES, PAPER_SIZES, AppSettings
-from upwardprep.services import Services, ValidationError
+from upwardprep.paths import default_store_path
+from upwardprep.services import Services, ValidationError, backup_places
 from upwardprep.services.settings import MAX_NAME, account_name
 
 if TYPE_CHECKING:
@@ -24,7 +26,8 @@ WARNING_COLOUR = "#b54708"
 
 class SettingsDialog(QDialog):
     """`drill` runs the restore drill (on the thread pool: it reads a whole backup); `report` is
-    the last one the app made, shown at once. Without `drill` (locked) Backups says so."""
+    the last one the app made, shown at once. Without `drill` (locked) Backups says so. The
+    backup folder is the one chosen for `store` (the open store), shared with the CLI."""
 
     def __init__(
         self,
@@ -36,6 +39,7 @@ class SettingsDialog(QDialog):
         drill: Callable[[], BackupsReport] | None = None,
         report: BackupsReport | None = None,
         now: Callable[[], datetime] | None = None,
+        store: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
@@ -75,7 +79,11 @@ class SettingsDialog(QDialog):
             self.appearance.addItem(label, key)
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
         self.store_path.setText(settings.store_path)
-        self.backup_folder.setText(settings.backup_folder)
+        self._store = store or (
+            Path(settings.store_path).expanduser() if settings.store_path else default_store_path()
+        )
+        chosen = backup_places.chosen_folder(self._store)
+        self.backup_folder.setText(str(chosen) if chosen else "")
         ui.storePathBrowse.clicked.connect(self._choose_store)
         ui.backupFolderBrowse.clicked.connect(self._choose_backup_folder)
         ui.buttons.accepted.connect(self.accept)
@@ -147,11 +155,17 @@ class SettingsDialog(QDialog):
         self.settings.nudge_minutes = self.nudge.value()
         if self.job is not None:
             return
+        try:
+            backup_places.choose_folder(self._store, self.backup_folder.text().strip() or None)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Settings", f"The backup folder could not be remembered: {error}"
+            )
+            return
         self.settings.auto_lock_minutes = self.auto_lock.value()
         self.settings.stale_after_days = self.stale_days.value()
         self.settings.paper_size = self.paper.currentText()
         self.settings.appearance = self.appearance.currentData() or "system"
         self.settings.default_template = self.template.currentData() or ""
         self.settings.store_path = self.store_path.text().strip()
-        self.settings.backup_folder = self.backup_folder.text().strip()
         super().accept()

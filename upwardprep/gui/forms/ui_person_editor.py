@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpinBox, QVBoxLayout,
-    QWidget)
+    QLineEdit, QSizePolicy, QSpinBox, QTabWidget,
+    QVBoxLayout, QWidget)
 
+from upwardprep.gui.views.person_hub import PersonHubPage
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
 
 class Ui_PersonEditor(object):
@@ -32,74 +33,95 @@ class Ui_PersonEditor(object):
 
         self.editorLayout.addWidget(self.sectionTitle)
 
+        self.personTabs = QTabWidget(personEditor)
+        self.personTabs.setObjectName(u"personTabs")
+        self.overviewTab = QWidget()
+        self.overviewTab.setObjectName(u"overviewTab")
+        self.overviewLayout = QVBoxLayout(self.overviewTab)
+        self.overviewLayout.setObjectName(u"overviewLayout")
+        self.personHubPage = PersonHubPage(self.overviewTab)
+        self.personHubPage.setObjectName(u"personHubPage")
+
+        self.overviewLayout.addWidget(self.personHubPage)
+
+        self.personTabs.addTab(self.overviewTab, "")
+        self.detailsTab = QWidget()
+        self.detailsTab.setObjectName(u"detailsTab")
+        self.detailsLayout = QVBoxLayout(self.detailsTab)
+        self.detailsLayout.setObjectName(u"detailsLayout")
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.nameLabel = QLabel(personEditor)
+        self.nameLabel = QLabel(self.detailsTab)
         self.nameLabel.setObjectName(u"nameLabel")
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameLabel)
 
-        self.personName = QLineEdit(personEditor)
+        self.personName = QLineEdit(self.detailsTab)
         self.personName.setObjectName(u"personName")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.personName)
 
-        self.roleLabel = QLabel(personEditor)
+        self.roleLabel = QLabel(self.detailsTab)
         self.roleLabel.setObjectName(u"roleLabel")
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.roleLabel)
 
-        self.personRole = QComboBox(personEditor)
+        self.personRole = QComboBox(self.detailsTab)
         self.personRole.setObjectName(u"personRole")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.personRole)
 
-        self.titleLabel = QLabel(personEditor)
+        self.titleLabel = QLabel(self.detailsTab)
         self.titleLabel.setObjectName(u"titleLabel")
 
         self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.titleLabel)
 
-        self.personTitle = QLineEdit(personEditor)
+        self.personTitle = QLineEdit(self.detailsTab)
         self.personTitle.setObjectName(u"personTitle")
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.personTitle)
 
-        self.emailLabel = QLabel(personEditor)
+        self.emailLabel = QLabel(self.detailsTab)
         self.emailLabel.setObjectName(u"emailLabel")
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.emailLabel)
 
-        self.personEmail = QLineEdit(personEditor)
+        self.personEmail = QLineEdit(self.detailsTab)
         self.personEmail.setObjectName(u"personEmail")
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.personEmail)
 
-        self.cadenceLabel = QLabel(personEditor)
+        self.cadenceLabel = QLabel(self.detailsTab)
         self.cadenceLabel.setObjectName(u"cadenceLabel")
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.cadenceLabel)
 
-        self.personCadence = QSpinBox(personEditor)
+        self.personCadence = QSpinBox(self.detailsTab)
         self.personCadence.setObjectName(u"personCadence")
         self.personCadence.setMaximum(366)
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.personCadence)
 
 
-        self.editorLayout.addLayout(self.form)
+        self.detailsLayout.addLayout(self.form)
 
-        self.preferencesLabel = QLabel(personEditor)
+        self.preferencesLabel = QLabel(self.detailsTab)
         self.preferencesLabel.setObjectName(u"preferencesLabel")
 
-        self.editorLayout.addWidget(self.preferencesLabel)
+        self.detailsLayout.addWidget(self.preferencesLabel)
 
-        self.personPreferences = MarkdownEditor(personEditor)
+        self.personPreferences = MarkdownEditor(self.detailsTab)
         self.personPreferences.setObjectName(u"personPreferences")
 
-        self.editorLayout.addWidget(self.personPreferences)
+        self.detailsLayout.addWidget(self.personPreferences)
 
-        self.editorLayout.setStretch(3, 1)
+        self.detailsLayout.setStretch(2, 1)
+        self.personTabs.addTab(self.detailsTab, "")
+
+        self.editorLayout.addWidget(self.personTabs)
+
+        self.editorLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.nameLabel.setBuddy(self.personName)
         self.roleLabel.setBuddy(self.personRole)
@@ -110,10 +132,14 @@ class Ui_PersonEditor(object):
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(personEditor)
+
+        self.personTabs.setCurrentIndex(0)
+
     # setupUi
 
     def retranslateUi(self, personEditor):
         self.sectionTitle.setText(QCoreApplication.translate("PersonEditor", u"Person", None))
+        self.personTabs.setTabText(self.personTabs.indexOf(self.overviewTab), QCoreApplication.translate("PersonEditor", u"&Overview", None))
         self.nameLabel.setText(QCoreApplication.translate("PersonEditor", u"&Name:", None))
 #if QT_CONFIG(accessibility)
         self.personName.setAccessibleName(QCoreApplication.translate("PersonEditor", u"Name", None))
@@ -138,6 +164,7 @@ class Ui_PersonEditor(object):
         self.personCadence.setPrefix(QCoreApplication.translate("PersonEditor", u"every ", None))
         self.personCadence.setSuffix(QCoreApplication.translate("PersonEditor", u" days", None))
         self.preferencesLabel.setText(QCoreApplication.translate("PersonEditor", u"Communication &preferences", None))
+        self.personTabs.setTabText(self.personTabs.indexOf(self.detailsTab), QCoreApplication.translate("PersonEditor", u"&Details", None))
         pass
     # retranslateUi
 

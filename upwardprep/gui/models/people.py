@@ -8,19 +8,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 
 from upwardprep.gui.models.base import EntityTableModel, SortRole
-from upwardprep.services.labels import ROLE_LABELS, label_of
+from upwardprep.services.labels import ROLE_LABELS, cadence_text, label_of
 from upwardprep.services.people import ROLE_ORDER, PersonData
 
 if TYPE_CHECKING:
     from upwardprep.services import Services
 
 _ROLE_RANK = {member.value: index for index, member in enumerate(ROLE_ORDER)}
-
-
-def cadence_text(days: int | None) -> str:
-    if days is None:
-        return ""
-    return "every day" if days == 1 else f"every {days} days"
 
 
 class PeopleModel(EntityTableModel[PersonData]):

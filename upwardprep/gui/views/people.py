@@ -8,7 +8,8 @@ from upwardprep.gui import jobs
 from upwardprep.gui.forms.ui_person_editor import Ui_PersonEditor
 from upwardprep.gui.models.people import PeopleModel
 from upwardprep.gui.views.base import ListDetailView, RecordEditor, size_columns
-from upwardprep.services import Services
+from upwardprep.gui.views.person_hub import PersonHubPage
+from upwardprep.services import NotFound, Services, ValidationError
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import ROLE_LABELS, Role
 from upwardprep.services.people import FIELDS as PERSON_FIELDS
@@ -26,16 +27,24 @@ class PersonEditor(RecordEditor):
             ui.personCadence,
             ui.personPreferences,
         )
+        self.hub: PersonHubPage = ui.personHubPage
+        self.tabs = ui.personTabs
         self.name.setMaxLength(limit_of(PERSON_FIELDS["name"]))
         self.job_title.setMaxLength(limit_of(PERSON_FIELDS["title"]))
         self.email.setMaxLength(limit_of(PERSON_FIELDS["email"]))
         for role, label in ROLE_LABELS.items():
             self.role.addItem(label, role.value)
         self.watch(self.name, self.role, self.job_title, self.email, self.cadence, self.preferences)
+        # "every 1 days" reads wrong: the unit follows the number.
+        self.cadence.valueChanged.connect(
+            lambda days: self.cadence.setSuffix(" day" if days == 1 else " days")
+        )
 
     def _fill(self, record_id: str) -> None:
         assert self.services is not None
         person = self.services.people.get(record_id)
+        self.ui.sectionTitle.setText(person.name)
+        self.refresh_hub()
         self.name.setText(person.name)
         self.role.setCurrentIndex(max(0, self.role.findData(person.role)))
         self.job_title.setText(person.title)
@@ -55,7 +64,19 @@ class PersonEditor(RecordEditor):
             preferences=self.preferences.text(),
         )
 
+    def refresh_hub(self) -> None:
+        """Read the person page again (after an edit here, or a change elsewhere)."""
+        if self.services is None or self.record_id is None:
+            self.hub.show_hub(None)
+            return
+        try:
+            self.hub.show_hub(self.services.person_hub.read(self.record_id))
+        except NotFound:
+            self.hub.show_hub(None)
+
     def _blank(self) -> None:
+        self.ui.sectionTitle.setText("Person")
+        self.hub.show_hub(None)
         for field in (self.name, self.job_title, self.email):
             field.clear()
         self.role.setCurrentIndex(0)
@@ -65,7 +86,8 @@ class PersonEditor(RecordEditor):
 
 class PeopleView(ListDetailView):
     section = "people"
-    watches = frozenset({jobs.PERSON})
+    # The person page shows their meetings, action items, priorities and notes too.
+    watches = frozenset({jobs.PERSON, jobs.MEETING, jobs.PRIORITY, jobs.OUTCOME})
     title = "People"
     blank_on_empty_selection = True
 
@@ -80,6 +102,8 @@ class PeopleView(ListDetailView):
         self.editor: PersonEditor
         self.model: PeopleModel | None = None
         self.role_filter: str | None = None
+        self.editor.hub.open_record.connect(self.open_record.emit)
+        self.editor.hub.prepare_requested.connect(self.prepare)
 
     def bind(self, services: Services) -> None:
         self.model = PeopleModel(services)
@@ -108,6 +132,28 @@ class PeopleView(ListDetailView):
         self._show_list()
         if keep is None or not self.select(keep):
             self._select_row(0)
+        elif keep == self.editor.record_id:
+            self.editor.refresh_hub()
+
+    def _saved(self, record_id: str) -> None:
+        super()._saved(record_id)
+        self.editor.refresh_hub()
+        if self.editor.record_id is not None and self.services is not None:
+            self.editor.ui.sectionTitle.setText(self.editor.name.text())
+
+    def prepare(self, person_id: str) -> None:
+        """The person page's Prepare: draft the next 1:1's agenda and open it in Meetings
+        (as the dashboard's Prepare does)."""
+        if self.services is None:
+            return
+        self.editor.flush()
+        try:
+            meeting = self.services.agenda.draft_next(person_id)
+        except ValidationError as error:
+            self.status.emit(str(error))
+            return
+        self.open_record.emit("meeting", meeting.id)
+        self.status.emit("Agenda drafted")
 
     def new_record(self) -> None:
         if self.services is None:
@@ -117,6 +163,7 @@ class PeopleView(ListDetailView):
         person = self.services.people.create("New person", role=role)
         self.refresh()
         self.select(person.id)
+        self.editor.tabs.setCurrentWidget(self.editor.ui.detailsTab)
         self.editor.name.setFocus()
         self.editor.name.selectAll()
 
