@@ -8,6 +8,8 @@ regenerating with another PySide6 release of the supported range changes nothing
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -22,16 +24,23 @@ VERSION_LINE = re.compile(r"^## Created by: Qt User Interface Compiler version .
 HEADER = "## Created by: Qt User Interface Compiler (pyside6-uic); run `make forms` to regenerate"
 
 
-def uic() -> str:
-    """pyside6-uic beside this interpreter (the project's environment), else on PATH."""
+def uic() -> list[str]:
+    """The command that runs uic for Python output. pyside6-uic is a Python wrapper that starts
+    PySide6's own uic binary; that binary is called directly when it is where the wrapper looks
+    (saving an interpreter start per form), else the wrapper beside this interpreter or on PATH."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.origin and sys.platform != "win32":
+        binary = Path(spec.origin).resolve().parent / "Qt" / "libexec" / "uic"
+        if binary.is_file() and os.access(binary, os.X_OK):
+            return [str(binary), "-g", "python"]
     here = Path(sysconfig.get_path("scripts")) / "pyside6-uic"
     for candidate in (here, here.with_suffix(".exe")):
         if candidate.is_file():
-            return str(candidate)
+            return [str(candidate)]
     found = shutil.which("pyside6-uic")
     if found is None:
         raise SystemExit("pyside6-uic not found: install the project (make lint does)")
-    return found
+    return [found]
 
 
 def target(ui_file: Path, out_dir: Path = FORMS) -> Path:
@@ -42,7 +51,7 @@ def generate(ui_file: Path) -> str:
     """The Python for one form. uic runs in ui/ on the bare file name, so the header names the
     form the same way wherever the checkout is; -a: no connectSlotsByName magic."""
     result = subprocess.run(
-        [uic(), "-a", "-g", "python", ui_file.name],
+        [*uic(), "-a", "-g", "python", ui_file.name],
         cwd=ui_file.parent,
         capture_output=True,
         text=True,

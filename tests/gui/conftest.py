@@ -34,14 +34,9 @@ def isolated_settings(tmp_path: Path, qapp: object) -> Iterator[QSettings]:
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo store built per test session; tests copy it (building takes ~1 s)."""
-    from upwardprep.demo import populate
-
-    path = tmp_path_factory.mktemp("demo") / "demo.upwardprep"
-    with Store.create(path, PASSPHRASE) as store:
-        populate(Services(store, clock=FrozenClock(NOW)))  # built around the tests' today
-    return path
+def demo_template(demo_store_file: Path) -> Path:
+    """The demo store built once per test process; tests copy it."""
+    return demo_store_file
 
 
 @pytest.fixture

@@ -180,3 +180,25 @@ def test_action_items_show_due_days_relative_with_the_day_in_the_tooltip(
         assert str(due.day) in tip and str(due.year) in tip  # the day in full
         if due.year == TODAY.year and abs((due - TODAY).days) <= 6:
             assert any(w in text for w in ("ago", "in ", "today", "tomorrow", "yesterday")), text
+
+
+def test_the_meetings_person_is_picked_by_typing(qtbot: QtBot, shared_window: MainWindow) -> None:
+    services = shared_window.session.services
+    assert services is not None
+    priya = services.people.find("Priya Raman")
+    shared_window.show_section("meetings")
+    view = shared_window.meetings_view
+    view.table.selectRow(0)  # the next 1:1, not yet held
+    QApplication.processEvents()
+    editor = view.editor
+    record_id, was = editor.record_id, editor.person.current_id()
+    _focus(qtbot, editor.person)
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "raman")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # Tab takes the match and moves on
+    assert editor.person.text() == "Priya Raman" and focused() is not editor.person
+    assert editor.flush()
+    assert services.meetings.get(record_id).person_id == priya.id
+    editor.person.set_current_id(was)  # the shared window's next 1:1 stays with Dana
+    editor.mark_dirty()
+    assert editor.flush()

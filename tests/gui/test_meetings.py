@@ -232,8 +232,8 @@ def test_add_action_and_finish_carries_it(window: MainWindow, qtbot: QtBot, yes:
     open_before = [a.title for a in meeting.action_items if a.is_open]
     editor.tabs.setCurrentIndex(3)
     qtbot.keyClicks(editor.add_action_edit, "Send Dana the wave 5 plan")
-    owner = window.findChild(QComboBox, "addActionOwner")
-    owner.setCurrentIndex(owner.findData("them"))
+    owner = window.findChild(RecordPicker, "addActionOwner")
+    qtbot.keyClicks(owner, "them")  # typed, not yet taken: adding reads it
     qtbot.keyClick(editor.add_action_edit, Qt.Key.Key_Return)
     actions = services.meetings.get(meeting.id).action_items
     added = next(a for a in actions if a.title == "Send Dana the wave 5 plan")

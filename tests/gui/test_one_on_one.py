@@ -83,7 +83,7 @@ def test_the_weekly_update_dialog(
     assert "weekly_update" in window.actions_by_name
     dialog = UpdateDialog(services, None, window)
     qtbot.addWidget(dialog)
-    assert dialog.person.currentText() == "Dana Whitfield"  # the manager first
+    assert dialog.person.text() == "Dana Whitfield"  # the manager first
     preview = dialog.preview.toPlainText()
     assert "Open risks and asks" in preview and "Waiting on you" in preview
     dialog.copy()

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.clock import NOW, TODAY, FrozenClock
-from upwardprep.demo import populate
+from tests.clock import NOW, FrozenClock
+from tests.conftest import PASSPHRASE
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
 
-DEMO_PASSPHRASE = "demo passphrase"
+DEMO_PASSPHRASE = PASSPHRASE  # the demo store is the root conftest's, made with it
 
 
 @pytest.fixture
@@ -26,9 +26,6 @@ def frozen(store: Store, clock: FrozenClock) -> Services:
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(demo_store_file: Path) -> Path:
     """The demo store around the tests' NOW, built once per test process (closed: copy it)."""
-    path = tmp_path_factory.mktemp("demo-store") / "demo.upwardprep"
-    with Store.create(path, DEMO_PASSPHRASE) as store:
-        populate(Services(store, clock=lambda: NOW), today=TODAY)
-    return path
+    return demo_store_file

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.clock import NOW, TODAY
+from tests.conftest import PASSPHRASE, copy_store
 from upwardprep.demo import populate
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.outcomes import OutcomeFilter
@@ -30,11 +31,12 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    """One populated store shared by the read-only tests below."""
-    for services in _services(tmp_path_factory.mktemp("demo") / "demo.upwardprep"):
-        populate(services, today=TODAY)
-        yield services
+def demo(demo_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """One populated store shared by the read-only tests below: a copy of the demo the other
+    modules use, made by `populate` around the tests' NOW like `services` below."""
+    path = copy_store(demo_store_file, tmp_path_factory.mktemp("demo") / "demo.upwardprep")
+    with Store.open(path, PASSPHRASE) as store:
+        yield Services(store, clock=lambda: NOW)
 
 
 def test_summary_and_speed(services: Services) -> None:

@@ -330,3 +330,19 @@ def test_the_agenda_counts_what_waits_apart(demo: Services) -> None:
     )
     assert replace(meeting, agenda_items=planned[:1]).agenda_in_short == "1 · 10/30 min"
     assert replace(meeting, agenda_items=()).agenda_in_short == "—"
+
+
+def test_the_update_files_a_note_under_its_marked_primary(services: Services) -> None:
+    frozen = Services(services.store, clock=FrozenClock(NOW))
+    boss = frozen.people.create("Kim Park", role="manager")
+    first, second = (frozen.priorities.create(t, owner_id=boss.id).id for t in ("Cost", "Churn"))
+    for title, primary in (("Unmarked win", None), ("Marked win", second)):
+        note = frozen.outcomes.create(
+            title, person_id=boss.id, priority_ids=[first, second], occurred_on=TODAY
+        )
+        frozen.outcomes.set_primary(note.id, primary)
+    groups = {
+        group.title: [n.title for n in group.notes]
+        for group in frozen.updates.weekly(boss.id, since=TODAY).groups
+    }
+    assert groups == {"Cost": ["Unmarked win"], "Churn": ["Marked win"]}

@@ -83,6 +83,21 @@ def test_right_to_left_titles_read_back_in_logical_order(packet: tuple[Path, Pat
     assert ARABIC_TITLE[::-1] not in logical  # not drawn in logical order (read back reversed)
 
 
+def test_a_right_to_left_title_takes_its_date_line_to_the_right(
+    packet: tuple[Path, Path],
+) -> None:
+    """The grey line under a title (its date and kind) follows the title's direction."""
+    reader = PdfReader(packet[0])
+    lines = {r.text.strip(): r for r in runs(reader) if r.text.strip().endswith("Jul 2026 · Win")}
+    # Notes are dated 1, 2, … July in the order of SAMPLES: Arabic and Hebrew first.
+    rtl = [lines[f"{day} Jul 2026 · Win"] for day in (1, 2)]
+    ltr = [lines[f"{day} Jul 2026 · Win"] for day in range(3, len(SAMPLES) + 1)]
+    margin = min(run.x for run in ltr)
+    assert all(run.x == pytest.approx(margin, abs=1) for run in ltr)
+    width = float(reader.pages[rtl[0].page].mediabox.width)
+    assert all(run.right == pytest.approx(width - margin, abs=2) for run in rtl)
+
+
 def test_the_markdown_export_keeps_every_script(packet: tuple[Path, Path]) -> None:
     text = packet[1].read_text("utf-8")
     for title, _ in SAMPLES.values():

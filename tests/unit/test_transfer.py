@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from tests.conftest import PASSPHRASE, row_hashes, snapshot
+from tests.clock import NOW
+from tests.conftest import PASSPHRASE, copy_store, row_hashes, snapshot
 from tests.unit.conftest import FrozenClock
-from upwardprep.demo import populate
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.outcomes import OutcomeFilter
 from upwardprep.services.transfer import ImportProblem, json_schema, shipped_schema
 from upwardprep.store.engine import Store
-
-TODAY = date(2026, 11, 23)
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def _records(document: dict[str, Any]) -> int:
@@ -39,12 +36,13 @@ def _without_stamp(document: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def demo_document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def demo_document(
+    demo_store_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     """The demo store's export, made once for the module (the demo takes seconds to build)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.upwardprep"
-    with Store.create(path, PASSPHRASE) as store:
+    path = copy_store(demo_store_file, tmp_path_factory.mktemp("demo") / "demo.upwardprep")
+    with Store.open(path, PASSPHRASE) as store:
         services = Services(store, clock=FrozenClock(NOW))
-        populate(services, today=TODAY)
         outcome = services.outcomes.list()[3]
         services.outcomes.trash(outcome.id)  # the Trash travels too
         document = services.transfer.export_document()

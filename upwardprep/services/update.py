@@ -162,7 +162,10 @@ class UpdateService:
                     decided.append(note.title)
                     continue
                 live = [p for p in note.priorities if p.deleted_at is None]
-                first = min(live, key=_owner_order) if live else None
+                # Under the priority the user marked as its primary (as the review packet
+                # files it), else the first it serves.
+                marked = [p for p in live if p.id == note.primary_priority_id]
+                first = marked[0] if marked else min(live, key=_owner_order) if live else None
                 groups.setdefault(first.id if first else None, (first, []))[1].append(note)
             ordered = sorted(
                 groups.values(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
@@ -35,8 +36,13 @@ class BlockFlowables:
         self.width = theme.frame_width
         self.heading_count = 0
 
-    def p(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.theme.style(style))
+    def p(self, markup: str, style: str = "body", *, under: Paragraph | None = None) -> Paragraph:
+        """`under`: the title a grey line belongs to. Under a right-to-left title the line goes
+        to the right too, though its own text (a date, a kind) is left-to-right."""
+        chosen = self.theme.style(style)
+        if under is not None and under.right_to_left:
+            chosen = _aligned(chosen, TA_RIGHT)
+        return Paragraph(markup, chosen)
 
     def block(self, block: m.Block, section: m.Section) -> Iterator[Flowable]:
         if isinstance(block, m.Text):
@@ -59,7 +65,7 @@ class BlockFlowables:
             heading.keepWithNext = 1
             yield heading
             if block.meta:
-                meta = self.p(escape(block.meta), "meta_head")
+                meta = self.p(escape(block.meta), "meta_head", under=heading)
                 meta.keepWithNext = 1
                 yield meta
         elif isinstance(block, m.Facts):
@@ -259,7 +265,8 @@ class BlockFlowables:
         if block.private:
             warning = self.palette.hex(self.palette.warning)
             title = f'<font color="{warning}" size="7.5"><b>PRIVATE</b></font>&nbsp;&nbsp;{title}'
-        head = [self.p(title, "entry_title"), self.p(escape(block.meta), "entry_meta")]
+        heading = self.p(title, "entry_title")
+        head = [heading, self.p(escape(block.meta), "entry_meta", under=heading)]
         indent = PRIVATE_INDENT if block.private else 0
         body = markdown_flowables(block.body, self.theme, self.width - indent)
         extra: list[Flowable] = []
@@ -273,7 +280,7 @@ class BlockFlowables:
             shown = link(href, label, self.theme) if href else label
             extra.append(self.p(f"<b>Evidence:</b> {shown}", "small"))
         if block.also:
-            extra.append(self.p(escape(block.also), "meta"))
+            extra.append(self.p(escape(block.also), "meta", under=heading))
         parts = [*head, *body, *extra]
         if block.private:  # an amber bar down its left side, on every page it reaches
             parts = [Nested(part, indent, (1.5,), self.palette.warning) for part in parts]

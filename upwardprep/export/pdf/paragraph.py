@@ -50,6 +50,11 @@ class Paragraph(_ReportLabParagraph):
         if self._base and self.style.alignment == TA_LEFT:
             self.style = ParagraphStyle(f"{self.style.name}_rtl", self.style, alignment=TA_RIGHT)
 
+    @property
+    def right_to_left(self) -> bool:
+        """Whether the paragraph runs right to left (its first strong character says so)."""
+        return bool(self._base)
+
     def drawPara(self, debug: int = 0) -> None:
         if not self._bidi:
             super().drawPara(debug)

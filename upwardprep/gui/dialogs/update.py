@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from upwardprep.export.update import default_filename, to_html, to_markdown, write_update
 from upwardprep.gui.forms.ui_update_dialog import Ui_UpdateDialog
-from upwardprep.gui.views.base import fill_combo, use_clock
+from upwardprep.gui.views.base import use_clock
+from upwardprep.gui.widgets.record_picker import person_choices
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.labels import UPWARD_ROLES
 from upwardprep.services.update import WeeklyUpdate
@@ -32,12 +33,15 @@ class UpdateDialog(QDialog):
         people = services.people.list()
         if person_id is None:  # the update goes up: the manager first
             person_id = next((p.id for p in people if p.role in UPWARD_ROLES), None)
-        fill_combo(self.person, [(p.name, p.id) for p in people], keep=person_id)
+        if person_id is None and people:
+            person_id = people[0].id
+        self.person.set_choices(person_choices(people))
+        self.person.set_current_id(person_id)
         self.error.hide()
         ui.buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save)
-        self.person.currentIndexChanged.connect(self._person_changed)
+        self.person.edited.connect(self._person_changed)
         use_clock(self, services)
         self.since.edited.connect(self._since_changed)
         self._person_changed()
@@ -53,12 +57,16 @@ class UpdateDialog(QDialog):
         self._build(self.since.value())
 
     def _build(self, since: date | None) -> None:
-        person_id = self.person.currentData()
+        person_id = self.person.current_id()
         self.update_data = None
         self.copy_button.setEnabled(False)
         self.save_button.setEnabled(False)
         if not person_id:
-            self.preview.setPlainText("Add the person in People first.")
+            self.preview.setPlainText(
+                "Type the name of the person the update is for."
+                if self.person.choices()
+                else "Add the person in People first."
+            )
             return
         try:
             self.update_data = self.services.updates.weekly(person_id, since=since)
@@ -93,7 +101,7 @@ class UpdateDialog(QDialog):
         try:
             write_update(
                 self.services,
-                self.person.currentData(),
+                self.person.current_id() or "",
                 Path(path),
                 fmt="eml",
                 since=self.update_data.since,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDateTimeEdit, QFormLayo
 
 from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.markdown_editor import MarkdownEditor
+from upwardprep.gui.widgets.record_picker import RecordPicker
 from upwardprep.gui.widgets.tables import EditTable
 
 class Ui_MeetingEditor(object):
@@ -97,7 +98,7 @@ class Ui_MeetingEditor(object):
         self.withRowLayout = QHBoxLayout(self.withRow)
         self.withRowLayout.setObjectName(u"withRowLayout")
         self.withRowLayout.setContentsMargins(0, 0, 0, 0)
-        self.meetingPerson = QComboBox(self.withRow)
+        self.meetingPerson = RecordPicker(self.withRow)
         self.meetingPerson.setObjectName(u"meetingPerson")
 
         self.withRowLayout.addWidget(self.meetingPerson)
@@ -259,7 +260,7 @@ class Ui_MeetingEditor(object):
 
         self.actionsBar.addWidget(self.addActionEdit, 0, 0, 1, 5)
 
-        self.addActionOwner = QComboBox(self.actionsPage)
+        self.addActionOwner = RecordPicker(self.actionsPage)
         self.addActionOwner.setObjectName(u"addActionOwner")
 
         self.actionsBar.addWidget(self.addActionOwner, 1, 0, 1, 1)
@@ -354,6 +355,7 @@ class Ui_MeetingEditor(object):
 #endif // QT_CONFIG(accessibility)
         self.meetingTitle.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"e.g. 1:1 with Dana", None))
         self.withLabel.setText(QCoreApplication.translate("MeetingEditor", u"&With:", None))
+        self.meetingPerson.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"No one \u2014 type a name", None))
 #if QT_CONFIG(accessibility)
         self.meetingPerson.setAccessibleName(QCoreApplication.translate("MeetingEditor", u"With", None))
 #endif // QT_CONFIG(accessibility)
@@ -401,6 +403,7 @@ class Ui_MeetingEditor(object):
         self.addActionEdit.setAccessibleName(QCoreApplication.translate("MeetingEditor", u"New action item", None))
 #endif // QT_CONFIG(accessibility)
         self.addActionEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"Add an action item, Enter", None))
+        self.addActionOwner.setPlaceholderText(QCoreApplication.translate("MeetingEditor", u"Me \u2014 or type a name", None))
 #if QT_CONFIG(accessibility)
         self.addActionOwner.setAccessibleName(QCoreApplication.translate("MeetingEditor", u"Owner of the new action item", None))
 #endif // QT_CONFIG(accessibility)

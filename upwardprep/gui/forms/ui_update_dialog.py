@@ -15,12 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QHBoxLayout, QLabel, QPushButton,
+    QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
 
 from upwardprep.gui.widgets.day_field import DayField
+from upwardprep.gui.widgets.record_picker import RecordPicker
 
 class Ui_UpdateDialog(object):
     def setupUi(self, updateDialog):
@@ -37,7 +37,7 @@ class Ui_UpdateDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.personLabel)
 
-        self.updatePerson = QComboBox(updateDialog)
+        self.updatePerson = RecordPicker(updateDialog)
         self.updatePerson.setObjectName(u"updatePerson")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.updatePerson)
@@ -100,6 +100,7 @@ class Ui_UpdateDialog(object):
     def retranslateUi(self, updateDialog):
         updateDialog.setWindowTitle(QCoreApplication.translate("UpdateDialog", u"Weekly update", None))
         self.personLabel.setText(QCoreApplication.translate("UpdateDialog", u"&For:", None))
+        self.updatePerson.setPlaceholderText(QCoreApplication.translate("UpdateDialog", u"Type a name", None))
 #if QT_CONFIG(accessibility)
         self.updatePerson.setAccessibleName(QCoreApplication.translate("UpdateDialog", u"Update for", None))
 #endif // QT_CONFIG(accessibility)

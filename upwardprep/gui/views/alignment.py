@@ -126,6 +126,7 @@ class AlignmentView(SectionView):
             {UnalignedModel.DATE: 8, UnalignedModel.KIND: 8},
             2,
             drop=(UnalignedModel.KIND,),
+            title_chars=20,  # a narrow side panel
         )
         self.refresh()
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from upwardprep.clock import local_today
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.models.base import IdRole
-from upwardprep.gui.widgets.columns import fit_columns
+from upwardprep.gui.widgets.columns import TITLE_CHARS, fit_columns
 from upwardprep.gui.widgets.day_field import DayField
 from upwardprep.gui.widgets.empty_state import EmptyState
 from upwardprep.gui.widgets.tables import RecordTable
@@ -218,10 +218,12 @@ def size_columns(
     chars: dict[int, int],
     stretch: int,
     drop: tuple[int, ...] = (),
+    title_chars: int = TITLE_CHARS,
 ) -> None:
     """Widths from the font, the title column taking what is left, and the `drop` columns
-    (least useful first) hidden while the list is too narrow (gui/widgets/columns.py)."""
-    fit_columns(view, chars, stretch, drop)
+    (least useful first) hidden while the title would get fewer than `title_chars`
+    characters (gui/widgets/columns.py)."""
+    fit_columns(view, chars, stretch, drop, title_chars)
 
 
 def set_date(edit: DayField, value: date | None) -> None:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.dates import absolute
 from upwardprep.gui.settings import AppSettings
-from upwardprep.gui.views.base import fill_combo
 from upwardprep.gui.views.meeting_parts import MeetingPartsEditor
+from upwardprep.gui.widgets.record_picker import chosen_id, person_choices
 from upwardprep.services import ValidationError
 from upwardprep.services.common import limit_of
 from upwardprep.services.labels import MEETING_KIND_LABELS, label_of
@@ -105,11 +105,8 @@ class MeetingEditor(MeetingPartsEditor):
         meeting = self.services.meetings.get(record_id)
         self._meeting = meeting
         people = self.services.people.list()
-        fill_combo(
-            self.person,
-            [("No one", None)] + [(p.name, p.id) for p in people],
-            keep=meeting.person_id,
-        )
+        self.person.set_choices(person_choices(people))
+        self.person.set_current_id(meeting.person_id)
         self.title_edit.setText(meeting.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind)))
         self.when.setDateTime(to_qdatetime(meeting.scheduled_at))
@@ -173,7 +170,7 @@ class MeetingEditor(MeetingPartsEditor):
         meeting = self._meeting
         wanted = {
             "title": self.title_edit.text(),
-            "person_id": self.person.currentData(),
+            "person_id": chosen_id(self.person, "person"),
             "kind": self.kind.currentData(),
             "scheduled_at": from_qdatetime(self.when.dateTime()),
             "duration_minutes": self.length.value(),
@@ -214,8 +211,9 @@ class MeetingEditor(MeetingPartsEditor):
         self.item_label.setText("Text of the selected item")
         for field in (self.title_edit, self.add_item_edit, self.add_action_edit):
             field.clear()
-        self.person.clear()
-        self.add_action_owner.clear()
+        for picker in (self.person, self.add_action_owner):
+            picker.set_choices([])
+            picker.set_current_id(None)
         self.length.setValue(30)
         for editor in (self.notes, self.decisions, self.item_body):
             editor.clear()

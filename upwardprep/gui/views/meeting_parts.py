@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from upwardprep.gui.forms.ui_meeting_editor import Ui_MeetingEditor
 from upwardprep.gui.models.base import AnyIndex, IdRole
 from upwardprep.gui.models.meeting_parts import ActionsModel, AgendaModel
-from upwardprep.gui.views.base import RecordEditor, fill_combo, get_date, size_columns
+from upwardprep.gui.views.base import RecordEditor, get_date, size_columns
+from upwardprep.gui.widgets.record_picker import Choice, chosen_id
 from upwardprep.services import ValidationError
 from upwardprep.services.common import limit_of
 from upwardprep.services.meetings import (
@@ -170,7 +171,10 @@ class MeetingPartsEditor(RecordEditor):
         keep = self._item_id
         self.agenda_model.load(meeting)
         self.actions_model.load(meeting, self._people)
-        fill_combo(self.add_action_owner, self.actions_model.owner_choices(), keep="me")
+        self.add_action_owner.set_choices(
+            [Choice(key, label) for label, key in self.actions_model.owner_choices()]
+        )
+        self.add_action_owner.set_current_id(None)  # empty: me
         row = self.agenda_model.row_of(keep) if keep else -1
         self._show_item(None)
         if row < 0 and self.agenda_model.rowCount():
@@ -275,9 +279,9 @@ class MeetingPartsEditor(RecordEditor):
         title = self.add_action_edit.text().strip()
         if not title or self.services is None or self.record_id is None:
             return
-        key = self.add_action_owner.currentData() or "me"
-        owner, person = (key, None) if key in ("me", "them") else ("person", key)
         try:
+            key = chosen_id(self.add_action_owner, "owner") or "me"
+            owner, person = (key, None) if key in ("me", "them") else ("person", key)
             action = self.services.meetings.add_action(
                 self.record_id,
                 title,

@@ -111,6 +111,7 @@ class MeetingsView(ListDetailView):
             },
             stretch=MeetingsModel.TITLE,
             drop=(MeetingsModel.ACTIONS, MeetingsModel.AGENDA, MeetingsModel.STATUS),
+            title_chars=18,  # "1:1 with Dana": meeting titles are short
         )
         self.editor.bind_models(AgendaModel(services, self), ActionsModel(services, self))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
