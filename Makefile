@@ -66,7 +66,7 @@ test: $(VENV)/.installed-test qt-deps desktop-deps lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n auto --dist loadfile
 
 bench: $(VENV)/.installed-test qt-deps
-	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(BENCH)
 
 # Issue 18's crash points: every command that replaces a file is killed before each rename,
 # unlink, fsync and link it makes (strace's fault injection), then checked. Long (hundreds of

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QTableView,
     QTextBrowser,
@@ -542,3 +543,28 @@ def test_a_first_start_fits_the_window_to_the_screen(qtbot: QtBot) -> None:
     free = window.screen().availableGeometry()
     assert window.width() < free.width() and window.height() < free.height()
     assert free.contains(window.frameGeometry().center())
+
+
+def test_the_rest_loads_once_after_the_windows_first_paint(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up's later imports wait for the unlocked window's first paint (a window covered
+    by its children counts: one of them paints); asked for after it, they run at once."""
+    from upwardprep.gui import startup
+    from upwardprep.gui.startup import FirstPaint
+
+    monkeypatch.setattr(startup, "LATER_AFTER_PAINT_MS", 0)
+
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("rows"))
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    first_paint = FirstPaint(window, fallback_ms=60_000)
+    first_paint.then(lambda: calls.append("rest"))
+    qtbot.wait(20)
+    assert calls == [] and not first_paint.painted  # not shown, not painted: nothing yet
+    window.show()
+    qtbot.waitUntil(lambda: calls == ["rest"], timeout=5000)  # the paint, not the fallback
+    window.update()  # later paints start nothing more
+    first_paint.then(lambda: calls.append("asked after"))
+    qtbot.waitUntil(lambda: calls == ["rest", "asked after"], timeout=2000)

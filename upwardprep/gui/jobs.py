@@ -12,6 +12,7 @@ they show, instead of the window refreshing each one by hand.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -62,9 +63,12 @@ class Job(QRunnable):
         try:
             result = self.work()
         except Exception as error:
-            self.signals.failed.emit(error)
+            answer, signal = error, "failed"
         else:
-            self.signals.done.emit(result)
+            answer, signal = result, "done"
+        # RuntimeError: the app quit while this ran, and nobody is left to hear the answer.
+        with contextlib.suppress(RuntimeError):
+            getattr(self.signals, signal).emit(answer)
 
 
 _pending: set[_Signals] = set()  # kept until their answer is delivered, caller's ref or not

@@ -3,7 +3,7 @@ in a menu with its shortcut, and a lock screen that shows nothing of the notes."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,20 +22,11 @@ from upwardprep.gui import jobs
 from upwardprep.gui.clipboard import ClipboardGuard
 from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, PALETTE_MAIN, SECTIONS
 from upwardprep.gui.context_menus import RowMenus
-from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.nudge import OneOnOneNudge
 from upwardprep.gui.session import StoreSession
 from upwardprep.gui.settings import AppSettings
-from upwardprep.gui.views.alignment import AlignmentView
 from upwardprep.gui.views.base import SectionView
-from upwardprep.gui.views.dashboard import DashboardView
-from upwardprep.gui.views.meetings import MeetingsView
-from upwardprep.gui.views.outcomes import OutcomesView
-from upwardprep.gui.views.people import PeopleView
-from upwardprep.gui.views.priorities import PrioritiesView
-from upwardprep.gui.views.reviews import ReviewsView
-from upwardprep.gui.views.trash import TrashView
 from upwardprep.gui.widgets.search_palette import SearchPalette
 from upwardprep.gui.window_dialogs import DialogCommands
 from upwardprep.gui.window_shell import (
@@ -58,6 +49,9 @@ from upwardprep.services.labels import ROLE_PLURALS
 
 if TYPE_CHECKING:
     from upwardprep.gui.safekeeping import Safekeeping
+    from upwardprep.gui.views.outcomes import OutcomesView
+    from upwardprep.gui.views.people import PeopleView
+    from upwardprep.gui.views.priorities import PrioritiesView
 
 ENTITY_SECTIONS = {
     "outcome": "outcomes",
@@ -194,26 +188,45 @@ class MainWindow(DialogCommands):
     # -- sections --------------------------------------------------------------------------
 
     def _build_section(self, key: str) -> SectionView:
+        """A section's view, its module imported now: start-up loads only the one on screen
+        (the others load behind the unlocked window, see gui/startup.py)."""
         stale_days = self.settings.stale_after_days
         view: SectionView
         if key == "dashboard":
+            from upwardprep.gui.views.dashboard import DashboardView
+
             view = DashboardView(stale_days=stale_days)
         elif key == "people":
+            from upwardprep.gui.views.people import PeopleView
+
             view = PeopleView()
         elif key == "priorities":
+            from upwardprep.gui.views.priorities import PrioritiesView
+
             view = PrioritiesView(stale_days=stale_days)
         elif key == "alignment":
+            from upwardprep.gui.views.alignment import AlignmentView
+
             view = AlignmentView(stale_days=stale_days)
         elif key == "outcomes":
+            from upwardprep.gui.views.outcomes import OutcomesView
+
             view = OutcomesView()
         elif key == "meetings":
-            view = MeetingsView()
-            view.draft_requested.connect(self.draft_agenda)
-            view.templates_requested.connect(self.manage_templates)
-            view.add_outcome_requested.connect(self.capture_for_meeting)
+            from upwardprep.gui.views.meetings import MeetingsView
+
+            meetings = MeetingsView()
+            meetings.draft_requested.connect(self.draft_agenda)
+            meetings.templates_requested.connect(self.manage_templates)
+            meetings.add_outcome_requested.connect(self.capture_for_meeting)
+            view = meetings
         elif key == "reviews":
+            from upwardprep.gui.views.reviews import ReviewsView
+
             view = ReviewsView()
         elif key == "trash":
+            from upwardprep.gui.views.trash import TrashView
+
             view = TrashView()
         else:
             raise KeyError(key)
@@ -233,6 +246,11 @@ class MainWindow(DialogCommands):
     def current_view(self) -> SectionView | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, SectionView) else None
+
+    def _showing(self, key: str) -> bool:
+        """Whether section `key` is the one on screen (False when it was never built)."""
+        view = self.current_view()
+        return view is not None and view is self.views.get(key)
 
     def show_section(self, key: str, role: str | None = None) -> None:
         if not self.session.is_unlocked:
@@ -257,8 +275,8 @@ class MainWindow(DialogCommands):
         if first_show:
             view.bind(self.session.services)  # type: ignore[arg-type]
             restore_columns(self, self.settings)
-        if isinstance(view, PeopleView):
-            view.set_role(item.data(0, RoleFilterRole))
+        if key == "people":
+            cast("PeopleView", view).set_role(item.data(0, RoleFilterRole))
         sync_new_shortcut(self.actions_by_name, key)
         if not first_show:
             view.refresh()
@@ -273,12 +291,12 @@ class MainWindow(DialogCommands):
             return
         self.show_section(section)
         view = self.views[section]
-        if isinstance(view, OutcomesView):
-            view.show_record(record_id)
-        elif isinstance(view, MeetingsView):
-            view.show_meeting(record_id)
-        elif not view.select(record_id) and isinstance(view, PeopleView):
-            view.set_role(None)
+        if section == "outcomes":
+            cast("OutcomesView", view).show_record(record_id)
+        elif section == "meetings":
+            self.meetings_view.show_meeting(record_id)
+        elif not view.select(record_id) and section == "people":
+            cast("PeopleView", view).set_role(None)
             view.select(record_id)
 
     # -- commands --------------------------------------------------------------------------
@@ -296,11 +314,7 @@ class MainWindow(DialogCommands):
         if self.session.services is None:
             self.unlock_requested.emit()
             return
-        meeting = (
-            self.meetings_view.current_open_meeting()
-            if self.current_view() is self.meetings_view
-            else None
-        )
+        meeting = self.meetings_view.current_open_meeting() if self._showing("meetings") else None
         self._capture(meeting)
 
     def capture_for_meeting(self, meeting_id: str) -> None:
@@ -313,6 +327,8 @@ class MainWindow(DialogCommands):
         self._capture(meeting)
 
     def _capture(self, meeting: tuple[str, str] | None) -> None:
+        from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
+
         assert self.session.services is not None
         dialog = QuickCaptureDialog(self.session.services, self, meeting=meeting)
         dialog.saved.connect(self._captured)
@@ -326,36 +342,30 @@ class MainWindow(DialogCommands):
     def _captured(self, outcome_id: str) -> None:
         self.show_message("Outcome saved")
         self.session.announce(Change.of(jobs.OUTCOME))
-        view = self.current_view()
-        if isinstance(view, OutcomesView):  # the list on screen: the new note is the one shown
-            view.show_record(outcome_id)
+        if self._showing("outcomes"):  # the list on screen: the new note is the one shown
+            cast("OutcomesView", self.views["outcomes"]).show_record(outcome_id)
         else:  # and the one shown when the user next opens Outcomes
             self._captured_note = outcome_id
 
     def confirm_priority(self) -> None:
         """Edit > Confirm Priority: the priority on screen (Priorities, or its tree)."""
-        view = self.current_view()
-        if not isinstance(view, PrioritiesView) or view.editor.record_id is None:
+        showing = self._showing("priorities")
+        view = cast("PrioritiesView", self.views["priorities"]) if showing else None
+        if view is None or view.editor.record_id is None:
             self.show_message("Select a priority in Priorities to confirm it")
             return
         view.editor.confirm()
         self.show_message("Confirmed today")
 
     def add_outcome_to_meeting(self) -> None:
-        meeting = (
-            self.meetings_view.current_open_meeting()
-            if self.current_view() is self.views.get("meetings")
-            else None
-        )
+        meeting = self.meetings_view.current_open_meeting() if self._showing("meetings") else None
         if meeting is None:
             self.show_message("Open a meeting that is not yet held to add an outcome to it")
             return
         self.capture_for_meeting(meeting[0])
 
     def finish_meeting(self) -> None:
-        if self.current_view() is not self.views.get("meetings") or (
-            self.meetings_view.current_open_meeting() is None
-        ):
+        if not self._showing("meetings") or self.meetings_view.current_open_meeting() is None:
             self.show_message("Open a meeting that is not yet held to finish it")
             return
         self.meetings_view.editor.finish()
@@ -384,9 +394,8 @@ class MainWindow(DialogCommands):
 
     def focus_filter(self) -> None:
         self.show_section("outcomes")
-        view = self.views["outcomes"]
-        if isinstance(view, OutcomesView):
-            view.focus_filter()
+        if self._showing("outcomes"):
+            cast("OutcomesView", self.views["outcomes"]).focus_filter()
 
     def open_palette(self) -> None:
         if self.session.is_unlocked:
@@ -403,9 +412,8 @@ class MainWindow(DialogCommands):
 
     def toggle_tree(self) -> None:
         self.show_section("priorities")
-        view = self.views["priorities"]
-        if isinstance(view, PrioritiesView):
-            view.tree_toggle.toggle()
+        if self._showing("priorities"):
+            cast("PrioritiesView", self.views["priorities"]).tree_toggle.toggle()
 
     def _open_meeting(self, meeting_id: str) -> None:
         """From the nudge before a 1:1: the window to the front, on the meeting."""

@@ -2,10 +2,13 @@
 
 Start-up shows the unlock dialog as soon as Qt can paint it: nothing heavy is imported before
 (this module and the dialog need only Qt). Once the dialog is painted, the store's code and the
-services (SQLAlchemy, SQLCipher), the main window's modules, then ReportLab and icalendar are
-imported on the thread pool while the user types, and the main window is built, hidden, on the
-GUI thread as soon as its modules are in. Enter runs the key derivation and the store's open
-sequence on the thread pool too (see UnlockDialog), and the window shows once the store is open.
+services (SQLAlchemy, SQLCipher), the main window's modules and the view of the section it opens
+on are imported on the thread pool while the user types, and the main window is built, hidden,
+on the GUI thread as soon as its modules are in. Enter runs the key derivation and the store's
+open sequence on the thread pool too (see UnlockDialog), and the window shows once the store is
+open. What only other sections, exports and calendar imports need (ReportLab, icalendar) loads
+after that: while the user still types, or else once the unlocked window has painted, so that
+it never holds the interpreter while the first section is drawn.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from upwardprep import APP_NAME
 from upwardprep.files import process_alive
@@ -36,14 +39,96 @@ log = logging.getLogger("upwardprep.gui")
 DEMO_PASSPHRASE = "demo"
 DEMO_PREFIX = "upwardprep-demo-"  # + the app's process id: a demo store outliving it is stale
 # Imported while the unlock dialog waits for the passphrase: first what opening the store and
-# building the window need, then what only exports and calendar imports need.
-FOR_THE_WINDOW = ("upwardprep.services.vault", "upwardprep.gui.main_window")
+# building the window need (and the view of the section it opens on), then the other sections
+# and what only exports and calendar imports need.
+FOR_THE_WINDOW = (
+    "upwardprep.services.vault",
+    "upwardprep.gui.main_window",
+    # what the first Markdown preview loads (the note the first section opens on)
+    "markdown.extensions.tables",
+    "markdown.extensions.fenced_code",
+    "markdown.extensions.sane_lists",
+    "markdown.extensions.footnotes",
+)
+SECTION_MODULES = {
+    key: f"upwardprep.gui.views.{key}"
+    for key in (
+        "dashboard",
+        "people",
+        "priorities",
+        "alignment",
+        "outcomes",
+        "meetings",
+        "reviews",
+        "trash",
+    )
+}
 FOR_LATER = ("upwardprep.export.documents", "icalendar", "recurring_ical_events")
+# Once the unlocked window has painted, this long before the rest loads (its first frames:
+# the table fills its rows, the editor its note).
+LATER_AFTER_PAINT_MS = 250
 
 
 def import_all(names: tuple[str, ...]) -> None:
     for name in names:
         importlib.import_module(name)
+
+
+def prepare_the_window(names: tuple[str, ...]) -> None:
+    """The window's imports, then the ORM's mapper configuration, which the first query would
+    otherwise run on the GUI thread (a few hundred milliseconds)."""
+    import_all(names)
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
+def first_section(settings: AppSettings) -> str:
+    """The section the window opens on (the one shown when it was last used)."""
+    section = str(settings.qsettings.value("state/section", "outcomes"))
+    return section if section in SECTION_MODULES else "outcomes"
+
+
+class FirstPaint(QObject):
+    """Watches for `window`'s first paint (any widget in it: a main window covered by its
+    children gets no paint event of its own) and runs what waits for it a moment after; what
+    is asked for later runs at once (after the same moment). After `fallback_ms` without a
+    paint (a minimised window) it stops waiting."""
+
+    def __init__(self, window: QWidget, *, fallback_ms: int = 3000) -> None:
+        super().__init__(window)
+        self._window = window
+        self._waiting: list[Any] = []
+        self.painted = False
+        self._app = QApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self._done)
+
+    def then(self, callback: Any) -> None:
+        if self.painted:
+            QTimer.singleShot(LATER_AFTER_PAINT_MS, callback)
+        else:
+            self._waiting.append(callback)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._done()
+        return False
+
+    def _done(self) -> None:
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+        if not self.painted:
+            self.painted = True
+            waiting, self._waiting = self._waiting, []
+            for callback in waiting:
+                QTimer.singleShot(LATER_AFTER_PAINT_MS, callback)
 
 
 class Controller(QObject):
@@ -60,6 +145,7 @@ class Controller(QObject):
         self._jobs: list[Job] = []
         self._dialog: UnlockDialog | None = None  # the start-up unlock dialog while it is open
         self._later_pending = False
+        self._first_paint: FirstPaint | None = None  # the unlocked window's, at start-up
 
     @property
     def window(self) -> MainWindow:
@@ -103,9 +189,10 @@ class Controller(QObject):
         dialog.painted.connect(self._prepare)
         accepted = dialog.exec()
         self._dialog = None
+        self._first_paint = FirstPaint(self.window)
+        if self._later_pending:  # Enter came before the rest loaded: after the first paint
+            self._first_paint.then(self._import_the_rest)
         self.window.show()
-        if self._later_pending:
-            QTimer.singleShot(0, self._import_the_rest)
         if not accepted and dialog.failure is not None:
             self._problem(dialog.failure)
         elif accepted and dialog.recovered:
@@ -115,21 +202,27 @@ class Controller(QObject):
         def built(_result: object) -> None:
             QTimer.singleShot(0, self._build_then_import_the_rest)
 
+        wanted = (*FOR_THE_WINDOW, SECTION_MODULES[first_section(self.settings)])
         self._jobs.append(
-            run_in_background(lambda: import_all(FOR_THE_WINDOW), built, self._not_warmed)
+            run_in_background(lambda: prepare_the_window(wanted), built, self._not_warmed)
         )
 
     def _build_then_import_the_rest(self) -> None:
-        self.window  # noqa: B018 - built now, hidden, while the passphrase is typed
-        if self._dialog is not None and self._dialog.busy:
-            self._later_pending = True  # Enter came first: the store opens before the rest loads
-        else:
-            self._import_the_rest()
+        # Built now, hidden, while the passphrase is typed (or the key derived): the window
+        # and the section it opens on, which unlocking then only fills.
+        self.window.views[first_section(self.settings)]
+        if self._dialog is not None and not self._dialog.busy:
+            self._import_the_rest()  # the user is still typing: time to spare
+        elif self._dialog is not None:
+            self._later_pending = True  # Enter came first: after the window's first paint
+        else:  # the store opened before these imports were done: the window shows already
+            (self._first_paint or FirstPaint(self.window)).then(self._import_the_rest)
 
     def _import_the_rest(self) -> None:
         self._later_pending = False
+        rest = (*SECTION_MODULES.values(), *FOR_LATER)
         self._jobs.append(
-            run_in_background(lambda: import_all(FOR_LATER), lambda _r: None, self._not_warmed)
+            run_in_background(lambda: import_all(rest), lambda _r: None, self._not_warmed)
         )
 
     @staticmethod

@@ -9,18 +9,13 @@ because none of this is the window's own layout, navigation or locking.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui import jobs
-from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
 from upwardprep.gui.jobs import Change
-from upwardprep.gui.views.alignment import AlignmentView
-from upwardprep.gui.views.dashboard import DashboardView
-from upwardprep.gui.views.meetings import MeetingsView
-from upwardprep.gui.views.priorities import PrioritiesView
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -28,7 +23,11 @@ if TYPE_CHECKING:
     from upwardprep.gui.safekeeping import Safekeeping
     from upwardprep.gui.session import StoreSession
     from upwardprep.gui.settings import AppSettings
+    from upwardprep.gui.views.alignment import AlignmentView
     from upwardprep.gui.views.base import SectionView
+    from upwardprep.gui.views.dashboard import DashboardView
+    from upwardprep.gui.views.meetings import MeetingsView
+    from upwardprep.gui.views.priorities import PrioritiesView
 
 
 class DialogCommands(QMainWindow):
@@ -57,6 +56,8 @@ class DialogCommands(QMainWindow):
 
     @property
     def meetings_view(self) -> MeetingsView:
+        from upwardprep.gui.views.meetings import MeetingsView  # loaded with the section
+
         view = self.views["meetings"]
         assert isinstance(view, MeetingsView)
         return view
@@ -123,6 +124,8 @@ class DialogCommands(QMainWindow):
             else []
         )
         safekeeping = self.safekeeping
+        from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self.settings,
             templates,
@@ -140,18 +143,18 @@ class DialogCommands(QMainWindow):
             if isinstance(app, QApplication):
                 apply_look(app, self.settings.appearance)
             self.session.set_auto_lock_minutes(self.settings.auto_lock_minutes)
-            priorities = self.views["priorities"]
-            if isinstance(priorities, PrioritiesView):
-                priorities.stale_days = self.settings.stale_after_days
-                if self.session.services is not None:
-                    priorities.clear()
-                    priorities.bind(self.session.services)
-            for key in ("dashboard", "alignment"):
-                view = self.views[key]
-                if isinstance(view, DashboardView | AlignmentView):
-                    view.stale_days = self.settings.stale_after_days
-                    if view.services is not None:
-                        view.refresh()
+            # The sections built so far; the others read the setting when they are built.
+            for key in ("priorities", "dashboard", "alignment"):
+                view = self.views.get(key)
+                if view is None:
+                    continue
+                staled = cast("PrioritiesView | DashboardView | AlignmentView", view)
+                staled.stale_days = self.settings.stale_after_days
+                if key == "priorities" and self.session.services is not None:
+                    view.clear()
+                    view.bind(self.session.services)
+                elif key != "priorities" and view.services is not None:
+                    view.refresh()
             self._update_lock_label()
             self.show_message("Settings saved")
 

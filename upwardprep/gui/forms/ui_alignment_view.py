@@ -48,6 +48,8 @@ class Ui_AlignmentView(object):
 
         self.alignmentPerson = QComboBox(alignmentView)
         self.alignmentPerson.setObjectName(u"alignmentPerson")
+        self.alignmentPerson.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.alignmentPerson.setMinimumContentsLength(24)
 
         self.topLayout.addWidget(self.alignmentPerson)
 

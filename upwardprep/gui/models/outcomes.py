@@ -87,6 +87,8 @@ class OutcomesModel(QAbstractTableModel):
     PRIORITY_BATCH = 200  # notes resolved per event-loop turn (one query) for the Priorities
     FIRST_IDS = 1000  # ids read with the count, before the first rows show
     ID_SLICE = 10_000  # ids read per event-loop turn after that
+    # ... from this long after a reload on: the first rows paint before the rest is read
+    SLICES_AFTER_MS = 150
     MAX_QUEUED = 200  # only the most recently shown cells wait for their priority titles
 
     #: The number of rows after every reload (0 after clear()).
@@ -221,7 +223,7 @@ class OutcomesModel(QAbstractTableModel):
         self.endResetModel()
         self.countChanged.emit(self._total)
         if cursor is not None:
-            self._id_timer.start()
+            self._id_timer.start(self.SLICES_AFTER_MS)
 
     # -- ids --------------------------------------------------------------------------------
 
@@ -266,7 +268,7 @@ class OutcomesModel(QAbstractTableModel):
             return
         self._read_slice()
         if self._cursor is not None:
-            self._id_timer.start()
+            self._id_timer.start(0)
 
     def read_all_ids(self) -> None:
         """Read every remaining slice now (a lookup by id or a reversal needs them all)."""

@@ -462,6 +462,7 @@ class DashboardView(SectionView):
                     due.setToolTip(absolute(item.due_on))
                     if item.overdue:
                         due.setStyleSheet(f"color: {amber};")
+                due.setWordWrap(False)  # "overdue · 3 days ago" on one line beside the title
                 line = QHBoxLayout()
                 line.setSpacing(6)
                 line.setContentsMargins(8, 0, 0, 0)
