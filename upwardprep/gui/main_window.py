@@ -280,8 +280,9 @@ class MainWindow(DialogCommands):
         sync_new_shortcut(self.actions_by_name, key)
         if not first_show:
             view.refresh()
-        if isinstance(view, OutcomesView) and self._captured_note is not None:
-            view.show_record(self._captured_note)  # captured elsewhere: shown when you come
+        if key == "outcomes" and self._captured_note is not None:
+            # captured elsewhere: shown when you come
+            cast("OutcomesView", view).show_record(self._captured_note)
             self._captured_note = None
         self.stack.setCurrentWidget(view)
 
