@@ -139,7 +139,7 @@ class Vault:
         # the CLI; else None, backups/ beside the store.
         if backup_folder:
             self.backup_folder: Path | None = Path(backup_folder).expanduser()
-        elif os.environ.get("UPWARDPREP_BACKUP_DIR"):
+        elif backups.backup_dir_override() is not None:
             self.backup_folder = None
         else:
             self.backup_folder = backup_places.chosen_folder(self.path)

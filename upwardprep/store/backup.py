@@ -108,9 +108,14 @@ class BackupInfo:
     reason: str = ""  # "" for a backup asked for; "pre-upgrade", "pre-restore", "pre-passwd"
 
 
-def backup_dir_for(store_path: Path) -> Path:
+def backup_dir_override() -> Path | None:
+    """The folder UPWARDPREP_BACKUP_DIR names for every store's backups, if it is set."""
     override = os.environ.get("UPWARDPREP_BACKUP_DIR")
-    return Path(override).expanduser() if override else store_path.parent / "backups"
+    return Path(override).expanduser() if override else None
+
+
+def backup_dir_for(store_path: Path) -> Path:
+    return backup_dir_override() or store_path.parent / "backups"
 
 
 @contextlib.contextmanager
