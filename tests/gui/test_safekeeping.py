@@ -50,11 +50,16 @@ def small_store(tmp_path: Path) -> tuple[Path, str]:
 
 
 @pytest.fixture
-def guarded(qtbot: QtBot, small_store: tuple[Path, str], tmp_path: Path) -> Iterator[MainWindow]:
-    """The window as the app builds it: with its safekeeping, backups into a folder of their
-    own, on the tests' clock. Not unlocked yet."""
+def guarded(
+    qtbot: QtBot, config_home: Path, small_store: tuple[Path, str], tmp_path: Path
+) -> Iterator[MainWindow]:
+    """The window as the app builds it: with its safekeeping, backups into the folder chosen
+    for the store (as Settings › Backups chooses it), on the tests' clock. Not unlocked yet."""
+    from upwardprep.services import backup_places
+
+    backup_places.choose_folder(small_store[0], tmp_path / "usb")
     clock = FrozenClock(NOW)
-    session = StoreSession(small_store[0], backup_folder=lambda: tmp_path / "usb", clock=clock)
+    session = StoreSession(small_store[0], clock=clock)
     main = MainWindow(session, AppSettings())
     main.safekeeping = Safekeeping(session, main)
     qtbot.addWidget(main)

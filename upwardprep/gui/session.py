@@ -41,12 +41,10 @@ class StoreSession(QObject):
         path: Path,
         parent: QObject | None = None,
         *,
-        backup_folder: Callable[[], Path | None] = lambda: None,
         clock: Clock = system_clock,
     ) -> None:
         super().__init__(parent)
         self.path = path
-        self._backup_folder = backup_folder  # read at each use: the user may change it
         self.clock = clock  # what the services, and through them every view, call "now"
         self.services: Services | None = None
         self._idle = QTimer(self)
@@ -68,21 +66,22 @@ class StoreSession(QObject):
 
     @property
     def vault(self) -> Vault:
-        """The store's life cycle (services.vault), with the backup folder chosen now."""
+        """The store's life cycle (services.vault), with the backup folder chosen now (a new
+        Vault reads the folder chosen for the store at each use: the user may change it)."""
         from upwardprep.services.vault import Vault
 
-        return Vault(self.path, backup_folder=self._backup_folder(), clock=self.clock)
+        return Vault(self.path, clock=self.clock)
 
     def opener(self) -> Callable[[str], Services]:
-        """Opening the store as a function for the thread pool: the path, backup folder and
-        clock are read here, on the GUI thread; the store's code loads in the worker if it has
-        not yet. Hand its result to `adopt` on the GUI thread."""
-        path, folder, clock = self.path, self._backup_folder(), self.clock
+        """Opening the store as a function for the thread pool: the path and clock are read
+        here, on the GUI thread; the store's code loads in the worker if it has not yet. Hand
+        its result to `adopt` on the GUI thread."""
+        path, clock = self.path, self.clock
 
         def open_store(passphrase: str) -> Services:
             from upwardprep.services.vault import Vault
 
-            return Vault(path, backup_folder=folder, clock=clock).unlock(passphrase)
+            return Vault(path, clock=clock).unlock(passphrase)
 
         return open_store
 
