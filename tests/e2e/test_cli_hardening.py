@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.clock import NOW
-from tests.conftest import PASSPHRASE, REPO, Cli, row_hashes
+from tests.conftest import PASSPHRASE, REPO, Cli, copy_store, row_hashes
 from upwardprep.services import Services
 from upwardprep.services.outcomes import NewOutcome
 from upwardprep.store.engine import Store
@@ -36,9 +36,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo(cli: Cli, demo_template: Path) -> Cli:
-    cli.store_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    shutil.copyfile(demo_template, cli.store_path)
-    os.chmod(cli.store_path, 0o600)
+    copy_store(demo_template, cli.store_path)
     return cli
 
 
