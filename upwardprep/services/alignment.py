@@ -33,7 +33,7 @@ from upwardprep.services.common import (
 )
 from upwardprep.services.labels import ACTION_OWNER_LABELS
 from upwardprep.services.labels import ME as ME_LABEL
-from upwardprep.services.outcomes import OutcomeRow, OutcomeService
+from upwardprep.services.outcomes import OUTCOME_ROW_COLUMNS, OutcomeRow, OutcomeService
 from upwardprep.services.priorities import (
     DEFAULT_STALE_DAYS,
     OPEN_STATUSES,
@@ -312,14 +312,7 @@ class AlignmentService:
         where = self._unaligned_where(since, until)
         total = session.scalar(select(func.count()).select_from(Outcome).where(*where)) or 0
         rows = session.execute(
-            select(
-                Outcome.id,
-                Outcome.title,
-                Outcome.kind,
-                Outcome.occurred_on,
-                Outcome.person_id,
-                Outcome.private,
-            )
+            select(*OUTCOME_ROW_COLUMNS)
             .where(*where)
             .order_by(Outcome.occurred_on.desc(), Outcome.pk.desc())
             .limit(limit)

@@ -98,6 +98,16 @@ class OutcomeRow:
     private: bool
 
 
+# The columns an OutcomeRow is read from, in its fields' order: `OutcomeRow(*row)`.
+OUTCOME_ROW_COLUMNS = (
+    Outcome.id,
+    Outcome.title,
+    Outcome.kind,
+    Outcome.occurred_on,
+    Outcome.person_id,
+    Outcome.private,
+)
+
 IdCursor = tuple[date, int]  # where a page of ids ended: (occurred_on, pk) of its last note
 
 
@@ -403,14 +413,7 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
             found = {
                 row.id: row
                 for row in session.execute(
-                    select(
-                        Outcome.id,
-                        Outcome.title,
-                        Outcome.kind,
-                        Outcome.occurred_on,
-                        Outcome.person_id,
-                        Outcome.private,
-                    ).where(Outcome.id.in_(list(ids)))
+                    select(*OUTCOME_ROW_COLUMNS).where(Outcome.id.in_(list(ids)))
                 )
             }
         return [OutcomeRow(*found[i]) for i in ids if i in found]

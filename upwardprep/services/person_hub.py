@@ -20,7 +20,7 @@ from upwardprep.services.common import Clock, NotFound, system_clock
 from upwardprep.services.dashboard import NextOneOnOne, next_one_on_ones
 from upwardprep.services.labels import cadence_text
 from upwardprep.services.meetings import live_copies
-from upwardprep.services.outcomes import OutcomeRow
+from upwardprep.services.outcomes import OUTCOME_ROW_COLUMNS, OutcomeRow
 from upwardprep.services.people import PeopleService, PersonData
 from upwardprep.services.priorities import OPEN_STATUSES, PriorityData, PriorityService
 from upwardprep.store.engine import Store
@@ -125,14 +125,7 @@ class PersonHubService:
             )
             about = (about_clause(person.id), Outcome.deleted_at.is_(None))
             rows = session.execute(
-                select(
-                    Outcome.id,
-                    Outcome.title,
-                    Outcome.kind,
-                    Outcome.occurred_on,
-                    Outcome.person_id,
-                    Outcome.private,
-                )
+                select(*OUTCOME_ROW_COLUMNS)
                 .where(*about)
                 .order_by(Outcome.occurred_on.desc(), Outcome.pk.desc())
                 .limit(recent)
