@@ -64,6 +64,9 @@ def style_sheet(theme: Theme, body_points: float) -> str:
         "QTreeWidget#navigation { border: none; padding-top: 8px; }"
         "QTreeWidget#navigation::item { padding: 5px 4px; }"
         "QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }"
+        # Qt's own OK/Cancel/Save pictures are not of the app's icon set and are never
+        # recoloured for dark mode: dialog buttons are words only
+        "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
         # Focus always visible: a list shows its selected row the same with or without the
         # keyboard, so the list that has it gets an accent frame (text fields have their own).
         "QTableView, QTreeView, QListView { border: 1px solid palette(mid); }"

@@ -120,7 +120,8 @@ class Safekeeping(QObject):
         made, report = result
         self.show_report(report)
         if made is not None:
-            self.window.show_message(f"Automatic backup made and verified: {made.path.name}")
+            # the file's name is in Settings › Backups: here it ran under the store's name
+            self.window.show_message("Automatic backup made and verified")
 
     def show_report(self, report: BackupsReport) -> None:
         self.last_report = report

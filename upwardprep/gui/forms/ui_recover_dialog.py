@@ -160,7 +160,7 @@ class Ui_RecoverDialog(object):
 #if QT_CONFIG(accessibility)
         self.passphraseEdit.setAccessibleName(QCoreApplication.translate("RecoverDialog", u"New passphrase", None))
 #endif // QT_CONFIG(accessibility)
-        self.confirmLabel.setText(QCoreApplication.translate("RecoverDialog", u"&Repeat:", None))
+        self.confirmLabel.setText(QCoreApplication.translate("RecoverDialog", u"Re&peat:", None))
 #if QT_CONFIG(accessibility)
         self.confirmEdit.setAccessibleName(QCoreApplication.translate("RecoverDialog", u"Repeat the passphrase", None))
 #endif // QT_CONFIG(accessibility)

@@ -13,6 +13,7 @@ from html import escape
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QLabel,
     QLineEdit,
@@ -41,6 +42,15 @@ QUERY_DEBOUNCE_MS = 120
 MenuFiller = Callable[[str, str, "str | None", QMenu], None]
 
 
+def _wrap_width(option: QStyleOptionViewItem) -> int:
+    """The width a hit's text wraps at: the list's, the same when measuring and painting (a
+    row measured at one width and painted at another overlapped the next one)."""
+    view = option.widget
+    if isinstance(view, QAbstractItemView) and view.viewport().width() > 0:
+        return view.viewport().width()
+    return option.rect.width() or 520
+
+
 class HitDelegate(QStyledItemDelegate):
     """Two lines per hit: the title (with its kind) and the snippet with matches in bold."""
 
@@ -61,7 +71,7 @@ class HitDelegate(QStyledItemDelegate):
             f"<span style='color: {muted.name()}'>· {kind}</span></div>"
             f"<div style='color: {muted.name()}'>{snippet}</div>"
         )
-        doc.setTextWidth(option.rect.width() or 520)
+        doc.setTextWidth(_wrap_width(option))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -115,6 +125,7 @@ class SearchPalette(QFrame):
         self.results.setAccessibleName("Search results")
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(False)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again when resized
         self.results.setWordWrap(True)
         self.hint = QLabel("↑↓ to move · Enter to open · > for commands · Esc to close")
         self.hint.setObjectName("paletteHint")
