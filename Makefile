@@ -24,15 +24,13 @@ DIST_DEBS += xvfb
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Stamps re-install only when the project metadata changes. --no-compile: Python compiles the
-# modules it imports on first use; compiling every file of every dependency up front (mypy's and
-# hypothesis's included) cost ~13 s of CPU on each fresh clone.
+# Stamps re-install only when the project metadata changes.
 $(VENV)/.installed: pyproject.toml | $(PY)
-	$(PIP) install --no-compile -e .
+	$(PIP) install -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install --no-compile -e '.[test]'
+	$(PIP) install -e '.[test]'
 	touch $@ $(VENV)/.installed
 
 qt-deps: | $(PY)
@@ -68,12 +66,17 @@ lint: $(VENV)/.installed-test
 # tests instead of before them, on the core it would otherwise leave idle; its report follows the
 # tests' and either failing fails the target. One pytest worker per core; a test module stays on
 # one worker, so its shared fixtures are built once.
+# The tests start a few dozen Python processes (workers, the date guard's reruns, the CLI's fork
+# servers, app starts): where the environment says PYTHONDONTWRITEBYTECODE, each compiled the
+# program and rewrote the test modules anew, ~4 s of CPU each. The test run lets Python cache
+# them (in __pycache__, which git ignores and `make clean` removes).
 test: $(VENV)/.installed-test qt-deps desktop-deps
 	$(VENV)/bin/ruff check upwardprep tests
 	$(VENV)/bin/ruff format --check upwardprep tests
 	@$(VENV)/bin/mypy > $(VENV)/mypy.log 2>&1 & types=$$!; \
 	echo "QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n auto --dist loadfile  (mypy beside it)"; \
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n auto --dist loadfile; tests=$$?; \
+	env -u PYTHONDONTWRITEBYTECODE QT_QPA_PLATFORM=offscreen \
+	  $(VENV)/bin/pytest -q -n auto --dist loadfile; tests=$$?; \
 	wait $$types; typed=$$?; echo "mypy:"; cat $(VENV)/mypy.log; \
 	test $$tests -eq 0 && test $$typed -eq 0
 
@@ -130,3 +133,4 @@ uninstall-desktop:
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
+	find upwardprep tests tools packaging -name __pycache__ -type d -prune -exec rm -rf {} +
