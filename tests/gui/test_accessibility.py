@@ -6,12 +6,12 @@ the forms' tab order follows their reading order: top to bottom, left to right."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -104,25 +104,31 @@ def test_every_section_names_its_inputs(shared_window: MainWindow) -> None:
     assert not missing, "; ".join(f"{k}: {v}" for k, v in missing.items())
 
 
-def _dialogs(window: MainWindow, services: Services, folder: Path) -> Iterator[QWidget]:
+def every_dialog(
+    services: Services,
+    folder: Path,
+    parent: QWidget | None = None,
+    actions: Mapping[str, QAction] | None = None,
+) -> Iterator[QWidget]:
+    """One of each dialog, over a demo store (also built by tests/gui/test_font_scaling.py)."""
     store = folder / "Work notes.upwardprep"
     people = services.people.list()
-    yield QuickCaptureDialog(services, window)
-    yield DraftAgendaDialog(services, None, parent=window)
-    yield TemplatesDialog(services, window)
-    yield UpdateDialog(services, None, window)
-    yield SettingsDialog(AppSettings(), ["Weekly 1:1"], window, services=services)
-    yield ShortcutsDialog(window.actions_by_name, window)
-    yield WelcomeDialog(window)
-    yield UnlockDialog(store, lambda _p: None, parent=window)
-    yield CreateStoreDialog(store, lambda _p: None, window)
-    yield ChangePassphraseDialog(store, lambda _p: None, window)
-    yield RecoverDialog(store, lambda _k, _p: None, window)
-    yield BackupChooser([], window)
-    yield MappingDialog([], people, window)
-    yield ExportPicker(window, "Export", "&Meeting:", [("1:1 with Dana", "x")])
+    yield QuickCaptureDialog(services, parent)
+    yield DraftAgendaDialog(services, None, parent=parent)
+    yield TemplatesDialog(services, parent)
+    yield UpdateDialog(services, None, parent)
+    yield SettingsDialog(AppSettings(), ["Weekly 1:1"], parent, services=services)
+    yield ShortcutsDialog(actions or {}, parent)
+    yield WelcomeDialog(services, parent)
+    yield UnlockDialog(store, lambda _p: None, parent=parent)
+    yield CreateStoreDialog(store, lambda _p: None, parent)
+    yield ChangePassphraseDialog(store, lambda _p: None, parent)
+    yield RecoverDialog(store, lambda _k, _p: None, parent)
+    yield BackupChooser([], parent)
+    yield MappingDialog([], people, parent)
+    yield ExportPicker(parent, "Export", "&Meeting:", [("1:1 with Dana", "x")])
     held = next(m for m in services.meetings.list() if m.is_held)
-    yield FinishSummaryDialog(summarise(services, held.id), {p.id: p.name for p in people}, window)
+    yield FinishSummaryDialog(summarise(services, held.id), {p.id: p.name for p in people}, parent)
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +138,8 @@ def dialogs(
     """Every dialog, built once for the module's walks (none of them changes a dialog)."""
     services = shared_window.session.services
     assert services is not None
-    built = list(_dialogs(shared_window, services, tmp_path_factory.mktemp("dialogs")))
+    folder = tmp_path_factory.mktemp("dialogs")
+    built = list(every_dialog(services, folder, shared_window, shared_window.actions_by_name))
     yield built
     for dialog in built:
         dialog.deleteLater()

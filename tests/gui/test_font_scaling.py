@@ -23,15 +23,12 @@ from PySide6.QtWidgets import (
 
 from tests.clock import NOW, FrozenClock
 from tests.conftest import PASSPHRASE
-from upwardprep.gui.dialogs.passphrase import UnlockDialog
-from upwardprep.gui.dialogs.quick_capture import QuickCaptureDialog
-from upwardprep.gui.dialogs.settings_dialog import SettingsDialog
-from upwardprep.gui.dialogs.welcome import WelcomeDialog
+from tests.gui.test_accessibility import every_dialog
 from upwardprep.gui.look import apply_look
-from upwardprep.gui.settings import AppSettings
 from upwardprep.gui.views.outcomes import OutcomeEditor
 from upwardprep.gui.views.priorities import PriorityEditor
 from upwardprep.gui.widgets.empty_state import EmptyState
+from upwardprep.gui.widgets.fitting_scroll import FittingScrollArea
 from upwardprep.gui.widgets.tables import ROW_HEIGHT, RecordTable
 from upwardprep.services import Services
 from upwardprep.store.engine import Store
@@ -129,15 +126,23 @@ def test_table_rows_grow_with_the_font(scaled_app: QApplication) -> None:
         set_points(scaled_app, SMALL)
 
 
+@pytest.fixture(scope="module")
+def dialogs(
+    scaled_app: QApplication, services: Services, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, QWidget]]:
+    """One of each dialog, built once at the small font, by object name."""
+    built = {d.objectName(): d for d in every_dialog(services, tmp_path_factory.mktemp("d"))}
+    yield built
+    for dialog in built.values():
+        dialog.deleteLater()
+
+
 def test_forms_and_dialogs_grow_and_cut_nothing_at_a_large_font(
-    scaled_app: QApplication, services: Services, tmp_path: Path
+    scaled_app: QApplication, dialogs: dict[str, QWidget]
 ) -> None:
-    store = tmp_path / "Work notes.upwardprep"
     widgets: list[QWidget] = [
-        QuickCaptureDialog(services),
-        UnlockDialog(store, lambda _p: None),
-        SettingsDialog(AppSettings(), ["Weekly 1:1"], None, services=services),
-        WelcomeDialog(services),
+        *(dialogs[name] for name in ("quickCaptureDialog", "unlockDialog", "settingsDialog")),
+        dialogs["welcomeDialog"],
         OutcomeEditor(),
         PriorityEditor(),
     ]
@@ -165,5 +170,51 @@ def test_forms_and_dialogs_grow_and_cut_nothing_at_a_large_font(
         assert linked.minimumHeight() > linked_small  # two rows of the larger text
     finally:
         set_points(scaled_app, SMALL)
-        for widget in widgets:
+        for widget in widgets[4:]:
             widget.deleteLater()
+
+
+SCREEN = QSize(1024, 700)
+TITLE_BAR = 40  # the window manager's frame above a dialog (openbox: about 25 px)
+
+
+def least_size(dialog: QWidget) -> QSize:
+    """The least room a dialog can be shown in without cutting anything: its minimum size, and,
+    when wrapped text makes its height depend on its width, that height at the width it opens
+    at (a wrapped label's minimum alone is measured at a width the dialog never has)."""
+    dialog.ensurePolished()
+    layout = dialog.layout()
+    assert layout is not None
+    layout.activate()
+    least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    if layout.hasHeightForWidth():
+        width = min(dialog.sizeHint().expandedTo(least).width(), SCREEN.width())
+        least.setHeight(max(least.height(), layout.totalHeightForWidth(width)))
+    return least
+
+
+def test_every_dialog_fits_a_short_screen_at_a_large_font(
+    scaled_app: QApplication, dialogs: dict[str, QWidget], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a 16 pt font on a 1024×700 screen every dialog fits with its title bar, and OK and
+    Cancel stay on screen: Settings asked 680 px, so its form scrolls (the buttons stay out of
+    the scroll area)."""
+    monkeypatch.setattr(FittingScrollArea, "available_height", lambda _self: SCREEN.height())
+    set_points(scaled_app, LARGE)
+    try:
+        sizes = {name: least_size(dialog) for name, dialog in dialogs.items()}
+        scrolling = [
+            area.objectName()
+            for dialog in dialogs.values()
+            for area in dialog.findChildren(FittingScrollArea)
+            if area.minimumSizeHint().height() < area.sizeHint().height()
+        ]
+    finally:
+        set_points(scaled_app, SMALL)
+    too_big = {
+        name: size.toTuple()
+        for name, size in sizes.items()
+        if size.height() > SCREEN.height() - TITLE_BAR or size.width() > SCREEN.width()
+    }
+    assert len(sizes) >= 15 and too_big == {}
+    assert scrolling == ["settingsScroll"]  # the one form taller than the screen leaves

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QLabel, QLineEdit, QPushButton, QSizePolicy,
     QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
+from upwardprep.gui.widgets.fitting_scroll import FittingScrollArea
+
 class Ui_SettingsDialog(object):
     def setupUi(self, settingsDialog):
         if not settingsDialog.objectName():
@@ -27,89 +29,97 @@ class Ui_SettingsDialog(object):
         settingsDialog.setMinimumSize(QSize(520, 0))
         self.dialogLayout = QVBoxLayout(settingsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
+        self.settingsScroll = FittingScrollArea(settingsDialog)
+        self.settingsScroll.setObjectName(u"settingsScroll")
+        self.settingsScroll.setWidgetResizable(True)
+        self.settingsContents = QWidget()
+        self.settingsContents.setObjectName(u"settingsContents")
+        self.contentsLayout = QVBoxLayout(self.settingsContents)
+        self.contentsLayout.setObjectName(u"contentsLayout")
+        self.contentsLayout.setContentsMargins(0, 0, 0, 0)
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.yourNameLabel = QLabel(settingsDialog)
+        self.yourNameLabel = QLabel(self.settingsContents)
         self.yourNameLabel.setObjectName(u"yourNameLabel")
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.yourNameLabel)
 
-        self.yourNameEdit = QLineEdit(settingsDialog)
+        self.yourNameEdit = QLineEdit(self.settingsContents)
         self.yourNameEdit.setObjectName(u"yourNameEdit")
 
         self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.yourNameEdit)
 
-        self.autoLockLabel = QLabel(settingsDialog)
+        self.autoLockLabel = QLabel(self.settingsContents)
         self.autoLockLabel.setObjectName(u"autoLockLabel")
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.autoLockLabel)
 
-        self.autoLockSpin = QSpinBox(settingsDialog)
+        self.autoLockSpin = QSpinBox(self.settingsContents)
         self.autoLockSpin.setObjectName(u"autoLockSpin")
         self.autoLockSpin.setMaximum(240)
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.autoLockSpin)
 
-        self.staleDaysLabel = QLabel(settingsDialog)
+        self.staleDaysLabel = QLabel(self.settingsContents)
         self.staleDaysLabel.setObjectName(u"staleDaysLabel")
 
         self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.staleDaysLabel)
 
-        self.staleDaysSpin = QSpinBox(settingsDialog)
+        self.staleDaysSpin = QSpinBox(self.settingsContents)
         self.staleDaysSpin.setObjectName(u"staleDaysSpin")
         self.staleDaysSpin.setMinimum(1)
         self.staleDaysSpin.setMaximum(365)
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.staleDaysSpin)
 
-        self.nudgeLabel = QLabel(settingsDialog)
+        self.nudgeLabel = QLabel(self.settingsContents)
         self.nudgeLabel.setObjectName(u"nudgeLabel")
 
         self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.nudgeLabel)
 
-        self.nudgeSpin = QSpinBox(settingsDialog)
+        self.nudgeSpin = QSpinBox(self.settingsContents)
         self.nudgeSpin.setObjectName(u"nudgeSpin")
         self.nudgeSpin.setMaximum(240)
 
         self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.nudgeSpin)
 
-        self.paperLabel = QLabel(settingsDialog)
+        self.paperLabel = QLabel(self.settingsContents)
         self.paperLabel.setObjectName(u"paperLabel")
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.paperLabel)
 
-        self.paperCombo = QComboBox(settingsDialog)
+        self.paperCombo = QComboBox(self.settingsContents)
         self.paperCombo.setObjectName(u"paperCombo")
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.paperCombo)
 
-        self.appearanceLabel = QLabel(settingsDialog)
+        self.appearanceLabel = QLabel(self.settingsContents)
         self.appearanceLabel.setObjectName(u"appearanceLabel")
 
         self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.appearanceLabel)
 
-        self.appearanceCombo = QComboBox(settingsDialog)
+        self.appearanceCombo = QComboBox(self.settingsContents)
         self.appearanceCombo.setObjectName(u"appearanceCombo")
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.appearanceCombo)
 
-        self.templateLabel = QLabel(settingsDialog)
+        self.templateLabel = QLabel(self.settingsContents)
         self.templateLabel.setObjectName(u"templateLabel")
 
         self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.templateLabel)
 
-        self.templateCombo = QComboBox(settingsDialog)
+        self.templateCombo = QComboBox(self.settingsContents)
         self.templateCombo.setObjectName(u"templateCombo")
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.templateCombo)
 
-        self.storePathLabel = QLabel(settingsDialog)
+        self.storePathLabel = QLabel(self.settingsContents)
         self.storePathLabel.setObjectName(u"storePathLabel")
 
         self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.storePathLabel)
 
-        self.storePathRow = QWidget(settingsDialog)
+        self.storePathRow = QWidget(self.settingsContents)
         self.storePathRow.setObjectName(u"storePathRow")
         self.storePathRowLayout = QHBoxLayout(self.storePathRow)
         self.storePathRowLayout.setObjectName(u"storePathRowLayout")
@@ -128,12 +138,12 @@ class Ui_SettingsDialog(object):
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.storePathRow)
 
-        self.backupFolderLabel = QLabel(settingsDialog)
+        self.backupFolderLabel = QLabel(self.settingsContents)
         self.backupFolderLabel.setObjectName(u"backupFolderLabel")
 
         self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.backupFolderLabel)
 
-        self.backupFolderRow = QWidget(settingsDialog)
+        self.backupFolderRow = QWidget(self.settingsContents)
         self.backupFolderRow.setObjectName(u"backupFolderRow")
         self.backupFolderRowLayout = QHBoxLayout(self.backupFolderRow)
         self.backupFolderRowLayout.setObjectName(u"backupFolderRowLayout")
@@ -153,9 +163,9 @@ class Ui_SettingsDialog(object):
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.backupFolderRow)
 
 
-        self.dialogLayout.addLayout(self.form)
+        self.contentsLayout.addLayout(self.form)
 
-        self.backupsGroup = QGroupBox(settingsDialog)
+        self.backupsGroup = QGroupBox(self.settingsContents)
         self.backupsGroup.setObjectName(u"backupsGroup")
         self.backupsLayout = QVBoxLayout(self.backupsGroup)
         self.backupsLayout.setObjectName(u"backupsLayout")
@@ -195,14 +205,18 @@ class Ui_SettingsDialog(object):
         self.backupsLayout.addLayout(self.drillRow)
 
 
-        self.dialogLayout.addWidget(self.backupsGroup)
+        self.contentsLayout.addWidget(self.backupsGroup)
 
-        self.storeNote = QLabel(settingsDialog)
+        self.storeNote = QLabel(self.settingsContents)
         self.storeNote.setObjectName(u"storeNote")
         self.storeNote.setWordWrap(True)
         self.storeNote.setStyleSheet(u"color: palette(placeholder-text);")
 
-        self.dialogLayout.addWidget(self.storeNote)
+        self.contentsLayout.addWidget(self.storeNote)
+
+        self.settingsScroll.setWidget(self.settingsContents)
+
+        self.dialogLayout.addWidget(self.settingsScroll)
 
         self.buttons = QDialogButtonBox(settingsDialog)
         self.buttons.setObjectName(u"buttons")
