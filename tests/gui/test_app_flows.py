@@ -568,3 +568,17 @@ def test_the_rest_loads_once_after_the_windows_first_paint(
     window.update()  # later paints start nothing more
     first_paint.then(lambda: calls.append("asked after"))
     qtbot.waitUntil(lambda: calls == ["rest", "asked after"], timeout=2000)
+
+
+def test_the_log_file_opens_at_the_first_message(tmp_path: Path) -> None:
+    """The log handler set up before the unlock dialog opens its file only when there is
+    something to write (so start-up need not load logging.handlers)."""
+    from upwardprep.gui.app import _LogFile
+
+    path = tmp_path / "logs" / "upwardprep.log"
+    handler = _LogFile(path)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    assert not path.parent.exists()
+    handler.handle(logging.LogRecord("upwardprep", logging.WARNING, "x", 1, "first", None, None))
+    handler.close()
+    assert path.read_text(encoding="utf-8") == "WARNING first\n"
