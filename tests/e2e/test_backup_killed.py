@@ -50,3 +50,51 @@ def test_a_backup_killed_half_way_harms_neither_the_store_nor_older_backups(
     left = sorted(p.name for p in folder.iterdir() if not p.name.endswith(".manifest"))
     assert left == sorted(b.path.name for b in vault.backups())  # the killed copy is cleaned up
     assert len(list(folder.glob("*.manifest"))) == 2
+
+
+_HOLDER = """
+import sys
+import sqlcipher3.dbapi2 as sqlcipher
+
+conn = sqlcipher.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA key = " + sys.stdin.readline().strip())
+conn.execute("BEGIN IMMEDIATE")  # SQLite's write lock, as while its journal is needed
+print("locked", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_journal_beside_a_backup_stays_while_a_process_writes_through_it(
+    store_path: Path,
+) -> None:
+    """The next open removes a journal an older version's check left beside a backup, but never
+    one that a running process holds SQLite's locks for (the unit test covers the removal)."""
+    from upwardprep.store import backup as backups
+    from upwardprep.store.database import classify_file
+    from upwardprep.store.keys import StoreKey
+
+    vault = Vault(store_path)
+    services = vault.create(PASSPHRASE)
+    try:
+        made = vault.backup(services)
+    finally:
+        vault.close(services)
+    key = StoreKey.from_passphrase(PASSPHRASE, classify_file(made.path))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(made.path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdin is not None and holder.stdout is not None
+    journal = Path(f"{made.path}-journal")
+    try:
+        holder.stdin.write(key.pragma_value() + "\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline() == "locked\n", f"the holder stopped ({holder.poll()})"
+        journal.write_bytes(b"a journal in use")
+        assert backups.remove_stale_backup_journals(store_path, made.path.parent) == []
+        assert journal.exists()
+    finally:
+        holder.communicate("done\n", timeout=30)
+    assert backups.remove_stale_backup_journals(store_path, made.path.parent) == [journal]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
+    QStackedWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -124,20 +125,26 @@ def _dialogs(window: MainWindow, services: Services, folder: Path) -> Iterator[Q
     yield FinishSummaryDialog(summarise(services, held.id), {p.id: p.name for p in people}, window)
 
 
-def test_every_dialog_names_its_inputs(
+@pytest.fixture(scope="module")
+def dialogs(
     shared_window: MainWindow, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+) -> Iterator[list[QWidget]]:
+    """Every dialog, built once for the module's walks (none of them changes a dialog)."""
     services = shared_window.session.services
     assert services is not None
+    built = list(_dialogs(shared_window, services, tmp_path_factory.mktemp("dialogs")))
+    yield built
+    for dialog in built:
+        dialog.deleteLater()
+
+
+def test_every_dialog_names_its_inputs(dialogs: list[QWidget]) -> None:
     missing: dict[str, list[str]] = {}
-    checked = 0
-    for dialog in _dialogs(shared_window, services, tmp_path_factory.mktemp("dialogs")):
+    for dialog in dialogs:
         found = unnamed_inputs(dialog)
         if found:
             missing[dialog.objectName() or type(dialog).__name__] = found
-        checked += 1
-        dialog.deleteLater()
-    assert checked >= 15
+    assert len(dialogs) >= 15
     assert not missing, "; ".join(f"{k}: {v}" for k, v in missing.items())
 
 
@@ -211,3 +218,36 @@ def test_the_order_check_finds_a_field_reached_out_of_order(qapp: object) -> Non
     QWidget.setTabOrder(third, second)
     assert _reading_order_broken(form) == ["third → second (goes up)"]
     form.deleteLater()
+
+
+def clashing_mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys that two shown controls of one form claim (the first one wins, so the
+    other cannot be reached: Alt+N took the welcome's Name field, not Next)."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    claims: dict[str, list[str]] = {}
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if not (labelled or isinstance(widget, QAbstractButton)):
+            continue
+        text = widget.text()  # type: ignore[attr-defined]
+        found = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if found:
+            claims.setdefault(found.group(1).lower(), []).append(text)
+    return {key: texts for key, texts in claims.items() if len(texts) > 1}
+
+
+def test_no_two_controls_of_a_dialog_share_an_alt_key(dialogs: list[QWidget]) -> None:
+    clashes: dict[str, dict[str, list[str]]] = {}
+    for dialog in dialogs:
+        pages = dialog.findChildren(QStackedWidget)
+        for step in range(max((page.count() for page in pages), default=1)):
+            for page in pages:
+                page.setCurrentIndex(min(step, page.count() - 1))
+            if found := clashing_mnemonics(dialog):
+                clashes[f"{dialog.objectName() or type(dialog).__name__} {step}"] = found
+    assert clashes == {}

@@ -224,3 +224,75 @@ def test_add_buttons_create_a_record(shared_window: MainWindow) -> None:
     outcomes.add_button.click()
     assert services.outcomes.count() == notes + 1
     assert outcomes.editor.title_edit.text() == "New outcome"
+
+
+def test_meetings_menu_offers_outcome_and_finish_only_before_the_meeting(
+    shared_window: MainWindow,
+) -> None:
+    view = section(shared_window, "meetings")
+    assert isinstance(view, MeetingsView)
+    model = view.table.model()
+    held = {m.id: m.is_held for m in services_of(shared_window).meetings.list()}
+    seen = set()
+    for row in range(model.rowCount()):
+        menu = right_click(shared_window, view.table, row)
+        is_held = held[view.editor.record_id or ""]
+        offered = {"Add Outcome to Meeting…", "Finish Meeting…"} & set(texts(menu))
+        assert offered == (set() if is_held else {"Add Outcome to Meeting…", "Finish Meeting…"})
+        seen.add(is_held)
+        if seen == {True, False}:
+            break
+    assert seen == {True, False}  # the demo has both kinds
+
+
+def test_templates_list_has_a_menu(shared_window: MainWindow) -> None:
+    from upwardprep.gui.dialogs.templates import TemplatesDialog
+
+    services = services_of(shared_window)
+    dialog = TemplatesDialog(services, shared_window)
+    try:
+        table = dialog.table
+        pos = table.visualRect(dialog.model.index(1, 0)).center()
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, pos, table.viewport().mapToGlobal(pos)
+        )
+        QApplication.sendEvent(table.viewport(), event)
+        menu = dialog.last_menu
+        assert menu is not None and table.currentIndex().row() == 1
+        assert texts(menu) == ["Duplicate", "Copy as Markdown", "Move to Trash", "New Template"]
+        chosen = services.templates.get(dialog.model.id_at(1))
+        trigger(menu, "Copy as Markdown")
+        assert QGuiApplication.clipboard().text() == chosen.body
+        before = len(services.templates.list())
+        trigger(menu, "Duplicate")
+        assert len(services.templates.list()) == before + 1
+    finally:
+        dialog.deleteLater()
+
+
+def test_a_search_result_has_the_record_menu(shared_window: MainWindow) -> None:
+    from upwardprep.gui.models.search import EntityRole
+
+    palette = shared_window.palette_popup
+    shared_window.open_palette()
+    try:
+        palette.edit.setText("Dana")
+        palette.run_query_now()
+        model = palette.results.model()
+        row = next(
+            r for r in range(model.rowCount()) if model.index(r, 0).data(EntityRole) == "person"
+        )
+        results = palette.results
+        pos = results.visualRect(model.index(row, 0)).center()
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, pos, results.viewport().mapToGlobal(pos)
+        )
+        QApplication.sendEvent(results.viewport(), event)
+        menu = palette.last_menu
+        assert menu is not None
+        assert texts(menu) == ["Open", "Copy as Markdown"]
+        trigger(menu, "Copy as Markdown")
+        assert QGuiApplication.clipboard().text().startswith("### Dana")
+        assert not palette.isVisible()  # choosing from the menu closes the palette
+    finally:
+        palette.hide()

@@ -94,6 +94,10 @@ def test_a_termination_signal_saves_what_was_just_typed(
         qtbot.keyClicks(title, "Typed just before the logout")
         os.kill(os.getpid(), getattr(signal, sent))  # within the autosave delay
         qtbot.waitUntil(lambda: bool(quits), timeout=5000)
+        # Saved by the time the app is told to quit, not only by the store closing later.
+        assert controller.session.services is not None
+        saved = [o.title for o in controller.session.services.outcomes.list()]
+        assert "Typed just before the logout" in saved
     finally:
         signal.set_wakeup_fd(-1)
         for number, handler in previous.items():

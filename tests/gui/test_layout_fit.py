@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QTableView, QTreeView
+from PySide6.QtWidgets import QApplication, QComboBox, QTableView, QTreeView
 
 from upwardprep.gui.main_window import MainWindow
 from upwardprep.gui.widgets.columns import ColumnFitter
@@ -112,3 +112,24 @@ def test_the_outcome_filter_box_is_wide_enough_to_read(shared_window: MainWindow
     box = shared_window.views["outcomes"].filters.text  # type: ignore[attr-defined]
     placeholder = box.fontMetrics().horizontalAdvance(box.placeholderText())
     assert box.width() >= placeholder + 24
+
+
+def test_the_metric_unit_keeps_its_word_at_1024(shared_window: MainWindow) -> None:
+    """It read "cust": the current and target fields took the row."""
+    size = (SMALL[0] - FRAME_ALLOWANCE[0], SMALL[1] - FRAME_ALLOWANCE[1])
+    _show(shared_window, "priorities", size)
+    editor = shared_window.views["priorities"].editor  # type: ignore[attr-defined]
+    unit = editor.unit
+    assert unit.width() >= unit.fontMetrics().horizontalAdvance("customers") + 12
+
+
+def test_the_dashboard_link_picker_keeps_to_its_text_at_1920(shared_window: MainWindow) -> None:
+    """At 1920 px it stretched across its whole card."""
+    _show(shared_window, "dashboard", (1920, 1000))
+    view = shared_window.views["dashboard"]
+    pickers = [p for p in view.findChildren(QComboBox, "linkPicker") if p.isVisible()]
+    assert pickers  # the demo has unaligned notes
+    card = view.unaligned_card  # type: ignore[attr-defined]
+    for picker in pickers:
+        assert picker.width() <= picker.sizeHint().width()
+        assert picker.width() < card.width() / 2

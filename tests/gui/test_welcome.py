@@ -1,13 +1,15 @@
 """The welcome after creating a store walks the three steps (manager, priorities, first
-outcome) and writes each through the services; a new manager meets weekly."""
+outcome) and writes them in one service call, one transaction; a new manager meets weekly."""
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.clock import FrozenClock
 from upwardprep.gui.dialogs.welcome import WelcomeDialog
-from upwardprep.services import Services
+from upwardprep.services import Services, ValidationError
+from upwardprep.services.welcome import WelcomeInput
 from upwardprep.store.engine import Store
 
 
@@ -49,7 +51,7 @@ def test_the_welcome_walks_all_three_steps(qtbot: QtBot, store: Store) -> None:
     ]
     [outcome] = services.outcomes.list()
     assert outcome.priority_titles == ("Reduce churn",)
-    assert created == [{"person"}, {"person"}, {"priority"}, {"outcome"}]
+    assert created == [{"person", "priority", "outcome"}]  # one write, at the end
 
 
 def test_a_step_left_empty_is_skipped(qtbot: QtBot, store: Store) -> None:
@@ -68,3 +70,54 @@ def test_a_new_manager_meets_weekly_unless_told(store: Store) -> None:
     assert services.people.create("Dana", role="manager").cadence_days == 7
     assert services.people.create("Priya", role="manager", cadence_days=None).cadence_days is None
     assert services.people.create("Sam", role="report").cadence_days is None
+
+
+def test_the_welcome_is_one_transaction(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = Services(store, clock=FrozenClock())
+    dialog = WelcomeDialog(services)
+    qtbot.addWidget(dialog)
+    writes: list[bool] = []
+    transaction = store.transaction
+
+    def counted(*, write: bool = True):  # type: ignore[no-untyped-def]
+        writes.append(write)
+        return transaction(write=write)
+
+    monkeypatch.setattr(store, "transaction", counted)
+    dialog.ui.managerName.setText("Dana Whitfield")
+    dialog.next.click()
+    for field, title in zip(dialog.priority_fields, ("Churn", "Hiring", "Uptime"), strict=True):
+        field.setText(title)
+    dialog.next.click()
+    assert writes.count(True) == 0  # the steps are checked, not written
+    dialog.ui.outcomeTitle.setText("Churn score live")
+    dialog.next.click()
+    assert writes.count(True) == 1
+    assert [p.title for p in services.priorities.list()] == ["Churn", "Hiring", "Uptime"]
+    assert services.outcomes.list()[0].priority_titles == ("Churn",)
+
+
+def test_skip_the_rest_keeps_the_steps_done(qtbot: QtBot, store: Store) -> None:
+    services = Services(store, clock=FrozenClock())
+    dialog = WelcomeDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.ui.managerName.setText("Dana Whitfield")
+    dialog.next.click()
+    dialog.ui.priority1.setText("Reduce churn")
+    dialog.next.click()
+    dialog.ui.outcomeTitle.setText("Typed, then skipped")
+    dialog.button("skipButton").click()
+    assert dialog.result() == WelcomeDialog.DialogCode.Rejected
+    assert [p.title for p in services.priorities.list()] == ["Reduce churn"]
+    assert [p.name for p in services.people.list()] == ["Dana Whitfield"]
+    assert services.outcomes.count() == 0
+
+
+def test_a_refused_welcome_writes_nothing(store: Store) -> None:
+    services = Services(store, clock=FrozenClock())
+    too_long = WelcomeInput(manager_name="Dana", priorities=("Churn",), outcome_title="x" * 100_000)
+    with pytest.raises(ValidationError):
+        services.welcome.start(too_long)
+    assert services.people.list() == [] and services.priorities.list() == []

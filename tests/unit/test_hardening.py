@@ -5,6 +5,7 @@ killed process removed, stray backup names ignored, store names whose backups fi
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import stat
@@ -293,21 +294,46 @@ def _dead_pid() -> int:
 
 def test_the_next_open_removes_temporary_files_of_a_killed_process(vault: Vault) -> None:
     with vault.session(PASSPHRASE) as services:
-        vault.backup(services)
-    folder = vault.backups()[0].path.parent
+        made = vault.backup(services)
+    folder = made.path.parent
+    kept = {path: path.read_bytes() for path in folder.iterdir()}  # the backup, its record
     dead, alive = _dead_pid(), os.getppid()
+    named = f"{vault.path.name}-20261123T090000000000Z.upwardprep-backup"
     stale = [
         vault.path.with_name(f".{vault.path.name}.{dead}.tmp"),
         vault.path.with_name(f".{vault.path.name}.{dead}.tmp-journal"),
-        folder / f".{vault.path.name}-20261123T090000000000Z.upwardprep-backup.{dead}.tmp",
+        folder / f".{named}.{dead}.tmp",
+        folder / f".{made.path.name}.manifest.{dead}.tmp",  # a record being written
+        folder / f"{named}.manifest",  # a record whose backup never got its name
+        # what an older restore's check of the backup left beside it (no process uses it)
+        *(Path(f"{made.path}{suffix}") for suffix in ("-journal", "-wal", "-shm")),
     ]
     live = vault.path.with_name(f".{vault.path.name}.{alive}.tmp")  # a running process's
     unrelated = vault.path.with_name(f".other.upwardprep.{dead}.tmp")  # another store's
     for path in (*stale, live, unrelated):
         path.write_bytes(b"encrypted bytes")
     vault.close(vault.unlock(PASSPHRASE))
-    assert not any(path.exists() for path in stale)
+    assert [path.name for path in stale if path.exists()] == []
     assert live.exists() and unrelated.exists()
+    assert {path: path.read_bytes() for path in folder.iterdir()} == kept
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_restoring_never_writes_to_the_backup_it_restores(vault: Vault) -> None:
+    """Checking the backup is read-only (immutable): not a byte, not its mtime, and no journal
+    beside it, which a restore killed meanwhile would leave behind."""
+    with vault.session(PASSPHRASE) as services:
+        made = vault.backup(services)
+    before = _digest(made.path), made.path.stat().st_mtime_ns
+    beside = set(made.path.parent.iterdir())
+    result = vault.restore(made.path, PASSPHRASE)
+    assert (_digest(made.path), made.path.stat().st_mtime_ns) == before
+    assert result.previous is not None
+    added = set(made.path.parent.iterdir()) - beside
+    assert added == {result.previous, result.previous.with_name(result.previous.name + ".manifest")}
 
 
 # -- 12. stray backup names ---------------------------------------------------------------------

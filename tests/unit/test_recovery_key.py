@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from upwardprep.services.recovery_key import ALPHABET, RecoveryKeyError, decode, encode
@@ -26,12 +26,19 @@ def test_a_key_reads_back_however_it_is_typed(key: bytes) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(keys, st.integers(0, 55), st.integers(1, 31))
+@example(bytes(28) + b"\x01\x00\n\x00", 54, 1)  # explained as well by a swap in group 12
 def test_one_wrong_character_names_its_group(key: bytes, position: int, shift: int) -> None:
     text = encode(key).replace("-", "")
     wrong = ALPHABET[(ALPHABET.index(text[position]) + shift) % 32]
     typed = text[:position] + wrong + text[position + 1 :]
-    with pytest.raises(RecoveryKeyError, match=rf"^Typo in group {position // 4 + 1}\b"):
+    with pytest.raises(RecoveryKeyError) as raised:
         decode(typed)
+    # A swap of two neighbours elsewhere can explain the same sums now and then: the message
+    # then names both groups, this one first or second, never a list that leaves it out.
+    named = re.match(r"Typo in group ([\d or]+):", str(raised.value))
+    assert named, str(raised.value)
+    groups = named.group(1).split(" or ")
+    assert str(position // 4 + 1) in groups and len(groups) <= 2, str(raised.value)
 
 
 @settings(max_examples=40, deadline=None)

@@ -286,8 +286,10 @@ class RowMenus(QObject):
     ) -> None:
         if mid is not None:
             self._command(menu, "draft_agenda")
-            self._command(menu, "add_outcome")
-            self._command(menu, "finish_meeting")
+            # a held meeting takes no more outcomes and is finished already: not offered
+            if self.services is not None and not self.services.meetings.get(mid).is_held:
+                self._command(menu, "add_outcome")
+                self._command(menu, "finish_meeting")
             menu.addSeparator()
             self._copy(menu, "meeting", mid, "&Copy Agenda as Markdown")
         self._trash_and_new(menu, mid, "new_meeting")

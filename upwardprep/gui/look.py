@@ -1,32 +1,40 @@
-"""The app's look: Fusion with a light or dark palette, one accent colour, and the few style
-rules the forms share. Re-applied when the user or the desktop changes the colour scheme."""
+"""The app's look: Fusion with the light or dark theme (theme.py), one accent colour, and the few
+style rules the forms share. Re-applied when the user or the desktop changes the colour scheme,
+and when the app's font changes (titles are sized from it)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-ACCENT = QColor("#2563eb")
-ACCENT_DARK = QColor("#60a5fa")
-# Fusion draws a field's frame a shade darker than the window: on a dark window that is black
-# on near-black, and the fields have no visible edge. In dark mode they get a drawn border (the
-# spin boxes, combos and date fields keep Fusion's frame, which its button shading outlines).
-FIELD_BORDER_DARK = "#59616b"
-DARK_FIELDS = (
+from upwardprep.assets import resource
+from upwardprep.gui.theme import DARK, LIGHT, TONES, Theme, palette_for
+
+ACCENT = QColor(LIGHT.highlight)
+ACCENT_DARK = QColor(DARK.highlight)
+
+# Fusion draws a field's frame and a check box's edge a shade off the window colour: about
+# 2:1 on white, and black on near-black in dark mode. Text fields and check boxes get a drawn
+# edge of 3:1 in either mode (spin boxes and combos keep Fusion's frame, which its button
+# shading outlines). A ticked box is the same box filled with the accent and a tick.
+FIELDS = (
     "QLineEdit, QPlainTextEdit, QTextEdit {{ border: 1px solid {border}; border-radius: 3px; "
     "background: palette(base); }}"
     "QLineEdit {{ padding: 2px 4px; }}"
     "QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border-color: {accent}; }}"
     "QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled {{ border-color: {off}; }}"
-    # an empty check box (a form's, a list's) is drawn too; a ticked one keeps Fusion's tick
-    "QAbstractItemView::indicator:unchecked, QCheckBox::indicator:unchecked "
-    "{{ width: 12px; height: 12px; border: 1px solid {check}; border-radius: 2px; "
+    "QAbstractItemView::indicator, QCheckBox::indicator "
+    "{{ width: 12px; height: 12px; border: 1px solid {border}; border-radius: 2px; "
     "background: palette(base); }}"
+    "QAbstractItemView::indicator:checked, QCheckBox::indicator:checked "
+    '{{ background: {accent}; border-color: {accent}; image: url("{tick}"); }}'
+    "QCheckBox::indicator:disabled {{ border-color: {off}; }}"
+    "QCheckBox::indicator:focus, QCheckBox::indicator:hover {{ border-color: {accent}; }}"
     # the line edit inside a spin box or an editable combo is drawn by its owner's frame
     "QAbstractSpinBox QLineEdit, QComboBox QLineEdit "
     "{{ border: none; padding: 0; background: transparent; }}"
-).format(border=FIELD_BORDER_DARK, accent=ACCENT_DARK.name(), off="#3a4048", check="#8b949e")
+)
 
 
 def is_dark(app: QApplication, appearance: str = "system") -> bool:
@@ -36,53 +44,58 @@ def is_dark(app: QApplication, appearance: str = "system") -> bool:
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def apply_look(app: QApplication, appearance: str = "system") -> None:
-    """Fusion, with a light or dark palette (see is_dark) and one accent colour."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle(QStyleFactory.create("Fusion"))
-    dark = is_dark(app, appearance)
-    palette = app.style().standardPalette()
-    if dark:
-        colours = {
-            QPalette.ColorRole.Window: "#1f2328",
-            QPalette.ColorRole.WindowText: "#e6e8eb",
-            QPalette.ColorRole.Base: "#16191d",
-            QPalette.ColorRole.AlternateBase: "#1c2025",
-            QPalette.ColorRole.Text: "#e6e8eb",
-            QPalette.ColorRole.Button: "#2a2f35",
-            QPalette.ColorRole.ButtonText: "#e6e8eb",
-            QPalette.ColorRole.ToolTipBase: "#2a2f35",
-            QPalette.ColorRole.ToolTipText: "#e6e8eb",
-            QPalette.ColorRole.PlaceholderText: "#8b949e",
-            QPalette.ColorRole.Mid: "#3a4048",
-            QPalette.ColorRole.Light: "#3a4048",
-        }
-        for role, colour in colours.items():
-            palette.setColor(role, QColor(colour))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6e7681"))
-        palette.setColor(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6e7681")
-        )
-        palette.setColor(
-            QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6e7681")
-        )
-    accent = ACCENT_DARK if dark else ACCENT
-    palette.setColor(QPalette.ColorRole.Highlight, accent)
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#0b1220" if dark else "#ffffff"))
-    palette.setColor(QPalette.ColorRole.Link, accent)
-    app.setPalette(palette)
-    app.setStyleSheet(
-        (DARK_FIELDS if dark else "")
-        + "QLabel#sectionTitle, QLabel#pageTitle { font-size: 13pt; font-weight: 600; "
+def style_sheet(theme: Theme, body_points: float) -> str:
+    """The app's shared style rules for a theme and a body font size (titles scale with it)."""
+    tick = resource("look", "tick-dark.svg" if theme.dark else "tick-light.svg").as_posix()
+    fields = FIELDS.format(
+        border=theme.field_border, accent=theme.highlight, off=theme.field_border_off, tick=tick
+    )
+    tones = "".join(f'*[tone="{name}"] {{ color: {theme.tone(name)}; }}' for name in TONES)
+    title = round(body_points * 1.4, 1)
+    return (
+        fields
+        + tones
+        + f"QLabel#sectionTitle, QLabel#pageTitle {{ font-size: {title}pt; font-weight: 600; "
         "padding: 4px 0 8px 0; }"
+        f"QLabel#emptyStateLabel {{ font-size: {round(body_points * 1.15, 1)}pt; }}"
+        f"QLabel#lockedTitle {{ font-size: {round(body_points * 1.6, 1)}pt; font-weight: 600; }}"
         'QLabel#subsectionTitle, QLabel[heading="subsection"] '
         "{ font-weight: 600; padding-top: 8px; }"
         "QTreeWidget#navigation { border: none; padding-top: 8px; }"
         "QTreeWidget#navigation::item { padding: 5px 4px; }"
         "QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }"
+        # Qt's own OK/Cancel/Save pictures are not of the app's icon set and are never
+        # recoloured for dark mode: dialog buttons are words only
+        "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
         # Focus always visible: a list shows its selected row the same with or without the
-        # keyboard, so the list that has it gets an accent frame (text fields have Fusion's).
+        # keyboard, so the list that has it gets an accent frame (text fields have their own).
         "QTableView, QTreeView, QListView { border: 1px solid palette(mid); }"
         "QTableView:focus, QTreeView:focus, QListView:focus "
         "{ border: 1px solid palette(highlight); }"
     )
+
+
+_FOLLOWING_FONT = "upwardprepFollowsFont"
+
+
+def apply_look(app: QApplication, appearance: str = "system") -> None:
+    """Fusion, with the light or dark theme (see is_dark) and the shared style rules."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle(QStyleFactory.create("Fusion"))
+    theme = DARK if is_dark(app, appearance) else LIGHT
+    app.setPalette(palette_for(theme, app.style().standardPalette()))
+    points = app.font().pointSizeF()
+    if points <= 0:  # a font set in pixels
+        points = app.font().pixelSize() * 0.75
+    app.setStyleSheet(style_sheet(theme, points))
+    # Titles are sized from the body font, so a new font (the desktop's size) re-applies the
+    # look; the signal carries no appearance, which is remembered here.
+    app.setProperty("upwardprepAppearance", appearance)
+    if not app.property(_FOLLOWING_FONT):
+        app.setProperty(_FOLLOWING_FONT, True)
+        app.fontChanged.connect(lambda _font: apply_look(app, _appearance(app)))
+
+
+def _appearance(app: QApplication) -> str:
+    value = app.property("upwardprepAppearance")
+    return value if isinstance(value, str) else "system"

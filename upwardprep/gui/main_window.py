@@ -123,6 +123,7 @@ class MainWindow(DialogCommands):
         self.palette_popup.chosen.connect(self.open_record)
         self.palette_popup.command.connect(self.run_command)
         self.row_menus = RowMenus(self)  # the right-button menu of every list
+        self.palette_popup.fill_menu = self.row_menus.record_menu  # a search result's menu
 
         self.actions_by_name = make_actions(self)
         self._delete_action = self.actions_by_name["delete"]

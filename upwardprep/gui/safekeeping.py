@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from upwardprep.gui.jobs import ALL_KINDS, OUTCOME, PERSON, PRIORITY, Change, Job, run_in_background
+from upwardprep.gui.theme import set_tone
 
 if TYPE_CHECKING:
     from upwardprep.gui.main_window import MainWindow
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from upwardprep.services.vault import BackupsReport
 
 log = logging.getLogger("upwardprep.gui")
-WARNING_STYLE = "color: #b54708; font-weight: 600;"
 
 
 def _when(moment: datetime) -> str:
@@ -136,7 +136,8 @@ class Safekeeping(QObject):
         made, report = result
         self.show_report(report)
         if made is not None:
-            self.window.show_message(f"Automatic backup made and verified: {made.path.name}")
+            # the file's name is in Settings › Backups: here it ran under the store's name
+            self.window.show_message("Automatic backup made and verified")
 
     def show_report(self, report: BackupsReport) -> None:
         self.last_report = report
@@ -144,14 +145,14 @@ class Safekeeping(QObject):
             return
         text, warns = describe_report(report, self.session.clock())
         self.label.setText(text)
-        self.label.setStyleSheet(WARNING_STYLE if warns else "")
+        _warn(self.label, warns)
         self.label.setToolTip(drill_details(report))
 
     def _backup_failed(self, error: Exception) -> None:
         log.warning("automatic backup failed: %s", type(error).__name__)
         if self.session.is_unlocked:
             self.label.setText("The automatic backup failed")
-            self.label.setStyleSheet(WARNING_STYLE)
+            _warn(self.label, True)
             self.label.setToolTip(str(error))
 
     def drill(self) -> BackupsReport:
@@ -350,3 +351,11 @@ class Safekeeping(QObject):
             QMessageBox.warning(self.window, title, message)
 
         return show
+
+
+def _warn(label: QLabel, warns: bool) -> None:
+    """The status bar's backup line in the warning tone and bold, or plain."""
+    set_tone(label, "warning" if warns else None)
+    font = label.font()
+    font.setBold(warns)
+    label.setFont(font)

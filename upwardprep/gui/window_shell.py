@@ -77,7 +77,6 @@ class LockedPage(QWidget):
         title = QLabel("UpwardPrep is locked")
         title.setObjectName("lockedTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         text = QLabel(
             "Your notes are encrypted and nothing of them is shown. "
             "Unlock with your passphrase to continue."

@@ -25,6 +25,7 @@ from upwardprep.services.templates import TemplateService
 from upwardprep.services.transfer import TransferService
 from upwardprep.services.trash import TrashService
 from upwardprep.services.update import UpdateService
+from upwardprep.services.welcome import WelcomeService
 from upwardprep.store.engine import Store
 
 __all__ = ["NotFound", "Services", "ValidationError"]
@@ -81,3 +82,6 @@ class Services:
         )
         self.briefs = BriefService(store, clock=clock, facts=self.facts)
         self.updates = UpdateService(store, clock=clock, people=self.people)
+        self.welcome = WelcomeService(
+            store, people=self.people, priorities=self.priorities, outcomes=self.outcomes
+        )

@@ -247,28 +247,39 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
     # -- use cases ---------------------------------------------------------------------------
 
     def create(self, title: str, **fields: Any) -> OutcomeData:
+        values = self.new_values(title, **fields)
+        with self.store.transaction() as session:
+            return self.add(session, values)
+
+    def new_values(self, title: str, **fields: Any) -> dict[str, Any]:
+        """A new note's checked fields (the date defaults to the user's today), nothing
+        written."""
         if fields.get("occurred_on") in (None, ""):
             fields["occurred_on"] = self.clock().astimezone().date()  # the user's today
         values = clean_fields(FIELDS, {"title": title, **fields}, what="outcome note")
         if values["occurred_on"] is None:
             raise ValidationError("An outcome note needs a date.")
+        return values
+
+    def add(self, session: Session, values: dict[str, Any]) -> OutcomeData:
+        """Write a note checked by new_values, inside the caller's transaction."""
+        values = dict(values)
         priority_ids = self._with_primary(values, values.pop("priority_ids", None) or [])
         tags = values.pop("tags", None) or []
-        with self.store.transaction() as session:
-            self._check_refs(session, values)
-            linked = (
-                session.execute(
-                    select(Priority.id, Priority.title)
-                    .where(Priority.id.in_(priority_ids), Priority.deleted_at.is_(None))
-                    .order_by(Priority.rank, Priority.pk)
-                ).all()
-                if priority_ids
-                else []
-            )
-            self._require_priorities(priority_ids, {row.id for row in linked})
-            writer = NoteWriter(session, self.clock())
-            row = writer.add(values, priority_ids, tags)
-            writer.flush()
+        self._check_refs(session, values)
+        linked = (
+            session.execute(
+                select(Priority.id, Priority.title)
+                .where(Priority.id.in_(priority_ids), Priority.deleted_at.is_(None))
+                .order_by(Priority.rank, Priority.pk)
+            ).all()
+            if priority_ids
+            else []
+        )
+        self._require_priorities(priority_ids, {row.id for row in linked})
+        writer = NoteWriter(session, self.clock())
+        row = writer.add(values, priority_ids, tags)
+        writer.flush()
         return to_data(
             OutcomeData,
             None,

@@ -77,14 +77,26 @@ class PeopleService(EntityService[Person, PersonData]):
     def create(self, name: str, *, role: str = Role.STAKEHOLDER, **fields: Any) -> PersonData:
         """A new person; a manager meets the user weekly unless a cadence is given (the rhythm
         the dashboard, the nudge and the next 1:1's date go by)."""
+        values = self.new_values(name, role=role, **fields)
+        with self.store.transaction() as session:
+            return self.add(session, values)
+
+    def new_values(
+        self, name: str, *, role: str = Role.STAKEHOLDER, **fields: Any
+    ) -> dict[str, Any]:
+        """A new person's checked fields, nothing written (a use case writing several records
+        in one transaction checks them all first)."""
         values = clean_fields(FIELDS, {"name": name, "role": role, **fields}, what="person")
         if values["role"] == Role.MANAGER.value and "cadence_days" not in fields:
             values["cadence_days"] = DEFAULT_CADENCE_DAYS
-        with self.store.transaction() as session:
-            person = self._new(Person, **values)
-            session.add(person)
-            session.flush()
-            return self._data(session, person)
+        return values
+
+    def add(self, session: Session, values: dict[str, Any]) -> PersonData:
+        """Write a person checked by new_values, inside the caller's transaction."""
+        person = self._new(Person, **values)
+        session.add(person)
+        session.flush()
+        return self._data(session, person)
 
     def list(
         self, *, role: str | None = None, include_deleted: bool = False

@@ -145,26 +145,34 @@ class PriorityService(EntityService[Priority, PriorityData]):
         """`draft`: the title is a placeholder the user replaces at once (the app's New
         Priority makes a record to edit); the history then says "created" under the first
         real title rather than logging a rename from the placeholder."""
-        values = clean_fields(FIELDS, {"title": title, **fields}, what="priority")
+        values = self.new_values(title, **fields)
         with self.store.transaction() as session:
-            self._check_links(session, values, None)
-            if "rank" not in values:  # new priorities go to the bottom of their owner's list
-                owner = values.get("owner_id")
-                same_owner = Priority.owner_id == owner if owner else Priority.owner_id.is_(None)
-                top = session.scalar(select(func.max(Priority.rank)).where(same_owner))
-                values["rank"] = (top or 0) + 1
-            priority = self._new(Priority, **values)
-            session.add(priority)
-            session.flush()
-            session.add(
-                PriorityChange(
-                    priority_id=priority.id,
-                    field="created",
-                    new_value=None if draft else priority.title,
-                    changed_at=self.clock(),
-                )
+            return self.add(session, values, draft=draft)
+
+    def new_values(self, title: str, **fields: Any) -> dict[str, Any]:
+        """A new priority's checked fields, nothing written."""
+        return clean_fields(FIELDS, {"title": title, **fields}, what="priority")
+
+    def add(self, session: Session, values: dict[str, Any], *, draft: bool = False) -> PriorityData:
+        """Write a priority checked by new_values, inside the caller's transaction."""
+        self._check_links(session, values, None)
+        if "rank" not in values:  # new priorities go to the bottom of their owner's list
+            owner = values.get("owner_id")
+            same_owner = Priority.owner_id == owner if owner else Priority.owner_id.is_(None)
+            top = session.scalar(select(func.max(Priority.rank)).where(same_owner))
+            values["rank"] = (top or 0) + 1
+        priority = self._new(Priority, **values)
+        session.add(priority)
+        session.flush()
+        session.add(
+            PriorityChange(
+                priority_id=priority.id,
+                field="created",
+                new_value=None if draft else priority.title,
+                changed_at=self.clock(),
             )
-            return self._data(session, priority)
+        )
+        return self._data(session, priority)
 
     def _check(self, session: Session, entity: Priority, values: dict[str, Any]) -> None:
         merged = {"period_start": entity.period_start, "period_end": entity.period_end, **values}

@@ -191,7 +191,7 @@ def remove_backup(path: Path) -> None:
     remove_quietly(path, manifest_path(path))
 
 
-def _remove_orphan_records(store_path: Path, folder: Path) -> None:
+def remove_orphan_records(store_path: Path, folder: Path) -> None:
     """Records whose backup never got its name (a backup killed after writing its record)."""
     with contextlib.suppress(OSError):
         for path in folder.iterdir():
@@ -202,6 +202,55 @@ def _remove_orphan_records(store_path: Path, folder: Path) -> None:
                 and not path.with_name(name[: -len(MANIFEST)]).exists()
             ):
                 remove_quietly(path)
+
+
+# SQLite's lock bytes (os_unix.c): a process changing a database holds a write lock on the
+# RESERVED byte, then PENDING and the SHARED range, for as long as its journal is needed.
+_PENDING_BYTE = 0x40000000
+_LOCK_BYTES = 2 + 510
+
+
+def _in_use_by_sqlite(path: Path) -> bool:
+    """Whether a process holds SQLite's locks on `path` (True when it cannot be told)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Linux or macOS
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return True
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, _LOCK_BYTES, _PENDING_BYTE)
+    except OSError:
+        return True  # another process is inside a transaction on it
+    finally:
+        os.close(fd)  # (closing releases the test lock)
+    return False
+
+
+def remove_stale_backup_journals(store_path: Path, folder: Path) -> list[Path]:
+    """A journal, -wal or -shm beside one of the store's backups, that no process is using.
+
+    No version writes to a backup in place any more (a backup is checked read-only and
+    immutable); older ones switched a backup's journal mode while checking it before a restore,
+    and one killed meanwhile left these beside it. Such a journal only ever covered that switch
+    of page 1's mode bytes, which reads either way, so it is removed rather than rolled back.
+    """
+    removed: list[Path] = []
+    backups = {b.path.name: b.path for b in list_backups(store_path, folder=folder)}
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            suffix = next((s for s in COMPANION_SUFFIXES if entry.name.endswith(s)), None)
+            owner = backups.get(entry.name[: -len(suffix)]) if suffix else None
+            if owner is None or not entry.is_file(follow_symlinks=False):
+                continue
+            if _in_use_by_sqlite(owner):
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 def _companions(path: Path) -> list[Path]:
@@ -246,9 +295,15 @@ def remove_leftovers(folder: Path, belongs: Callable[[str], bool]) -> list[Path]
 
 
 def belongs_to(store_path: Path) -> Callable[[str], bool]:
-    """Whether a file name is the store's or one of its backups' (for remove_leftovers)."""
+    """Whether a file name is the store's, one of its backups' or a backup's record (for
+    remove_leftovers: each is written under a temporary name first)."""
     backup_name = _name_pattern(store_path)
-    return lambda name: name == store_path.name or backup_name.match(name) is not None
+
+    def belongs(name: str) -> bool:
+        name = name.removesuffix(MANIFEST)
+        return name == store_path.name or backup_name.match(name) is not None
+
+    return belongs
 
 
 def file_stamp(now: datetime) -> str:
@@ -287,7 +342,7 @@ def write_backup(
         make_private_folder(folder)
         check_owned_folder(folder)
         remove_leftovers(folder, belongs_to(store_path))
-        _remove_orphan_records(store_path, folder)
+        remove_orphan_records(store_path, folder)
         final = folder / _backup_name(store_path, reason, now)
         while final.exists() or manifest_path(final).exists():  # never replace a backup
             now += timedelta(microseconds=1)  # (two in one instant: a clock that stands still)

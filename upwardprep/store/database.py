@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -127,11 +128,34 @@ def _no_space_in(folder: Path) -> bool:
     return info.f_bavail * info.f_frsize < PAGE_SIZE * 4
 
 
-def _keyed(path: Path, key: StoreKey) -> sqlcipher.Connection:
-    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+def _keyed(path: Path, key: StoreKey, *, read_only: bool = False) -> sqlcipher.Connection:
+    if read_only:  # see read_only_connect
+        uri = "file:" + urllib.parse.quote(str(path)) + "?mode=ro&immutable=1"
+        conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    else:
+        conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # keep SQLCipher's log off stderr
         conn.execute(f"PRAGMA key = {key.pragma_value()}")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def read_only_connect(path: Path, key: StoreKey) -> sqlcipher.Connection:
+    """A keyed connection that cannot write: not the journal mode in the header, nor a journal,
+    -wal or -shm beside the file (immutable: what it opens is a backup, which nothing writes in
+    place). Checking a backup this way works on a read-only drive too, and a process killed
+    while checking leaves nothing behind.
+
+    Raises the sqlcipher error of the first read if the key does not fit; callers classify it.
+    """
+    conn = _keyed(path, key, read_only=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
         conn.close()
         raise
@@ -230,15 +254,18 @@ def integrity_findings(conn: sqlcipher.Connection) -> list[str]:
     return findings
 
 
-def prove_key(path: Path, key: StoreKey) -> None:
+def prove_key(path: Path, key: StoreKey, *, read_only: bool = False) -> None:
     """Show that `key` opens an UpwardPrep store at `path`, without writing anything.
 
     Raises WrongPassphrase, NotAStore or StoreDamaged; StorageFailed when the disk refuses
     (a full disk or a read-only folder is never reported as a wrong passphrase); takes no lock.
+    With `read_only` (a backup) the file is opened immutable (read_only_connect) and left in
+    its journal mode; otherwise (the store) the proven connection is switched to WAL, which is
+    where a disk that cannot take the -wal says so.
     """
     size = path.stat().st_size
     try:
-        conn = _keyed(path, key)
+        conn = _keyed(path, key, read_only=read_only)
     except sqlcipher.DatabaseError as error:
         raise storage_failure(error, "open the store", path.parent) or error from None
     try:
@@ -249,7 +276,7 @@ def prove_key(path: Path, key: StoreKey) -> None:
         if name in BUSY_ERRORS:
             raise StoreInUse("The store is locked by another program.") from None
         if name == "SQLITE_CORRUPT":  # page 1 decrypted, so the key is right: damage
-            raise _damaged_on_open(path, key, size) from None
+            raise _damaged_on_open(path, key, size, read_only=read_only) from None
         failure = storage_failure(error, "open the store", path.parent)
         if failure is not None:
             raise failure from None
@@ -264,7 +291,8 @@ def prove_key(path: Path, key: StoreKey) -> None:
         ) from None
     try:
         # The key is right from here on: what fails now is the disk (the WAL cannot be made).
-        _configure(conn)
+        if not read_only:
+            _configure(conn)
     except sqlcipher.DatabaseError as error:
         conn.close()
         if sqlite_error_name(error) in BUSY_ERRORS:
@@ -292,11 +320,11 @@ def prove_key(path: Path, key: StoreKey) -> None:
         conn.close()
 
 
-def _damaged_on_open(path: Path, key: StoreKey, size: int) -> StoreDamaged:
-    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+def _damaged_on_open(
+    path: Path, key: StoreKey, size: int, *, read_only: bool = False
+) -> StoreDamaged:
+    conn = _keyed(path, key, read_only=read_only)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key.pragma_value()}")
         conn.execute("PRAGMA query_only = ON")  # diagnosing must not write
         findings = integrity_findings(conn)
     finally:

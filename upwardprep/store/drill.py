@@ -9,7 +9,6 @@ read-only or removable drive too.
 
 from __future__ import annotations
 
-import urllib.parse
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from upwardprep.store.backup import BackupInfo
-from upwardprep.store.database import classify_file, integrity_findings
+from upwardprep.store.database import classify_file, integrity_findings, read_only_connect
 from upwardprep.store.errors import StoreError
 from upwardprep.store.keys import StoreKey
 from upwardprep.store.manifest import check_manifest, table_digests
@@ -37,22 +36,6 @@ class DrillResult:
         return not self.problem
 
 
-def _read_only(path: Path, key: StoreKey) -> sqlcipher.Connection:
-    """A keyed connection that cannot write, not even the journal mode in the header, nor a
-    -wal or -shm beside the backup (immutable: nothing else writes a backup)."""
-    uri = "file:" + urllib.parse.quote(str(path)) + "?mode=ro&immutable=1"
-    conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key.pragma_value()}")
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
 def drill(backup: BackupInfo, key: StoreKey) -> DrillResult:
     """Open `backup` with the store's `key` and compare it with its record."""
 
@@ -70,7 +53,7 @@ def drill(backup: BackupInfo, key: StoreKey) -> DrillResult:
             "it was made under an earlier passphrase, so this store's key does not open it"
         )
     try:
-        conn = _read_only(backup.path, key)
+        conn = read_only_connect(backup.path, key)
     except sqlcipher.DatabaseError as error:
         return failed(f"it does not open ({error})")
     try:

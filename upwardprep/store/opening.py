@@ -43,6 +43,8 @@ from upwardprep.store.backup import (
     belongs_to,
     list_backups,
     remove_leftovers,
+    remove_orphan_records,
+    remove_stale_backup_journals,
     rotate,
     write_backup,
 )
@@ -149,6 +151,8 @@ def _tidy(path: Path, folder: Path) -> None:
         tighten(own)
     if folder.is_dir():
         remove_leftovers(folder, belongs)
+        remove_orphan_records(path, folder)
+        remove_stale_backup_journals(path, folder)
         if folder == path.parent / "backups":  # ours; a folder chosen with --dir is the user's
             tighten(folder, PRIVATE_FOLDER)
         for kept in list_backups(path, folder=folder):

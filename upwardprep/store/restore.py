@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
+
 from upwardprep.clock import Clock, system_clock
 from upwardprep.files import fsync_folder, make_private_folder, new_private_file
 from upwardprep.store.backup import (
@@ -31,8 +33,15 @@ from upwardprep.store.backup import (
     verify_copy,
     write_backup,
 )
-from upwardprep.store.database import classify_file, integrity_findings, prove_key, raw_connect
+from upwardprep.store.database import (
+    classify_file,
+    integrity_findings,
+    prove_key,
+    raw_connect,
+    read_only_connect,
+)
 from upwardprep.store.errors import (
+    BackupError,
     NotAStore,
     StoreDamaged,
     StoreHasOtherNames,
@@ -52,24 +61,33 @@ class RestoreResult:
 
 
 def _prove_backup(backup: Path, passphrase: str) -> StoreKey:
-    """The backup is an UpwardPrep store this version can open, and passes its checks."""
+    """The backup is an UpwardPrep store this version can open, and passes its checks.
+
+    Read-only and immutable throughout: checking a backup never writes to it (no journal mode
+    switched, no journal, -wal or -shm beside it), so a restore killed while checking leaves
+    nothing behind, and a backup on a read-only drive can be restored from.
+    """
     if not backup.is_file():
         raise StoreMissing(f"There is no backup at {backup}.")
     key = StoreKey.from_passphrase(passphrase, classify_file(backup))
     try:
-        prove_key(backup, key)
+        prove_key(backup, key, read_only=True)
     except WrongPassphrase:
         raise WrongPassphrase(
             "That passphrase does not open this backup (it may predate a passphrase change: "
             "give the backup's passphrase with --backup-passphrase-file)."
         ) from None
-    conn = raw_connect(backup, key)
     try:
-        conn.execute("PRAGMA query_only = ON")
+        conn = read_only_connect(backup, key)
+    except sqlcipher.DatabaseError as error:
+        raise BackupError(f"The backup at {backup} does not open: {error}") from None
+    try:
         check_known_revision(conn)
+        findings = integrity_findings(conn)
     finally:
         conn.close()
-    verify_copy(backup, key)
+    if findings:
+        raise BackupError(f"The backup at {backup} failed its checks: {'; '.join(findings[:5])}")
     return key
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from upwardprep.gui.forms.ui_finish_summary_dialog import Ui_FinishSummaryDialog
+from upwardprep.gui.theme import tone
 from upwardprep.services import Services
 from upwardprep.services.meetings import ActionItemData, MeetingData
 from upwardprep.services.update import decision_lines
@@ -67,8 +68,9 @@ def summary_html(summary: FinishSummary, people: dict[str, str]) -> str:
                 return people.get(action.owner_person_id or "", "someone")
             return them if action.owner == "them" else "me"
 
+        muted = tone("muted").name()
         rows = "".join(
-            f"<li>{escape(action.title)} <span style='color:#6b7280'>· {escape(owner(action))}"
+            f"<li>{escape(action.title)} <span style='color:{muted}'>· {escape(owner(action))}"
             f"{' · carried ×' + str(action.carry_count) if action.carry_count > 1 else ''}"
             "</span></li>"
             for action in summary.carried

@@ -10,14 +10,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
 from upwardprep.gui.forms.ui_import_outcomes_dialog import Ui_ImportOutcomesDialog
+from upwardprep.gui.theme import set_tone, tone
 from upwardprep.services.brag_csv import CsvPreview
 
 COLUMNS = ("Line", "Date", "Title", "Kind", "Priorities", "Person", "Tags", "Problem")
-PROBLEM = QColor("#b42318")
 
 
 class ImportOutcomesDialog(QDialog):
@@ -45,7 +45,7 @@ class ImportOutcomesDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if row.problem:
-                    item.setForeground(QBrush(PROBLEM))
+                    item.setForeground(QBrush(tone("danger")))
                 table.setItem(index, column, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -58,7 +58,7 @@ class ImportOutcomesDialog(QDialog):
         if problems:
             ok.setText("&Import")
             ok.setEnabled(False)
-            ui.summaryLabel.setStyleSheet(f"color: {PROBLEM.name()};")
+            set_tone(ui.summaryLabel, "danger")
             ui.summaryLabel.setText(
                 f"{len(problems):,} row{'s' if len(problems) != 1 else ''} cannot be imported, "
                 "so nothing will be: correct the file and open it again.\n" + preview.problem_text()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from upwardprep.gui.jobs import Job, run_in_background
+from upwardprep.gui.theme import tone
 from upwardprep.store.errors import PassphraseRefused, WrongPassphrase
 
 COMMON = {
@@ -94,7 +95,7 @@ class _PassphraseDialog(QDialog):
     def _update(self) -> None:
         score, label = strength(self.passphrase.text())
         self.meter.setValue(score if self.passphrase.text() else 0)
-        colour = ("#b42318", "#b54708", "#b54708", "#027a48", "#027a48")[score]
+        colour = tone(("danger", "warning", "warning", "ok", "ok")[score]).name()
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.meter_label.setText(label)
         matches = self.passphrase.text() == self.confirm.text()

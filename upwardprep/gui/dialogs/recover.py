@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from upwardprep.gui.dialogs.passphrase import _PassphraseDialog
 from upwardprep.gui.forms.ui_recover_dialog import Ui_RecoverDialog
 from upwardprep.gui.jobs import Job, run_in_background
+from upwardprep.gui.theme import set_tone
 from upwardprep.services.recovery_key import GROUP, GROUPS, RecoveryKeyError, decode
 from upwardprep.store.errors import StoreError
-
-OK_COLOUR, BAD_COLOUR = "#027a48", "#b42318"
 
 
 def key_status(text: str) -> tuple[bool, str]:
@@ -87,8 +86,7 @@ class RecoverDialog(_PassphraseDialog):
         label = self.ui.keyStatusLabel
         label.setText(said)
         complete = sum(1 for symbol in self.key.text() if symbol.isalnum()) >= GROUPS * GROUP
-        colour = OK_COLOUR if usable else BAD_COLOUR if complete else ""
-        label.setStyleSheet(f"color: {colour};" if colour else "")
+        set_tone(label, "ok" if usable else "danger" if complete else None)
         self.ok.setEnabled(self.ok.isEnabled() and usable and not self.busy)
 
     @property

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from upwardprep.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.settings import APPEARANCES, PAPER_SIZES, AppSettings
+from upwardprep.gui.theme import set_tone
 from upwardprep.paths import default_store_path
 from upwardprep.services import Services, ValidationError, backup_places
 from upwardprep.services.settings import MAX_NAME, account_name
 
 if TYPE_CHECKING:
     from upwardprep.services.vault import BackupsReport
-
-WARNING_COLOUR = "#b54708"
 
 
 class SettingsDialog(QDialog):
@@ -120,7 +119,7 @@ class SettingsDialog(QDialog):
         text, warns = describe_report(report, self._now() if self._now is not None else None)
         label = self.ui.lastVerifiedLabel
         label.setText(f"<b>{text}</b>")
-        label.setStyleSheet(f"color: {WARNING_COLOUR};" if warns else "")
+        set_tone(label, "warning" if warns else None)
         self.ui.drillLabel.setText(drill_details(report))
         self.ui.drillLabel.setToolTip("\n".join(r.path.name for r in report.results))
         self.adjustSize()

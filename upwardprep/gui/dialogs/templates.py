@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
 from upwardprep.gui.forms.ui_templates_dialog import Ui_TemplatesDialog
 from upwardprep.gui.models.base import EntityTableModel, SortRole
@@ -83,7 +84,34 @@ class TemplatesDialog(QDialog):
         self.new_button.clicked.connect(self.new_template)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
+        self.last_menu: QMenu | None = None
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         self._select(0)
+
+    def _menu(self, pos: QPoint) -> None:
+        """The row's right-button menu: what the buttons do, plus Copy as Markdown."""
+        index = self.table.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            self._select(index.row())
+            menu.addAction("&Duplicate", self.duplicate)
+            menu.addAction("&Copy as Markdown", self.copy_markdown)
+            menu.addAction("Move to &Trash", self.delete)
+            menu.addSeparator()
+        menu.addAction("&New Template", self.new_template)
+        if self.last_menu is not None:
+            self.last_menu.deleteLater()
+        self.last_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def copy_markdown(self) -> None:
+        if self.editor.record_id is None:
+            return
+        self.editor.flush()
+        template = self.services.templates.get(self.editor.record_id)
+        QGuiApplication.clipboard().setText(template.body)
+        self.status.emit("Copied the template as Markdown")
 
     def _select(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

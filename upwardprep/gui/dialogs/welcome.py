@@ -1,9 +1,10 @@
 """First run after creating a store: three steps in one dialog (your manager, their priorities,
 your first outcome), each skippable, never shown again.
 
-Each step writes what was typed through the services when the user moves on, so leaving
-half-way keeps the steps already done. A new manager meets the user weekly unless the user
-says otherwise (the field starts at the services' default).
+Each step is checked when the user moves on, and the whole welcome is written in one service
+call (one transaction) when it ends: on Finish, or on Skip the Rest with the steps already
+done. A new manager meets the user weekly unless the user says otherwise (the field starts at
+the services' default).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton,
 
 from upwardprep.gui.forms.ui_welcome_dialog import Ui_WelcomeDialog
 from upwardprep.services import Services, ValidationError
-from upwardprep.services.labels import Role
 from upwardprep.services.meetings import DEFAULT_CADENCE_DAYS
+from upwardprep.services.welcome import WelcomeInput, WelcomeResult
 
 STEPS = ("Your manager", "Their top priorities", "Your first outcome")
 
@@ -32,6 +33,7 @@ class WelcomeDialog(QDialog):
         self.manager_id: str | None = None
         self.priority_ids: list[str] = []
         self.outcome_id: str | None = None
+        self.result_: WelcomeResult | None = None  # once written
         self.priority_fields: tuple[QLineEdit, ...] = (ui.priority1, ui.priority2, ui.priority3)
         ui.managerCadence.setValue(DEFAULT_CADENCE_DAYS)
         ui.managerCadence.valueChanged.connect(
@@ -65,64 +67,72 @@ class WelcomeDialog(QDialog):
         first.setFocus()
 
     def advance(self) -> None:
-        """Save the step on screen, then go to the next one (or finish after the last)."""
+        """Check the step on screen, then go to the next one (or write it all after the
+        last)."""
         step = self.ui.steps.currentIndex()
-        try:
-            (self._save_manager, self._save_priorities, self._save_outcome)[step]()
-        except ValidationError as error:
-            self.ui.errorLabel.setText(str(error))
-            self.ui.errorLabel.show()
-            return
-        self.ui.errorLabel.hide()
-        if step == len(STEPS) - 1:
-            self.accept()
-        else:
-            self.go(step + 1)
-
-    def _save_manager(self) -> None:
-        ui = self.ui
-        name = ui.managerName.text().strip()
-        if not name:
-            return  # skipped: the priorities are then the user's own
-        fields = {"title": ui.managerTitle.text(), "cadence_days": ui.managerCadence.value()}
-        if self.manager_id is None:
-            self.manager_id = self.services.people.create(
-                name, role=Role.MANAGER.value, **fields
-            ).id
-        else:  # back and forth: the same manager, corrected
-            self.services.people.update(self.manager_id, name=name, **fields)
-        self.created.emit({"person"})
-
-    def _save_priorities(self) -> None:
-        titles = [field.text().strip() for field in self.priority_fields]
-        for index, title in enumerate(titles):
-            if not title:
-                continue
-            if index < len(self.priority_ids):
-                self.services.priorities.update(self.priority_ids[index], title=title)
+        last = step == len(STEPS) - 1
+        if self._write(step + 1) if last else self._check(step + 1):
+            if last:
+                self.accept()
             else:
-                created = self.services.priorities.create(title, owner_id=self.manager_id)
-                self.priority_ids.append(created.id)
-        if any(titles):
-            self.created.emit({"priority"})
+                self.go(step + 1)
+
+    def reject(self) -> None:
+        """Skip the Rest (or Escape): the steps already done are kept, the one on screen is
+        not."""
+        if self.result_ is None and not self._write(self.ui.steps.currentIndex()):
+            return
+        super().reject()
+
+    def gathered(self, steps: int) -> WelcomeInput:
+        """What the first `steps` steps hold."""
+        ui = self.ui
+        manager = steps >= 1 and bool(ui.managerName.text().strip())
+        titles = tuple(field.text() for field in self.priority_fields) if steps >= 2 else ()
+        note = ui.outcomePriority.currentData() if steps >= 3 else None
+        return WelcomeInput(
+            manager_name=ui.managerName.text() if manager else "",
+            manager_title=ui.managerTitle.text() if manager else "",
+            cadence_days=ui.managerCadence.value(),
+            priorities=titles,
+            outcome_title=ui.outcomeTitle.text() if steps >= 3 else "",
+            outcome_priority=note if isinstance(note, int) else None,
+        )
+
+    def _refused(self, error: ValidationError) -> bool:
+        self.ui.errorLabel.setText(str(error))
+        self.ui.errorLabel.show()
+        return False
+
+    def _check(self, steps: int) -> bool:
+        try:
+            self.services.welcome.check(self.gathered(steps))
+        except ValidationError as error:
+            return self._refused(error)
+        self.ui.errorLabel.hide()
+        return True
+
+    def _write(self, steps: int) -> bool:
+        try:
+            result = self.services.welcome.start(self.gathered(steps))
+        except ValidationError as error:
+            return self._refused(error)
+        self.result_ = result
+        self.manager_id, self.outcome_id = result.manager_id, result.outcome_id
+        self.priority_ids = list(result.priority_ids)
+        if result.kinds:
+            self.created.emit(set(result.kinds))
+        return True
 
     def _fill_priorities(self) -> None:
+        """The priorities typed in step 2 (not written yet), by their place in the list."""
         combo = self.ui.outcomePriority
         combo.clear()
         combo.addItem("No priority (yet)", None)
-        for priority_id in self.priority_ids:
-            combo.addItem(self.services.priorities.get(priority_id).title, priority_id)
-        combo.setCurrentIndex(1 if self.priority_ids else 0)
-
-    def _save_outcome(self) -> None:
-        title = self.ui.outcomeTitle.text().strip()
-        if not title or self.outcome_id is not None:
-            return
-        priority = self.ui.outcomePriority.currentData()
-        self.outcome_id = self.services.outcomes.create(
-            title, priority_ids=[priority] if priority else []
-        ).id
-        self.created.emit({"outcome"})
+        for index, field in enumerate(self.priority_fields):
+            if field.text().strip():
+                combo.addItem(field.text().strip(), index)
+        combo.setCurrentIndex(1 if combo.count() > 1 else 0)
 
     def button(self, name: str) -> QPushButton:
         found = self.findChild(QPushButton, name)

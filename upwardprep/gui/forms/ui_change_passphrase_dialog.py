@@ -100,7 +100,7 @@ class Ui_ChangePassphraseDialog(object):
 
         self.errorLabel = QLabel(changePassphraseDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setProperty(u"tone", u"danger")
         self.errorLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.errorLabel)

@@ -73,7 +73,7 @@ class Ui_DraftAgendaDialog(object):
 
         self.errorLabel = QLabel(draftAgendaDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setProperty(u"tone", u"danger")
         self.errorLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.errorLabel)

@@ -51,7 +51,7 @@ class Ui_OutcomeEditor(object):
         self.activityHint = QLabel(outcomeEditor)
         self.activityHint.setObjectName(u"activityHint")
         self.activityHint.setWordWrap(True)
-        self.activityHint.setStyleSheet(u"color: #b54708;")
+        self.activityHint.setProperty(u"tone", u"warning")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.activityHint)
 

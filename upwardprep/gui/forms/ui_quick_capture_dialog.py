@@ -81,7 +81,7 @@ class Ui_QuickCaptureDialog(object):
 
         self.errorLabel = QLabel(quickCaptureDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setProperty(u"tone", u"danger")
         self.errorLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.errorLabel)

@@ -122,7 +122,7 @@ class Ui_RecoverDialog(object):
 
         self.errorLabel = QLabel(recoverDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setProperty(u"tone", u"danger")
         self.errorLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.errorLabel)
@@ -160,7 +160,7 @@ class Ui_RecoverDialog(object):
 #if QT_CONFIG(accessibility)
         self.passphraseEdit.setAccessibleName(QCoreApplication.translate("RecoverDialog", u"New passphrase", None))
 #endif // QT_CONFIG(accessibility)
-        self.confirmLabel.setText(QCoreApplication.translate("RecoverDialog", u"&Repeat:", None))
+        self.confirmLabel.setText(QCoreApplication.translate("RecoverDialog", u"Re&peat:", None))
 #if QT_CONFIG(accessibility)
         self.confirmEdit.setAccessibleName(QCoreApplication.translate("RecoverDialog", u"Repeat the passphrase", None))
 #endif // QT_CONFIG(accessibility)

@@ -69,7 +69,7 @@ class Ui_TemplatesDialog(object):
         self.templateProblem = QLabel(templatesDialog)
         self.templateProblem.setObjectName(u"templateProblem")
         self.templateProblem.setWordWrap(True)
-        self.templateProblem.setStyleSheet(u"color: #b42318;")
+        self.templateProblem.setProperty(u"tone", u"danger")
 
         self.dialogLayout.addWidget(self.templateProblem)
 

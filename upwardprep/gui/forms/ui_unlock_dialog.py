@@ -61,7 +61,7 @@ class Ui_UnlockDialog(object):
         self.forgotButton = QPushButton(unlockDialog)
         self.forgotButton.setObjectName(u"forgotButton")
         self.forgotButton.setFlat(True)
-        self.forgotButton.setStyleSheet(u"text-align: left; color: palette(link); padding: 0;")
+        self.forgotButton.setStyleSheet(u"QPushButton { text-align: left; color: palette(link); padding: 1px 2px; border: 1px solid transparent; } QPushButton:focus { border-color: palette(highlight); border-radius: 2px; }")
 
         self.dialogLayout.addWidget(self.forgotButton)
 
@@ -75,7 +75,7 @@ class Ui_UnlockDialog(object):
 
         self.errorLabel = QLabel(unlockDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setProperty(u"tone", u"danger")
         self.errorLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.errorLabel)

@@ -62,7 +62,7 @@ class Ui_UpdateDialog(object):
 
         self.errorLabel = QLabel(updateDialog)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setStyleSheet(u"color: #b42318;")
+        self.errorLabel.setProperty(u"tone", u"danger")
         self.errorLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.errorLabel)

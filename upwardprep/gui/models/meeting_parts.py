@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from upwardprep.gui.models.base import (
     AnyIndex,
@@ -29,6 +29,7 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, relative_day
+from upwardprep.gui.theme import tone
 from upwardprep.services.common import ValidationError
 from upwardprep.services.labels import ME, ActionOwner
 from upwardprep.services.meetings import (
@@ -54,8 +55,6 @@ SOURCE_LABELS = {  # the agenda service's source types
 }
 AGENDA_IDS_MIME = "application/x-upwardprep-agenda-ids"
 R = TypeVar("R", AgendaItemData, ActionItemData)
-MUTED = QColor("#6b7280")
-OVERDUE = QColor("#b54708")  # amber: readable on light and dark
 
 
 def agenda_minutes(items: Sequence[AgendaItemData]) -> int:
@@ -209,7 +208,7 @@ class AgendaModel(_MeetingPartModel[AgendaItemData], ReorderableTableModel[Agend
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.MINUTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.SECTION, self.SOURCE):
-            return MUTED
+            return tone("muted")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -377,10 +376,10 @@ class ActionsModel(_MeetingPartModel[ActionItemData]):
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if not action.is_open:
-                return MUTED
+                return tone("muted")
             late = action.due_on is not None and action.due_on < self._today
             if column == self.DUE and late and not self.read_only:  # a record is not late
-                return OVERDUE
+                return tone("warning")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CARRIED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

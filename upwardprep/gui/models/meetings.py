@@ -20,7 +20,7 @@ from upwardprep.gui.models.base import (
     today_of,
 )
 from upwardprep.gui.models.dates import absolute, local_date, relative_day
-from upwardprep.gui.models.meeting_parts import MUTED
+from upwardprep.gui.theme import tone
 from upwardprep.services.labels import MEETING_KIND_LABELS, label_of
 from upwardprep.services.meetings import MeetingData
 
@@ -119,7 +119,7 @@ class MeetingsModel(EntityTableModel[MeetingData]):
                 return "Open action items"
             return None
         if role == Qt.ItemDataRole.ForegroundRole and state in ("held", "cancelled"):
-            return MUTED if column != self.TITLE else None
+            return tone("muted") if column != self.TITLE else None
         if role == Qt.ItemDataRole.FontRole and state == "overdue" and column == self.STATUS:
             font = QFont()
             font.setItalic(True)

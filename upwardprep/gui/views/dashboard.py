@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui import jobs
 from upwardprep.gui.models.dates import absolute, age, relative_day
+from upwardprep.gui.theme import scaled_points, set_tone
 from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.widgets.coverage import RhythmChart
-from upwardprep.gui.widgets.delegates import AMBER, blend, readable
+from upwardprep.gui.widgets.delegates import blend
 from upwardprep.services import ValidationError
 from upwardprep.services.dashboard import Dashboard
 from upwardprep.services.labels import ME, OUTCOME_KIND_LABELS, ROLE_LABELS, label_of
@@ -44,7 +45,7 @@ QFrame#card {
     border: 1px solid %(border)s;
     border-radius: 8px;
 }
-QFrame#card QLabel#cardTitle { font-size: 11.5pt; font-weight: 600; }
+QFrame#card QLabel#cardTitle { font-size: %(title)spt; font-weight: 600; }
 QFrame#card QLabel[muted="true"] { color: palette(placeholder-text); }
 QFrame#card QCheckBox::indicator {
     width: 14px; height: 14px; border-radius: 3px;
@@ -70,6 +71,13 @@ def _clear(layout: QLayout) -> None:
             widget.deleteLater()
         elif inner is not None:
             _clear(inner)
+
+
+def _overdue(label: QLabel) -> None:
+    """A muted line that says something is late: the warning tone (the card's muted rule
+    would win over the app's tone rule, so the label stops being muted)."""
+    label.setProperty("muted", False)
+    set_tone(label, "warning")
 
 
 def _muted(text: str, name: str = "") -> QLabel:
@@ -198,10 +206,17 @@ class DashboardView(SectionView):
         check = blend(
             palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.5
         )
-        self.page.setStyleSheet(CARD_STYLE % {"border": border.name(), "check": check.name()})
+        self.page.setStyleSheet(
+            CARD_STYLE
+            % {"border": border.name(), "check": check.name(), "title": scaled_points(1.15)}
+        )
 
     def changeEvent(self, event: QEvent) -> None:
-        changed = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        changed = (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.ApplicationFontChange,  # the card titles are sized from the app's font
+        )
         if event.type() in changed and hasattr(self, "page"):
             self._style_cards()
         super().changeEvent(event)
@@ -293,8 +308,7 @@ class DashboardView(SectionView):
                 when = f"overdue since {day}" if item.overdue else f"due {day}"
             detail = _muted(f"{role} · {when}")
             if item.overdue:
-                color = readable(AMBER, self.palette().color(self.backgroundRole()), 3.0)
-                detail.setStyleSheet(f"color: {color.name()};")
+                _overdue(detail)
             button = self._button(
                 "Prepare",
                 "prepareButton",
@@ -400,7 +414,7 @@ class DashboardView(SectionView):
             for label, pid in self._priority_choices:
                 picker.addItem(label, pid)
             picker.setProperty("outcomeId", outcome.id)
-            picker.setMinimumContentsLength(12)
+            picker.setMinimumContentsLength(24)
             picker.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -418,8 +432,10 @@ class DashboardView(SectionView):
             # a few letters a line and pushed the page wider than the window.
             line = QHBoxLayout()
             line.setContentsMargins(0, 2, 0, 6)
-            line.addWidget(picker, 1)
+            # sized to its text, not the card: at 1920 px it stretched across the whole card
+            line.addWidget(picker, 0)
             line.addWidget(dismiss, 0)
+            line.addStretch(1)
             box.addLayout(line)
             card.body.addLayout(box)
         if work.total > len(work.outcomes):
@@ -433,8 +449,6 @@ class DashboardView(SectionView):
         if not count:
             card.body.addWidget(_muted("Nothing open. Action items from your 1:1s gather here."))
             return
-        background = self.palette().color(self.backgroundRole())
-        amber = readable(AMBER, background, 3.0).name()
         for group in data.actions:
             owner = QLabel(f"<b>{_escape(group.owner_label)}</b> · {len(group.items)}")
             owner.setTextFormat(Qt.TextFormat.RichText)
@@ -461,7 +475,7 @@ class DashboardView(SectionView):
                     )
                     due.setToolTip(absolute(item.due_on))
                     if item.overdue:
-                        due.setStyleSheet(f"color: {amber};")
+                        _overdue(due)
                 due.setWordWrap(False)  # "overdue · 3 days ago" on one line beside the title
                 line = QHBoxLayout()
                 line.setSpacing(6)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.dates import absolute
 from upwardprep.gui.settings import AppSettings
+from upwardprep.gui.theme import set_tone
 from upwardprep.gui.views.meeting_parts import MeetingPartsEditor
 from upwardprep.gui.widgets.record_picker import chosen_id, person_choices
 from upwardprep.services import ValidationError
@@ -30,8 +31,6 @@ from upwardprep.services.meetings import (
     MeetingInFuture,
 )
 from upwardprep.services.outcomes import OutcomeFilter
-
-OVER_STYLE = "color: #b42318; font-weight: 600;"
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -253,7 +252,10 @@ class MeetingEditor(MeetingPartsEditor):
             text += f" — {total - length} over"
         self.total.setText(text)
         self.total.setProperty("over", over)
-        self.total.setStyleSheet(OVER_STYLE if over else "color: palette(placeholder-text);")
+        set_tone(self.total, "danger" if over else "muted")
+        font = self.total.font()
+        font.setBold(over)
+        self.total.setFont(font)
         self.total.setToolTip(
             "The agenda's time boxes add up to more than the meeting"
             if over

@@ -9,14 +9,13 @@ the People section through signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from upwardprep.gui.forms.ui_person_hub import Ui_PersonHub
 from upwardprep.gui.models.base import IdRole
 from upwardprep.gui.models.dates import absolute, relative_day
-from upwardprep.gui.widgets.delegates import AMBER, readable
+from upwardprep.gui.theme import tone
 from upwardprep.services.labels import (
     ME,
     OUTCOME_KIND_LABELS,
@@ -36,6 +35,14 @@ PAGE_STYLE = (
     "QListWidget::item { padding: 3px 2px; }"
 )
 SEPARATOR = " · "
+
+
+def _fit_height(widget: QListWidget) -> None:
+    """A list as tall as its rows (up to MAX_ROWS), in the font it has now."""
+    rows = widget.count()
+    row_height = max(widget.sizeHintForRow(0), widget.fontMetrics().height() + 4)
+    frame = 2 * widget.frameWidth()
+    widget.setFixedHeight(min(rows, MAX_ROWS) * row_height + frame + 2)
 
 
 class PersonHubPage(QWidget):
@@ -60,8 +67,18 @@ class PersonHubPage(QWidget):
         }
         for widget, _empty, _heading in self.lists.values():
             widget.activated.connect(self._activated)
+            widget.installEventFilter(self)
         self.ui.prepareButton.clicked.connect(self._prepare)
         self.show_hub(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FontChange
+            and isinstance(watched, QListWidget)
+            and watched.count()
+        ):
+            _fit_height(watched)  # the list's own font, once it has changed
+        return super().eventFilter(watched, event)
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -137,9 +154,7 @@ class PersonHubPage(QWidget):
         empty.setVisible(rows == 0)
         empty.setText(empty_text if rows == 0 else "")
         if rows:
-            row_height = max(widget.sizeHintForRow(0), widget.fontMetrics().height() + 4)
-            frame = 2 * widget.frameWidth()
-            widget.setFixedHeight(min(rows, MAX_ROWS) * row_height + frame + 2)
+            _fit_height(widget)
 
     def _fill_owed(self, name: str, items: tuple[OwedItem, ...], empty_text: str) -> None:
         assert self.hub is not None
@@ -150,10 +165,9 @@ class PersonHubPage(QWidget):
                 text = f"{'overdue since' if item.overdue else 'due'} {day}{SEPARATOR}{item.title}"
                 tip = f"{item.title}\nDue {absolute(item.due_on)}"
             self._add(name, text, item.id, "action", item.meeting_id or "", tip)
-            if item.overdue:  # amber, readable on the list's own background
+            if item.overdue:  # the warning tone, as overdue reads everywhere
                 widget = self.lists[name][0]
-                base = widget.palette().color(QPalette.ColorRole.Base)
-                widget.item(widget.count() - 1).setForeground(readable(AMBER, base, 4.5))
+                widget.item(widget.count() - 1).setForeground(tone("warning"))
         self._finish(name, empty_text)
 
     def _fill_priorities(self, hub: PersonHub, first: str) -> None:

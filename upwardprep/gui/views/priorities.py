@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -75,6 +75,21 @@ class PriorityEditor(RecordEditor):
             self.description,
         )
         self.confirm_button.clicked.connect(self.confirm)
+        self._fit_metric()
+
+    def _fit_metric(self) -> None:
+        """Current and target hold a number and the unit a word or two: the numbers no wider
+        than ten digits, so the unit keeps about twelve letters (it read "cust" at 1024 px)."""
+        metrics = self.fontMetrics()
+        number = metrics.horizontalAdvance("0" * 10) + 12
+        for field in (self.current, self.target):
+            field.setMaximumWidth(number)
+        self.unit.setMinimumWidth(metrics.horizontalAdvance("x" * 12) + 12)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "unit"):
+            self._fit_metric()
 
     def _choices(self, record_id: str) -> None:
         assert self.services is not None

@@ -26,6 +26,7 @@ from upwardprep.gui.forms.ui_reviews_bar import Ui_ReviewsBar
 from upwardprep.gui.models.base import EntityTableModel, SortRole, today_of
 from upwardprep.gui.models.dates import absolute, short
 from upwardprep.gui.models.priorities import period_label
+from upwardprep.gui.theme import tone
 from upwardprep.gui.views.base import (
     ListDetailView,
     RecordEditor,
@@ -220,23 +221,25 @@ def _note_line(note: ReviewNote) -> str:
     extra = " · ".join(part for part in (note.metric_delta, note.impact[:160]) if part)
     kind = label_of(OUTCOME_KIND_LABELS, note.kind)
     private = " · <i>private</i>" if note.private else ""
+    muted = tone("muted").name()
     return (
         f"<li>{escape(short(note.occurred_on))} · {escape(kind)} · "
         f"<a href='outcome:{note.id}'>{escape(note.title)}</a>{private}"
-        + (f"<br><span style='color:gray'>{escape(extra)}</span>" if extra else "")
+        + (f"<br><span style='color:{muted}'>{escape(extra)}</span>" if extra else "")
         + "</li>"
     )
 
 
 def _overview_html(workspace: ReviewWorkspace, advice: str = "") -> str:
     """The period at a glance; `advice` is for the author (the packet itself never coaches)."""
-    parts = [f"<p style='color:#a15c00'><b>Before the review:</b> {escape(advice)}</p>"]
+    warning = tone("warning").name()
+    parts = [f"<p style='color:{warning}'><b>Before the review:</b> {escape(advice)}</p>"]
     parts = (parts if advice else []) + ["<h3>Outcomes by priority</h3>"]
     if not workspace.by_priority:
         parts.append("<p>No notes of work in this period yet.</p>")
     for group in workspace.by_priority:
         owner = (
-            f" <span style='color:gray'>— {escape(group.owner_name)}</span>"
+            f" <span style='color:{tone('muted').name()}'>— {escape(group.owner_name)}</span>"
             if group.owner_name
             else ""
         )

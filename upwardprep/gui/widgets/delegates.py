@@ -14,13 +14,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from upwardprep.gui.models.priorities import ProgressRole, StaleRole, StatusRole
+from upwardprep.gui.theme import STATUS_HUES
 from upwardprep.services.labels import PRIORITY_STATUS_LABELS, label_of
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-AMBER = QColor("#d97706")
-GREEN = QColor("#2f9e44")
-GREY = QColor("#868e96")
+AMBER = QColor(STATUS_HUES["at-risk"])
+GREEN = QColor(STATUS_HUES["done"])
+GREY = QColor(STATUS_HUES["dropped"])
 MARGIN = 4  # between the cell's edge and what is drawn in it
 PILL_PADDING = 8  # left and right of the pill's text
 BAR_WIDTH = 64

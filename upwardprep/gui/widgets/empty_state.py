@@ -16,9 +16,9 @@ class EmptyState(QWidget):
         self.label.setObjectName("emptyStateLabel")
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setStyleSheet(
-            "color: palette(placeholder-text); font-size: 11pt; padding: 24px;"
-        )
+        # muted, a step larger than the body text (look.py sizes it from the app's font)
+        self.label.setProperty("tone", "muted")
+        self.label.setStyleSheet("padding: 24px;")
         layout.addStretch(1)
         layout.addWidget(self.label)
         layout.addStretch(2)

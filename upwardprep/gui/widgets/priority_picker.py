@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -23,10 +23,8 @@ class PriorityPicker(QWidget):
         self.linked = QListWidget()
         self.linked.setObjectName("linkedPriorities")
         self.linked.setAccessibleName("Linked priorities (Delete removes)")
-        self.linked.setMaximumHeight(78)
-        # Two rows at least, not the list's default of four: the outcome editor must fit a
-        # 700-pixel screen (it scrolls past two links).
-        self.linked.setMinimumHeight(2 * self.linked.fontMetrics().height() + 10)
+        self._fit_rows()
+        self.linked.installEventFilter(self)
         self.linked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.linked.setTextElideMode(Qt.TextElideMode.ElideRight)
         # One field for the picker's life (its choices change with the record): a completer
@@ -41,6 +39,19 @@ class PriorityPicker(QWidget):
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.linked)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self._remove_current)
+
+    def _fit_rows(self) -> None:
+        """Two rows at least (not the list's default of four: the outcome editor must fit a
+        700-pixel screen) and four at most, in the current font (it scrolls past that)."""
+        row = self.linked.fontMetrics().height() + 4
+        frame = 2 * self.linked.frameWidth() + 2
+        self.linked.setMinimumHeight(2 * row + frame)
+        self.linked.setMaximumHeight(4 * row + frame)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.linked and event.type() == QEvent.Type.FontChange:
+            self._fit_rows()  # the list's own font, once it has changed
+        return super().eventFilter(watched, event)
 
     def set_choices(self, titles: dict[str, str]) -> None:
         """title -> id of every priority that can be linked."""

@@ -2,19 +2,23 @@
 Type, move with the arrows, Enter opens the record (or runs the command), Escape closes.
 
 Opened empty it offers what was worked on last and the main commands; ">" lists every command
-by its words, with its keys."""
+by its words, with its keys. A result's right-button menu is the record's own menu (the
+window's row menus fill it: Open, Confirm, Mark Done, Link to Priority, Copy as Markdown…)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -22,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.models.base import AnyIndex
+from upwardprep.gui.models.base import AnyIndex, IdRole
 from upwardprep.gui.models.search import (
+    EntityRole,
     MetaRole,
     PaletteCommand,
     SearchResultsModel,
@@ -33,6 +38,17 @@ from upwardprep.gui.models.search import (
 from upwardprep.services import Services
 
 QUERY_DEBOUNCE_MS = 120
+#: Fills a record's menu: (kind, id, its meeting's id or None, the menu).
+MenuFiller = Callable[[str, str, "str | None", QMenu], None]
+
+
+def _wrap_width(option: QStyleOptionViewItem) -> int:
+    """The width a hit's text wraps at: the list's, the same when measuring and painting (a
+    row measured at one width and painted at another overlapped the next one)."""
+    view = option.widget
+    if isinstance(view, QAbstractItemView) and view.viewport().width() > 0:
+        return view.viewport().width()
+    return option.rect.width() or 520
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -55,7 +71,7 @@ class HitDelegate(QStyledItemDelegate):
             f"<span style='color: {muted.name()}'>· {kind}</span></div>"
             f"<div style='color: {muted.name()}'>{snippet}</div>"
         )
-        doc.setTextWidth(option.rect.width() or 520)
+        doc.setTextWidth(_wrap_width(option))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -91,6 +107,8 @@ class SearchPalette(QFrame):
         self.setObjectName("searchPalette")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.model: SearchResultsModel | None = None
+        self.fill_menu: MenuFiller | None = None
+        self.last_menu: QMenu | None = None
         self.commands: list[PaletteCommand] = []
         self.main_commands: list[str] = []
         layout = QVBoxLayout(self)
@@ -107,6 +125,7 @@ class SearchPalette(QFrame):
         self.results.setAccessibleName("Search results")
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setUniformItemSizes(False)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again when resized
         self.results.setWordWrap(True)
         self.hint = QLabel("↑↓ to move · Enter to open · > for commands · Esc to close")
         self.hint.setObjectName("paletteHint")
@@ -121,6 +140,8 @@ class SearchPalette(QFrame):
         self.edit.textChanged.connect(self._debounce.start)
         self.edit.installEventFilter(self)
         self.results.activated.connect(self._open)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._menu)
 
     def bind(self, services: Services | None) -> None:
         if self.model is not None:
@@ -169,6 +190,28 @@ class SearchPalette(QFrame):
             self.command.emit(record_id)
         else:
             self.chosen.emit(entity, record_id)
+
+    def _menu(self, pos: QPoint) -> None:
+        """The result's menu over the palette; choosing from it closes the palette."""
+        index = self.results.indexAt(pos)
+        if not index.isValid():
+            return
+        self.results.setCurrentIndex(index)
+        entity, (target, target_id) = index.data(EntityRole), index.data(TargetRole)
+        menu = QMenu(self)
+        if entity == "action" and self.fill_menu is not None:
+            meeting = target_id if target == "meeting" else None
+            self.fill_menu("action", str(index.data(IdRole)), meeting, menu)
+        elif target != "command" and self.fill_menu is not None:
+            self.fill_menu(target, target_id, None, menu)  # an agenda item: its meeting
+        else:
+            run = menu.addAction("&Run Command" if target == "command" else "&Open")
+            run.triggered.connect(lambda: self._open(self.results.currentIndex()))
+        menu.triggered.connect(lambda _action: self.hide())
+        if self.last_menu is not None:
+            self.last_menu.deleteLater()
+        self.last_menu = menu
+        menu.popup(self.results.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

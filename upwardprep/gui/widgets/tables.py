@@ -8,11 +8,21 @@ discussed, an action item done).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-ROW_HEIGHT = 28
+ROW_HEIGHT = 28  # at the usual font sizes; a larger font gets taller rows (row_height)
+
+
+def row_height(table: QTableView) -> int:
+    """A row as tall as the table's font needs, and never under ROW_HEIGHT: a fixed height
+    cut the text of a large system font."""
+    return max(ROW_HEIGHT, table.fontMetrics().height() + 12)
+
+
+def _fit_rows(table: QTableView) -> None:
+    table.verticalHeader().setDefaultSectionSize(row_height(table))
 
 
 def _rows(table: QTableView) -> None:
@@ -21,7 +31,7 @@ def _rows(table: QTableView) -> None:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    _fit_rows(table)
     table.horizontalHeader().setHighlightSections(False)
     table.setTabKeyNavigation(False)
 
@@ -62,6 +72,11 @@ class RecordTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            _fit_rows(self)
+
 
 class EditTable(QTableView):
     """A table whose cells are edited in place (F2, double click, or typing)."""
@@ -74,6 +89,11 @@ class EditTable(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            _fit_rows(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Space ticks the row rather than starting to edit its cell with a blank.
