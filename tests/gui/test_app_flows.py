@@ -576,7 +576,7 @@ def test_the_log_file_opens_at_the_first_message(tmp_path: Path) -> None:
     from upwardprep.gui.app import _LogFile
 
     path = tmp_path / "logs" / "upwardprep.log"
-    handler = _LogFile(path)
+    handler = _LogFile(lambda: path)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
     assert not path.parent.exists()
     handler.handle(logging.LogRecord("upwardprep", logging.WARNING, "x", 1, "first", None, None))

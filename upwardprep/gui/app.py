@@ -72,19 +72,20 @@ class _LogFile(logging.Handler):
     """The rotating log file, opened at the first message: logging.handlers (which loads
     socket and pickle) is never imported on the way to the unlock dialog."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, where: Callable[[], Path]) -> None:
         super().__init__()
-        self.path = path
+        self.where = where  # asked at the first message (platformdirs loads then)
         self._file: logging.Handler | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._file is None:
             import logging.handlers
 
+            path = self.where()
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
                 self._file = logging.handlers.RotatingFileHandler(
-                    self.path, maxBytes=512_000, backupCount=2, encoding="utf-8"
+                    path, maxBytes=512_000, backupCount=2, encoding="utf-8"
                 )
             except OSError:
                 self._file = logging.StreamHandler()
@@ -98,7 +99,7 @@ class _LogFile(logging.Handler):
 
 
 def setup_logging() -> None:
-    handler = _LogFile(log_path())
+    handler = _LogFile(lambda: log_path())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("upwardprep")
     root.addHandler(handler)
