@@ -13,6 +13,12 @@ Protocol (JSON lines on the server's stdin/stdout): a request names argv, env, c
 for stdin/stdout/stderr; the server answers `{"pid": N}` once the child runs and
 `{"exit": CODE}` when it ends (a negative signal number if a signal ended it, like subprocess).
 
+Keys: a command derives the store's key from the passphrase (PBKDF2, 256,000 rounds, ~0.27 s of
+CPU), and the suite's commands open the same few stores again and again (150 derivations, 32
+distinct). Each child reports the keys it derived on a pipe; the server keeps them, by
+(passphrase, salt), and later children start with them, as the tests' own process does with its
+cached `derive_key` (tests/conftest.py). A first derivation still runs the real KDF in a child.
+
 Set UPWARDPREP_TEST_CLI=subprocess to run every command in a new interpreter instead.
 """
 
@@ -22,6 +28,7 @@ import contextlib
 import io
 import json
 import os
+import select
 import signal
 import sys
 import tempfile
@@ -51,10 +58,46 @@ def _preload() -> None:
             importlib.import_module(name)
 
 
-def _run_child(request: dict[str, Any]) -> None:
+# The keys earlier commands derived, by (passphrase, salt); filled in the server, read by children.
+_KEYS: dict[tuple[str, bytes], bytes] = {}
+
+
+def _derive_through_cache(feedback: int) -> None:
+    """In the child: derive keys through the server's cache, and report each new one back."""
+    from upwardprep.store import keys
+
+    derive = keys.derive_key
+
+    def derive_key(passphrase: str, salt: bytes) -> bytes:
+        known = _KEYS.get((passphrase, salt))
+        if known is not None:
+            return known
+        key = derive(passphrase, salt)
+        record = json.dumps({"passphrase": passphrase, "salt": salt.hex(), "key": key.hex()})
+        if len(record) < select.PIPE_BUF:  # written whole or not at all, even if killed
+            with contextlib.suppress(OSError):
+                os.write(feedback, record.encode() + b"\n")
+        return key
+
+    keys.derive_key = derive_key
+
+
+def _learn_keys(feedback: int) -> None:
+    """In the server, after a child ended: keep the keys it reported."""
+    data = b""
+    with contextlib.suppress(BlockingIOError):
+        while chunk := os.read(feedback, 65536):
+            data += chunk
+    for line in data.splitlines():
+        record = json.loads(line)
+        _KEYS[(record["passphrase"], bytes.fromhex(record["salt"]))] = bytes.fromhex(record["key"])
+
+
+def _run_child(request: dict[str, Any], feedback: int) -> None:
     """In the forked child: become `python -m upwardprep ARGS` and exit with its code."""
     code: int = 1
     try:
+        _derive_through_cache(feedback)
         os.setsid()  # no controlling terminal, like a command run by a script
         signal.signal(signal.SIGINT, signal.default_int_handler)  # as a new interpreter has it
         os.chdir(request["cwd"])
@@ -103,16 +146,20 @@ def _run_child(request: dict[str, Any]) -> None:
 def serve() -> None:
     _preload()
     replies = sys.stdout
+    learned, feedback = os.pipe()
+    os.set_blocking(learned, False)
     for line in sys.stdin:
         request = json.loads(line)
         replies.flush()
         pid = os.fork()
         if pid == 0:
-            _run_child(request)
+            os.close(learned)
+            _run_child(request, feedback)
         replies.write(json.dumps({"pid": pid}) + "\n")
         replies.flush()
         _, status = os.waitpid(pid, 0)
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+        _learn_keys(learned)
         replies.write(json.dumps({"exit": code}) + "\n")
         replies.flush()
 
