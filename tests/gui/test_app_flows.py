@@ -156,6 +156,7 @@ def test_main_window_sections_menus_and_title(window: MainWindow, qtbot: QtBot) 
     assert window.findChild(QLineEdit, "priorityTitle").text()  # the editor shows the first
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_auto_lock_leaves_no_note_text(window: MainWindow, qtbot: QtBot) -> None:
     window.show_section("outcomes")
     title = window.findChild(QLineEdit, "outcomeTitle").text()
@@ -170,6 +171,7 @@ def test_auto_lock_leaves_no_note_text(window: MainWindow, qtbot: QtBot) -> None
     assert not store.is_open and window.session.services is None
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_lock_flushes_an_edit_in_progress(
     window: MainWindow, qtbot: QtBot, demo_path: Path
 ) -> None:
@@ -252,6 +254,7 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
     assert window.findChild(QLineEdit, "outcomeTitle").text() == newest.title  # selected
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_filter_outcomes_and_search_palette(window: MainWindow, qtbot: QtBot) -> None:
     window.show_section("outcomes")
     table = window.findChild(QTableView, "outcomesTable")
@@ -409,6 +412,7 @@ def test_demo_store_and_hint(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> N
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_lock_right_after_typing_in_the_markdown_body_keeps_it(
     window: MainWindow, qtbot: QtBot, demo_path: Path
 ) -> None:

@@ -133,3 +133,11 @@ def test_the_dashboard_link_picker_keeps_to_its_text_at_1920(shared_window: Main
     for picker in pickers:
         assert picker.width() <= picker.sizeHint().width()
         assert picker.width() < card.width() / 2
+
+
+def test_the_person_page_has_the_larger_share_at_1024(shared_window: MainWindow) -> None:
+    """The person page is the hub; it had a third of the room and cut every line."""
+    size = (SMALL[0] - FRAME_ALLOWANCE[0], SMALL[1] - FRAME_ALLOWANCE[1])
+    _show(shared_window, "people", size)
+    view = shared_window.views["people"]
+    assert view.editor.width() > view.list_stack.width()  # type: ignore[attr-defined]

@@ -102,6 +102,11 @@ class PeopleView(ListDetailView):
             empty="No people yet — add your manager first: who you report to and "
             "how often you meet. Ctrl+Shift+M",
             top=bar,
+            # the person page is the hub (next 1:1, what is owed, priorities, notes): at
+            # 1024 px it had a third of the room and cut every line; the list needs a name
+            # and a title
+            stretch=(1, 2),
+            sizes=(500, 580),
             parent=parent,
         )
         self.add_button = bar_ui.addPersonButton
