@@ -156,6 +156,7 @@ def test_main_window_sections_menus_and_title(window: MainWindow, qtbot: QtBot) 
     assert window.findChild(QLineEdit, "priorityTitle").text()  # the editor shows the first
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_auto_lock_leaves_no_note_text(window: MainWindow, qtbot: QtBot) -> None:
     window.show_section("outcomes")
     title = window.findChild(QLineEdit, "outcomeTitle").text()
@@ -170,6 +171,7 @@ def test_auto_lock_leaves_no_note_text(window: MainWindow, qtbot: QtBot) -> None
     assert not store.is_open and window.session.services is None
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_lock_flushes_an_edit_in_progress(
     window: MainWindow, qtbot: QtBot, demo_path: Path
 ) -> None:
@@ -252,6 +254,7 @@ def test_quick_capture_by_keyboard_only(window: MainWindow, qtbot: QtBot) -> Non
     assert window.findChild(QLineEdit, "outcomeTitle").text() == newest.title  # selected
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_filter_outcomes_and_search_palette(window: MainWindow, qtbot: QtBot) -> None:
     window.show_section("outcomes")
     table = window.findChild(QTableView, "outcomesTable")
@@ -409,6 +412,7 @@ def test_demo_store_and_hint(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> N
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_lock_right_after_typing_in_the_markdown_body_keeps_it(
     window: MainWindow, qtbot: QtBot, demo_path: Path
 ) -> None:
@@ -568,3 +572,17 @@ def test_the_rest_loads_once_after_the_windows_first_paint(
     window.update()  # later paints start nothing more
     first_paint.then(lambda: calls.append("asked after"))
     qtbot.waitUntil(lambda: calls == ["rest", "asked after"], timeout=2000)
+
+
+def test_the_log_file_opens_at_the_first_message(tmp_path: Path) -> None:
+    """The log handler set up before the unlock dialog opens its file only when there is
+    something to write (so start-up need not load logging.handlers)."""
+    from upwardprep.gui.app import _LogFile
+
+    path = tmp_path / "logs" / "upwardprep.log"
+    handler = _LogFile(lambda: path)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    assert not path.parent.exists()
+    handler.handle(logging.LogRecord("upwardprep", logging.WARNING, "x", 1, "first", None, None))
+    handler.close()
+    assert path.read_text(encoding="utf-8") == "WARNING first\n"

@@ -4,6 +4,7 @@ the private-note lock follows the palette."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -52,6 +53,7 @@ def test_opens_on_the_dashboard_and_returns_after_a_lock(window: MainWindow) -> 
     assert people.editor.cadence.text() == "every 14 days"
 
 
+@pytest.mark.parametrize("window_section", ["outcomes"])  # unlocks onto it
 def test_the_private_lock_is_drawn_again_in_the_new_colours(window: MainWindow) -> None:
     window.show_section("outcomes")
     model = window.views["outcomes"].model

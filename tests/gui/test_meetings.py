@@ -42,10 +42,9 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def window(window: MainWindow) -> MainWindow:
-    """The demo window (conftest), on the Meetings section."""
-    window.show_section("meetings")
-    return window
+def window_section() -> str:
+    """The demo window (conftest) unlocks onto the Meetings section."""
+    return "meetings"
 
 
 @pytest.fixture

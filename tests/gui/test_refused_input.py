@@ -28,6 +28,7 @@ def empty_the_name(qtbot: QtBot, field: object) -> None:
     assert field.text() == ""  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("window_section", ["people"])  # unlocks onto it
 def test_a_refused_name_keeps_the_person_selected(window: MainWindow, qtbot: QtBot) -> None:
     window.show_section("people")
     view = window.views["people"]
@@ -52,6 +53,7 @@ def test_a_refused_name_keeps_the_person_selected(window: MainWindow, qtbot: QtB
     assert services_of(window).people.get(first).name == "Dana W."
 
 
+@pytest.mark.parametrize("window_section", ["people"])  # unlocks onto it
 def test_quitting_with_refused_input_asks_first(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,6 +107,7 @@ def test_templates_dialog_does_not_drop_a_refused_edit(
     assert demo_services.templates.get(first).name == name_before
 
 
+@pytest.mark.parametrize("window_section", ["meetings"])  # unlocks onto it
 def test_agenda_item_text_survives_a_refused_meeting_field(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -132,6 +135,7 @@ def test_agenda_item_text_survives_a_refused_meeting_field(
     assert " (moved)" in editor.title_edit.text()  # still there to correct
 
 
+@pytest.mark.parametrize("window_section", ["meetings"])  # unlocks onto it
 def test_title_fields_stop_at_the_store_limit(window: MainWindow) -> None:
     window.show_section("meetings")
     view = window.views["meetings"]

@@ -156,6 +156,23 @@ def test_backups_after_unlock_and_on_lock_off_the_ui_thread(
     report = guarded.safekeeping.last_report
     text, warns = describe_report(report, NOW + timedelta(days=8))
     assert warns and "over a week ago" in text
+    # At start-up the controller makes the check wait for the window's first paint (the
+    # start is the one above); locked before that, it starts nothing.
+    waiting: list[Any] = []
+    session.lock()
+    guarded.safekeeping.start_after(waiting.append)
+    session.unlock(PASSPHRASE)
+    assert label.text() == "Checking backups…" and len(waiting) == 1
+    assert QThreadPool.globalInstance().activeThreadCount() == 0  # nothing started yet
+    session.lock()
+    qtbot.wait(1)  # the answers of earlier jobs arrive through the event loop
+    guarded.safekeeping.last_report = None
+    waiting.pop()()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    _settle()
+    qtbot.wait(1)
+    assert guarded.safekeeping.last_report is None
+    assert len(vault.backups()) == 2
 
 
 def test_settings_backups_shows_the_drill_and_a_damaged_newest(

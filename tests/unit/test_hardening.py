@@ -188,6 +188,9 @@ def test_modes_are_private_whatever_the_umask(tmp_path: Path, open_umask: None) 
     wal, shm = (Path(f"{vault.path}{suffix}") for suffix in ("-wal", "-shm"))
     assert wal.exists() and shm.exists()
     made = vault.backup(services)
+    # As made, not only once the next open has tightened them (an older store's case, below).
+    for path in (vault.path, wal, shm, made.path):
+        assert _mode(path) == 0o600, path
     vault.close(services)
     vault.restore(made.path, PASSPHRASE)
     with vault.session(PASSPHRASE) as services:
@@ -334,6 +337,23 @@ def test_restoring_never_writes_to_the_backup_it_restores(vault: Vault) -> None:
     assert result.previous is not None
     added = set(made.path.parent.iterdir()) - beside
     assert added == {result.previous, result.previous.with_name(result.previous.name + ".manifest")}
+
+
+def test_a_file_with_unfolded_changes_beside_it_is_not_restored_from(vault: Vault) -> None:
+    """A copy of a store in use keeps recent changes in its -wal, which a read-only check and the
+    copy would both miss: refused, and the store is left as it was."""
+    from upwardprep.store.errors import BackupError
+
+    with vault.session(PASSPHRASE) as services:
+        made = vault.backup(services)
+    before = _digest(vault.path)
+    wal = Path(f"{made.path}-wal")
+    wal.write_bytes(bytes(32 + 24 + 4096))  # one page in it
+    vault.close(vault.unlock(PASSPHRASE))  # the next open's clean-up never takes such a -wal
+    assert wal.exists()
+    with pytest.raises(BackupError, match="not in the file yet"):
+        vault.restore(made.path, PASSPHRASE)
+    assert _digest(vault.path) == before and len(vault.backups()) == 1
 
 
 # -- 12. stray backup names ---------------------------------------------------------------------

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -161,6 +160,8 @@ def _prompt(label: str) -> str:
             "No passphrase given: use --passphrase-file FILE, set UPWARDPREP_PASSPHRASE, "
             "or run in a terminal to be asked."
         )
+    import getpass  # only a terminal prompt needs it (not the app's start)
+
     return getpass.getpass(label)
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
@@ -69,15 +68,38 @@ def log_path() -> Path:
     return user_log_path(APP_NAME, appauthor=False) / "upwardprep.log"
 
 
+class _LogFile(logging.Handler):
+    """The rotating log file, opened at the first message: logging.handlers (which loads
+    socket and pickle) is never imported on the way to the unlock dialog."""
+
+    def __init__(self, where: Callable[[], Path]) -> None:
+        super().__init__()
+        self.where = where  # asked at the first message (platformdirs loads then)
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            path = self.where()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = logging.handlers.RotatingFileHandler(
+                    path, maxBytes=512_000, backupCount=2, encoding="utf-8"
+                )
+            except OSError:
+                self._file = logging.StreamHandler()
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging() -> None:
-    path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=512_000, backupCount=2, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
+    handler = _LogFile(lambda: log_path())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("upwardprep")
     root.addHandler(handler)

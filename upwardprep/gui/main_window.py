@@ -443,6 +443,11 @@ class MainWindow(DialogCommands):
 
     # -- lock and unlock -------------------------------------------------------------------
 
+    def open_on(self, section: str) -> None:
+        """Open `section` at the next unlock instead of the Dashboard, as unlocking after a
+        lock returns to the section the user was in."""
+        self._section_before_lock = section
+
     def _on_unlocked(self) -> None:
         services = self.session.services
         assert services is not None

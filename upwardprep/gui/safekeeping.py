@@ -11,6 +11,7 @@ when it is over a week old.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,6 +78,7 @@ class Safekeeping(QObject):
         self.label.setAccessibleName("Backups")
         window.statusBar().addPermanentWidget(self.label)
         self.last_report: BackupsReport | None = None
+        self._when: Callable[[Callable[[], None]], None] | None = None
         # After the window's own handlers: the editors flush before the backup on lock.
         session.unlocked.connect(self.after_unlock)
         session.aboutToLock.connect(self.before_lock)
@@ -87,6 +89,12 @@ class Safekeeping(QObject):
         self._jobs = [*self._jobs[-7:], run_in_background(work, done, failed)]
 
     # -- automatic backups ---------------------------------------------------------------
+
+    def start_after(self, when: Callable[[Callable[[], None]], None]) -> None:
+        """Let the next unlock's backup check wait: `when(start)` calls start later. At
+        start-up that is the window's first paint: on two cores the backup and the drill of a
+        large store would otherwise compete with the first section's rows."""
+        self._when = when
 
     def after_unlock(self) -> None:
         """The day's automatic backup if none was made today, then the drill of the newest
@@ -100,8 +108,16 @@ class Safekeeping(QObject):
             made = vault.automatic_backup(services)
             return made, vault.drill(services)
 
+        def start() -> None:
+            if self.session.services is services:  # not locked in the meantime
+                self._start(work, self._checked, self._backup_failed)
+
         self.label.setText("Checking backups…")
-        self._start(work, self._checked, self._backup_failed)
+        when, self._when = self._when, None
+        if when is None:
+            start()
+        else:
+            when(start)
 
     def before_lock(self) -> None:
         """On lock or quit, after the editors flushed: a backup when something changed. The

@@ -52,9 +52,7 @@ class StoreSession(QObject):
         self._idle.timeout.connect(self.lock)
         self._auto_lock_ms = 0
         self._deadline = 0.0
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False  # the app's events, while unlocked (see eventFilter)
 
     @property
     def is_unlocked(self) -> bool:
@@ -98,6 +96,7 @@ class StoreSession(QObject):
     def adopt(self, services: Services) -> None:
         """The store opened (by `opener`, maybe on another thread): the views may show it."""
         self.services = services
+        self._watch(True)
         self._restart_idle()
         self.unlocked.emit()
 
@@ -115,6 +114,7 @@ class StoreSession(QObject):
         self._wait_for_background_work()
         services, self.services = self.services, None
         self._idle.stop()
+        self._watch(False)
         self.locked.emit()
         from upwardprep.services.vault import Vault
 
@@ -167,8 +167,18 @@ class StoreSession(QObject):
             self._restart_idle()
         return False
 
+    def _watch(self, on: bool) -> None:
+        """Watch the app's events only while unlocked: every event that passes a Python filter
+        is wrapped for it, which before the unlock dialog has painted costs start-up time."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
+
     def close(self) -> None:
         self.lock()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch(False)

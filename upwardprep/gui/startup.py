@@ -189,7 +189,8 @@ class Controller(QObject):
         dialog.painted.connect(self._prepare)
         accepted = dialog.exec()
         self._dialog = None
-        self._first_paint = FirstPaint(self.window)
+        if self._first_paint is None:
+            self._first_paint = FirstPaint(self.window)
         if self._later_pending:  # Enter came before the rest loaded: after the first paint
             self._first_paint.then(self._import_the_rest)
         self.window.show()
@@ -270,7 +271,12 @@ class Controller(QObject):
     def _opened(self, services: Any) -> None:
         """On the GUI thread, the store open: the window (built now if the user was quicker
         than the preloading) takes the session over."""
-        self.window  # noqa: B018 - it listens to the session's unlocked signal
+        window = self.window  # it listens to the session's unlocked signal
+        if self._dialog is not None and self._first_paint is None:
+            # At start-up, the backup check waits for the window's first paint.
+            self._first_paint = FirstPaint(window)
+            if window.safekeeping is not None:
+                window.safekeeping.start_after(self._first_paint.then)
         self.session.adopt(services)
 
     def create(self) -> None:

@@ -155,13 +155,17 @@ class NoteWriter:
         return self.tag_ids[name]
 
     def flush(self) -> None:
+        connection = None
         for table, rows in (
             (cast(Table, Outcome.__table__), self.rows),
             (outcome_priorities, self.links),
             (outcome_tags, self.tag_links),
         ):
             if rows:
-                self.session.execute(insert(table), rows)
+                # On the session's connection (its transaction): Core rows need none of the
+                # ORM's execution steps on the way (the callers flush their ORM objects first).
+                connection = connection or self.session.connection()
+                connection.execute(insert(table), rows)
                 rows.clear()
 
 

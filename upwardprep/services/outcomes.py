@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Date, bindparam, func, literal, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from upwardprep.services.common import (
@@ -40,6 +40,14 @@ from upwardprep.store.entities import (
     Tag,
     outcome_priorities,
     outcome_tags,
+)
+
+# The priorities a new note links to, still live, in their order. Built once: building the
+# statement anew (coercing its clauses) was a good part of a single write's cost.
+LIVE_PRIORITIES = (
+    select(Priority.id, Priority.title)
+    .where(Priority.id.in_(bindparam("ids", expanding=True)), Priority.deleted_at.is_(None))
+    .order_by(Priority.rank, Priority.pk)
 )
 
 
@@ -267,12 +275,9 @@ class OutcomeService(EntityService[Outcome, OutcomeData]):
         priority_ids = self._with_primary(values, values.pop("priority_ids", None) or [])
         tags = values.pop("tags", None) or []
         self._check_refs(session, values)
+        session.flush()  # what the caller added is written first: the rest goes by Core
         linked = (
-            session.execute(
-                select(Priority.id, Priority.title)
-                .where(Priority.id.in_(priority_ids), Priority.deleted_at.is_(None))
-                .order_by(Priority.rank, Priority.pk)
-            ).all()
+            session.connection().execute(LIVE_PRIORITIES, {"ids": priority_ids}).all()
             if priority_ids
             else []
         )

@@ -204,6 +204,8 @@ def remove_orphan_records(store_path: Path, folder: Path) -> None:
                 remove_quietly(path)
 
 
+WAL_HEADER_BYTES = 32  # a -wal no longer than its header holds no page
+
 # SQLite's lock bytes (os_unix.c): a process changing a database holds a write lock on the
 # RESERVED byte, then PENDING and the SHARED range, for as long as its journal is needed.
 _PENDING_BYTE = 0x40000000
@@ -229,6 +231,13 @@ def _in_use_by_sqlite(path: Path) -> bool:
     return False
 
 
+def _holds_pages(wal: Path) -> bool:
+    try:
+        return wal.stat().st_size > WAL_HEADER_BYTES
+    except OSError:
+        return False
+
+
 def remove_stale_backup_journals(store_path: Path, folder: Path) -> list[Path]:
     """A journal, -wal or -shm beside one of the store's backups, that no process is using.
 
@@ -236,6 +245,8 @@ def remove_stale_backup_journals(store_path: Path, folder: Path) -> list[Path]:
     immutable); older ones switched a backup's journal mode while checking it before a restore,
     and one killed meanwhile left these beside it. Such a journal only ever covered that switch
     of page 1's mode bytes, which reads either way, so it is removed rather than rolled back.
+    A -wal that holds pages (a backup opened as a store, and killed) is never removed, nor
+    anything beside it: those are changes, not leftovers.
     """
     removed: list[Path] = []
     backups = {b.path.name: b.path for b in list_backups(store_path, folder=folder)}
@@ -245,8 +256,8 @@ def remove_stale_backup_journals(store_path: Path, folder: Path) -> list[Path]:
             owner = backups.get(entry.name[: -len(suffix)]) if suffix else None
             if owner is None or not entry.is_file(follow_symlinks=False):
                 continue
-            if _in_use_by_sqlite(owner):
-                continue
+            if _holds_pages(Path(f"{owner}-wal")) or _in_use_by_sqlite(owner):
+                continue  # (a -wal with pages is changes, not a leftover: restore refuses it)
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))

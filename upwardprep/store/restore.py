@@ -21,6 +21,7 @@ from upwardprep.files import fsync_folder, make_private_folder, new_private_file
 from upwardprep.store.backup import (
     DEFAULT_KEEP,
     PRE_RESTORE,
+    WAL_HEADER_BYTES,
     backup_dir_for,
     belongs_to,
     discard_temporary,
@@ -69,6 +70,15 @@ def _prove_backup(backup: Path, passphrase: str) -> StoreKey:
     """
     if not backup.is_file():
         raise StoreMissing(f"There is no backup at {backup}.")
+    wal = Path(f"{backup}-wal")
+    if wal.exists() and wal.stat().st_size > WAL_HEADER_BYTES:
+        # Changes not yet folded into the file (a copy of a store in use): the read-only check
+        # and the copy would both miss them.
+        raise BackupError(
+            f"{backup} has changes beside it that are not in the file yet ({wal.name}): it is "
+            "a store that was in use, not a backup. Open it with UpwardPrep once (which folds "
+            "them in), or restore from a backup made with `upwardprep backup`."
+        )
     key = StoreKey.from_passphrase(passphrase, classify_file(backup))
     try:
         prove_key(backup, key, read_only=True)

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from upwardprep.gui.forms.ui_change_passphrase_dialog import Ui_ChangePassphraseDialog
-from upwardprep.gui.forms.ui_create_store_dialog import Ui_CreateStoreDialog
 from upwardprep.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from upwardprep.gui.jobs import Job, run_in_background
 from upwardprep.gui.theme import tone
@@ -280,6 +278,9 @@ class CreateStoreDialog(_PassphraseDialog):
         self, store_path: Path, create: Callable[[str], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # Loaded here, not with the module: start-up shows only the unlock form.
+        from upwardprep.gui.forms.ui_create_store_dialog import Ui_CreateStoreDialog
+
         self.ui = Ui_CreateStoreDialog()
         self.ui.setupUi(self)
         self.create_store = create
@@ -331,6 +332,8 @@ class ChangePassphraseDialog(_PassphraseDialog):
         self, store_path: Path, check: Callable[[str], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        from upwardprep.gui.forms.ui_change_passphrase_dialog import Ui_ChangePassphraseDialog
+
         self.ui = Ui_ChangePassphraseDialog()
         self.ui.setupUi(self)
         self.check = check
