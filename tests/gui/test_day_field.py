@@ -117,3 +117,13 @@ def test_the_year_is_shown_only_outside_this_year(field: DayField) -> None:
     assert str(TODAY.year) in field.toolTip()  # the tooltip says the day in full
     field.set_value(TODAY.replace(year=TODAY.year - 1, month=1, day=2))
     assert str(TODAY.year - 1) in field.text()
+
+
+def test_a_disabled_field_hints_nothing(field: DayField) -> None:
+    """Disabled and empty, the typing hint read like a value (cut short, in dark mode)."""
+    hint = field.placeholderText()
+    assert hint
+    field.page.setEnabled(False)  # type: ignore[attr-defined]  # as an editor with no record
+    assert field.placeholderText() == ""
+    field.page.setEnabled(True)  # type: ignore[attr-defined]
+    assert field.placeholderText() == hint

@@ -166,3 +166,24 @@ def test_a_ticked_box_is_a_filled_box_with_a_tick(look: QApplication, mode: str)
 
     assert near(theme.highlight) >= 40  # the filled box
     assert near(theme.highlighted_text) >= 6  # the tick on it
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_an_empty_strength_meter_shows_its_track(look: QApplication, mode: str) -> None:
+    """The change-passphrase and recover meters' empty groove barely differed from a dark
+    window: the track is drawn like a field, its edge 3:1 on the window."""
+    from PySide6.QtWidgets import QProgressBar
+
+    from upwardprep.gui.dialogs.passphrase import style_meter
+
+    apply_look(look, mode)
+    theme = DARK if mode == "dark" else LIGHT
+    meter = QProgressBar()
+    meter.setRange(0, 4)
+    meter.setValue(0)
+    meter.setTextVisible(False)
+    meter.setFixedSize(200, 6)
+    style_meter(meter, "danger")
+    image = meter.grab().toImage()
+    edge = image.pixelColor(100, 0)
+    assert contrast(edge, QColor(theme.window)) >= LARGE, edge.name()

@@ -4,10 +4,12 @@ outcome) and writes them in one service call, one transaction; a new manager mee
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.clock import FrozenClock
 from upwardprep.gui.dialogs.welcome import WelcomeDialog
+from upwardprep.gui.look import apply_look
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.welcome import WelcomeInput
 from upwardprep.store.engine import Store
@@ -121,3 +123,35 @@ def test_a_refused_welcome_writes_nothing(store: Store) -> None:
     with pytest.raises(ValidationError):
         services.welcome.start(too_long)
     assert services.people.list() == [] and services.priorities.list() == []
+
+
+def first_ink(widget: QWidget) -> int:
+    """The leftmost column where the widget draws text (a pixel unlike its background)."""
+    image = widget.grab().toImage()
+    background = image.pixelColor(0, 0).lightness()
+    return min(
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if abs(image.pixelColor(x, y).lightness() - background) > 60
+    )
+
+
+def test_the_step_line_starts_where_the_text_under_it_does(
+    qtbot: QtBot, store: Store, qapp: QApplication
+) -> None:
+    """The "Step n of 3" heading is padded by the look, and a padded label indented its text
+    by half an "x": it sat 4 px right of the hint under it."""
+    palette, sheet = qapp.palette(), qapp.styleSheet()
+    apply_look(qapp, "light")
+    try:
+        dialog = WelcomeDialog(Services(store, clock=FrozenClock()))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        step, hint = dialog.ui.stepLabel, dialog.ui.managerHint
+        left = [w.mapTo(dialog, w.rect().topLeft()).x() + first_ink(w) for w in (step, hint)]
+        assert abs(left[0] - left[1]) <= 1, left
+    finally:
+        qapp.setStyleSheet(sheet)
+        qapp.setPalette(palette)

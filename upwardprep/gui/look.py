@@ -55,12 +55,14 @@ def style_sheet(theme: Theme, body_points: float) -> str:
     return (
         fields
         + tones
+        # A padded label counts as framed and indents its text by half an "x" unless told
+        # not to: the titles start where the text under them does.
         + f"QLabel#sectionTitle, QLabel#pageTitle {{ font-size: {title}pt; font-weight: 600; "
-        "padding: 4px 0 8px 0; }"
+        "padding: 4px 0 8px 0; qproperty-indent: 0; }"
         f"QLabel#emptyStateLabel {{ font-size: {round(body_points * 1.15, 1)}pt; }}"
         f"QLabel#lockedTitle {{ font-size: {round(body_points * 1.6, 1)}pt; font-weight: 600; }}"
         'QLabel#subsectionTitle, QLabel[heading="subsection"] '
-        "{ font-weight: 600; padding-top: 8px; }"
+        "{ font-weight: 600; padding-top: 8px; qproperty-indent: 0; }"
         "QTreeWidget#navigation { border: none; padding-top: 8px; }"
         "QTreeWidget#navigation::item { padding: 5px 4px; }"
         "QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }"

@@ -16,9 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject, QSize, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
+from upwardprep.gui.icons import icon
 from upwardprep.gui.jobs import ALL_KINDS, OUTCOME, PERSON, PRIORITY, Change, Job, run_in_background
 from upwardprep.gui.theme import set_tone
 
@@ -190,6 +191,9 @@ class Safekeeping(QObject):
         box = QMessageBox(self.window)
         box.setObjectName("kitIntro")
         box.setWindowTitle("Emergency Kit")
+        # Without an icon Qt still indents the text by its icon column's spacing (about
+        # 20 px, which looked like a mistake): the app's own lock, in the palette's colour.
+        box.setIconPixmap(icon("lock").pixmap(QSize(32, 32), box.devicePixelRatio()))
         box.setText("Print a page that opens this store if you forget the passphrase.")
         box.setInformativeText(
             "The kit holds the store's recovery key (and a QR code of it). Anyone with the "

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from upwardprep.gui.forms.ui_unlock_dialog import Ui_UnlockDialog
 from upwardprep.gui.jobs import Job, run_in_background
-from upwardprep.gui.theme import tone
+from upwardprep.gui.theme import current, tone
 from upwardprep.store.errors import PassphraseRefused, WrongPassphrase
 
 COMMON = {
@@ -68,6 +68,18 @@ def strength(passphrase: str) -> tuple[int, str]:
     return score, STRENGTH_LABELS[score]
 
 
+def style_meter(meter: QProgressBar, level: str) -> None:
+    """The strength bar in the tone of its level, on a track drawn like a field: a style rule
+    for the chunk alone left Fusion's groove, which in dark mode barely differs from the
+    window, so an empty meter looked like no meter."""
+    theme = current()
+    meter.setStyleSheet(
+        f"QProgressBar {{ background: {theme.base}; border: 1px solid {theme.field_border}; "
+        "border-radius: 3px; }"
+        f"QProgressBar::chunk {{ background: {tone(level).name()}; border-radius: 2px; }}"
+    )
+
+
 class _PassphraseDialog(QDialog):
     """What the three dialogs share: the error line and, for a new passphrase, its strength
     and the check that both entries match. The layouts are the forms in ui/."""
@@ -95,8 +107,7 @@ class _PassphraseDialog(QDialog):
     def _update(self) -> None:
         score, label = strength(self.passphrase.text())
         self.meter.setValue(score if self.passphrase.text() else 0)
-        colour = tone(("danger", "warning", "warning", "ok", "ok")[score]).name()
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        style_meter(self.meter, ("danger", "warning", "warning", "ok", "ok")[score])
         self.meter_label.setText(label)
         matches = self.passphrase.text() == self.confirm.text()
         self.ok.setEnabled(bool(self.passphrase.text()) and matches)

@@ -258,3 +258,7 @@ class DayField(QLineEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._calendar_action.setIcon(icon("calendar"))
+        elif event.type() == QEvent.Type.EnabledChange:
+            # A disabled, empty field showed the typing hint, cut short it read like a value;
+            # with nothing to type there is nothing to hint.
+            self.setPlaceholderText(PLACEHOLDER if self.isEnabled() else "")
