@@ -132,7 +132,7 @@ def to_email(update: WeeklyUpdate, *, now: datetime) -> EmailMessage:
     else:
         message["To"] = Address(update.person.name)
     # No From: the address is the mail client's to fill in when the draft is sent.
-    message["Date"] = format_datetime(now)
+    message["Date"] = format_datetime(dt=now)  # the app's clock, passed in
     message["X-Unsent"] = "1"  # open as a draft to edit and send
     message.set_content(to_text(update))
     message.add_alternative(to_html(update), subtype="html")
