@@ -233,6 +233,25 @@ def test_finishing_a_meeting_still_ahead_asks_first(
     assert "Shipped the thing" in {o.title for o in facts.outcomes}
 
 
+@pytest.mark.parametrize("with_action", [False, True], ids=["planned", "carried-action"])
+def test_finishing_early_keeps_the_usual_time_for_the_next_one(
+    frozen: Services, with_action: bool
+) -> None:
+    """Held two days early, the 1:1 moves to now; the next one is at its usual hour, whether
+    the finish plans it (nothing to carry) or carrying an open action item makes it."""
+    dana = frozen.people.create("Dana", role="manager", cadence_days=7)
+    planned = NOW + timedelta(days=2, hours=5)  # another hour of the day than now
+    meeting = frozen.meetings.create(planned, person_id=dana.id)
+    if with_action:
+        frozen.meetings.add_action(meeting.id, "Send the deck")
+    finished = frozen.agenda.finish(meeting.id, at_now=True)
+    assert finished.meeting.scheduled_at == NOW
+    following = finished.next_meeting
+    assert following is not None
+    assert following.scheduled_at.astimezone().time() == planned.astimezone().time()
+    assert following.scheduled_at > NOW + timedelta(days=5)
+
+
 # -- the brief -------------------------------------------------------------------------------
 
 

@@ -25,7 +25,12 @@ from upwardprep.services.agenda_text import agenda_markdown, clip
 from upwardprep.services.common import Clock, ValidationError, system_clock
 from upwardprep.services.concerns import audience
 from upwardprep.services.labels import meeting_kind_noun
-from upwardprep.services.meetings import DEFAULT_CADENCE_DAYS, MeetingData, MeetingService
+from upwardprep.services.meetings import (
+    DEFAULT_CADENCE_DAYS,
+    MeetingData,
+    MeetingService,
+    planned_at,
+)
 from upwardprep.services.settings import stale_days_in, your_name_in
 from upwardprep.services.templates import shipped_default
 from upwardprep.store.engine import Store
@@ -249,7 +254,7 @@ class AgendaService:
         last = session.scalars(
             self._meetings_of(person.id).order_by(Meeting.scheduled_at.desc()).limit(1)
         ).first()
-        at = last.scheduled_at.astimezone().time() if last else DEFAULT_TIME
+        at = planned_at(session, last).astimezone().time() if last else DEFAULT_TIME
         scheduled = datetime.combine(day, at.replace(tzinfo=None)).astimezone().astimezone(UTC)
         template = template_id or self._default_template(session, person, last)
         first_name = person.name.split()[0] if person.name.split() else person.name

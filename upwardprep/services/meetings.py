@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
@@ -41,6 +41,17 @@ from upwardprep.store.entities import (
 )
 
 DEFAULT_CADENCE_DAYS = 7
+# Where a transaction keeps the planned time of a meeting that finishing early moved to now.
+_PLANNED_AT = "upwardprep.planned_at"
+
+
+def planned_at(session: Session, meeting: Meeting) -> datetime:
+    """When the meeting was planned: its time, unless finishing it early (in this transaction)
+    moved it to now. The next 1:1 keeps the usual time of day, not the moment of the finish."""
+    moved: dict[str, datetime] = session.info.get(_PLANNED_AT, {})
+    return moved.get(meeting.id, meeting.scheduled_at)
+
+
 # The list under the agenda for what did not fit the meeting's length (the drafted items parked
 # there, and whatever the user moves there): its minutes are not planned time.
 IF_TIME_ALLOWS = "If time allows"
@@ -329,6 +340,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         if meeting.scheduled_at > now:
             if not at_now:
                 raise MeetingInFuture(meeting.scheduled_at)
+            session.info.setdefault(_PLANNED_AT, {})[meeting.id] = meeting.scheduled_at
             meeting.scheduled_at = now
         meeting.status = MeetingStatus.HELD.value
         meeting.held_at = now
@@ -380,6 +392,11 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         cadence = DEFAULT_CADENCE_DAYS
         if meeting.person is not None and meeting.person.cadence_days:
             cadence = meeting.person.cadence_days
+        start = meeting.scheduled_at + timedelta(days=cadence)
+        planned = planned_at(session, meeting)
+        if planned != meeting.scheduled_at:  # held early: the day moves, not the time of day
+            local = datetime.combine(start.astimezone().date(), planned.astimezone().time())
+            start = local.replace(tzinfo=None).astimezone().astimezone(UTC)
         follow_up = self._new(
             Meeting,
             person_id=meeting.person_id,
@@ -387,7 +404,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
             kind=meeting.kind,
             duration_minutes=meeting.duration_minutes,
             template_id=meeting.template_id,
-            scheduled_at=meeting.scheduled_at + timedelta(days=cadence),
+            scheduled_at=start,
         )
         session.add(follow_up)
         session.flush()
