@@ -966,7 +966,7 @@ ONE_ON_ONES = (
                 10,
             ),
             ("Confirm", "Confirm the cost target stays at $400k", "Finance baseline is in.", 5),
-            ("Her agenda", "Format for migration updates in staff meeting", "", 10),
+            ("Their agenda", "Format for migration updates in staff meeting", "", 10),
         ),
         notes="## Notes\n- Dana wants the wave table in the staff pre-read every week.\n"
         "- Finance asked for a monthly cost line; she will forward the template.",
@@ -992,7 +992,7 @@ ONE_ON_ONES = (
                 10,
             ),
             ("Numbers", "Hiring: four of six signed", "Two platform roles left.", 5),
-            ("Her agenda", "Quarterly-review narrative", "", 10),
+            ("Their agenda", "Quarterly-review narrative", "", 10),
         ),
         notes="- Dana supports the staff-level scope; wants it written down first.\n"
         "- QBR: she wants reliability as the lead story.",
@@ -1035,7 +1035,7 @@ ONE_ON_ONES = (
                 10,
             ),
             ("Numbers", "Cost programme nearly closed", "$276k confirmed, $160k in flight.", 5),
-            ("Her agenda", "Reorganisation rumours", "", 10),
+            ("Their agenda", "Reorganisation rumours", "", 10),
         ),
         notes="- Dana needs a quote before she can take the licence to Finance.\n"
         "- No reorganisation planned this half; she will say so at the all-hands.",
@@ -1075,7 +1075,7 @@ ONE_ON_ONES = (
                 10,
             ),
             ("Feedback", "Quarterly-review feedback", "", 5),
-            ("Her agenda", "Next year's planning", "", 10),
+            ("Their agenda", "Next year's planning", "", 10),
         ),
         notes="- QBR went well; Dana credited the pre-reads.\n"
         "- Planning: one page per team, due in two weeks.",

@@ -10,8 +10,8 @@ body:
     ## Numbers first [5 min]              <- an item, 5 minutes; "(5 min)", "[5m]" work too
     - Which priority moved, and by how much?
 
-    ## Her agenda                         <- an item without a time box
-    - What pressure is she under from above?
+    ## Their agenda                       <- an item without a time box
+    - What pressure are they under from above?
 
 The items are the headings of the shallowest level, unless that level holds a single heading
 above deeper ones (then that one is the title and the next level holds the items). Deeper
