@@ -61,3 +61,8 @@ def system_clock() -> datetime:
 def local_today(clock: Clock = system_clock) -> date:
     """The user's calendar day by `clock`, in the machine's time zone."""
     return clock().astimezone().date()
+
+
+def local_moment(day: date, at: time) -> datetime:
+    """`day` at the wall-clock time `at` in the machine's time zone, as an aware UTC datetime."""
+    return datetime.combine(day, at.replace(tzinfo=None)).astimezone().astimezone(UTC)

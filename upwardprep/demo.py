@@ -16,10 +16,10 @@ import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
-from upwardprep.clock import local_today
+from upwardprep.clock import local_moment, local_today
 from upwardprep.services import Services, ValidationError
 from upwardprep.services.outcomes import NewOutcome, OutcomeFilter
 
@@ -43,7 +43,7 @@ def _clock_at(service: _Clocked, when: datetime) -> Iterator[None]:
 
 def _at(day: date, hour: int = 10, minute: int = 0) -> datetime:
     """`day` at a local wall-clock time, as an aware UTC datetime."""
-    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(UTC)
+    return local_moment(day, time(hour, minute))
 
 
 def _month_start(day: date, months_back: int) -> date:

@@ -12,12 +12,13 @@ that is still ahead to now), then plans the next 1:1 at the person's cadence and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from upwardprep.clock import local_moment
 from upwardprep.services.agenda_fit import fit
 from upwardprep.services.agenda_merge import current, merge
 from upwardprep.services.agenda_sources import Context, candidates, item_topic
@@ -255,7 +256,7 @@ class AgendaService:
             self._meetings_of(person.id).order_by(Meeting.scheduled_at.desc()).limit(1)
         ).first()
         at = planned_at(session, last).astimezone().time() if last else DEFAULT_TIME
-        scheduled = datetime.combine(day, at.replace(tzinfo=None)).astimezone().astimezone(UTC)
+        scheduled = local_moment(day, at)
         template = template_id or self._default_template(session, person, last)
         first_name = person.name.split()[0] if person.name.split() else person.name
         kind = KIND_BY_ROLE.get(person.role, MeetingKind.ONE_ON_ONE.value)

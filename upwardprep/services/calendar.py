@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from upwardprep.clock import local_moment
 from upwardprep.services.common import Clock, ValidationError, system_clock
 from upwardprep.services.meetings import MeetingService
 from upwardprep.store.engine import Store
@@ -149,7 +150,7 @@ def _utc(value: date | datetime) -> datetime:
     if isinstance(value, datetime):
         # A floating time (no zone) is the local time of this machine, as calendars show it.
         return value.astimezone(UTC)
-    return datetime.combine(value, ALL_DAY_TIME).astimezone().astimezone(UTC)
+    return local_moment(value, ALL_DAY_TIME)
 
 
 ONCE = "once"  # the stamp of a one-off event's only occurrence
@@ -184,7 +185,7 @@ def _window(clock: Clock, horizon: timedelta) -> tuple[datetime, datetime]:
             f"The import horizon must be between 1 and {MAX_HORIZON.days} days ahead."
         )
     today = clock().astimezone().date()
-    start = datetime.combine(today, time(0, 0)).astimezone().astimezone(UTC)
+    start = local_moment(today, time(0, 0))
     return start, start + horizon
 
 

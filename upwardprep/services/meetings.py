@@ -10,12 +10,13 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from upwardprep.clock import local_moment
 from upwardprep.services.common import (
     Cleaner,
     EntityService,
@@ -395,8 +396,7 @@ class MeetingService(EntityService[Meeting, MeetingData]):
         start = meeting.scheduled_at + timedelta(days=cadence)
         planned = planned_at(session, meeting)
         if planned != meeting.scheduled_at:  # held early: the day moves, not the time of day
-            local = datetime.combine(start.astimezone().date(), planned.astimezone().time())
-            start = local.replace(tzinfo=None).astimezone().astimezone(UTC)
+            start = local_moment(start.astimezone().date(), planned.astimezone().time())
         follow_up = self._new(
             Meeting,
             person_id=meeting.person_id,
