@@ -16,7 +16,7 @@ DIST_DEBS := libxcb-icccm4 libxcb-keysyms1 libwayland-cursor0
 # ... and an X server without a screen, for check_bundle.py to start the app on xcb as well.
 DIST_DEBS += xvfb
 
-.PHONY: run test lint bench faults forms qt-deps desktop-deps fault-deps dist-deps dist install-desktop uninstall-desktop \
+.PHONY: run test style lint bench faults forms qt-deps desktop-deps fault-deps dist-deps dist install-desktop uninstall-desktop \
 	clean
 
 # The venv's own pip (Python 3.11 brings one that installs this project, editable included) is
@@ -57,9 +57,11 @@ fault-deps:
 run: $(VENV)/.installed qt-deps
 	$(VENV)/bin/upwardprep $(ARGS)
 
-lint: $(VENV)/.installed-test
+style: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check upwardprep tests
 	$(VENV)/bin/ruff format --check upwardprep tests
+
+lint: style
 	$(VENV)/bin/mypy
 
 # The same checks as `make lint`, but mypy (one process, ~35 s on a fresh clone) runs beside the
@@ -70,9 +72,7 @@ lint: $(VENV)/.installed-test
 # servers, app starts): where the environment says PYTHONDONTWRITEBYTECODE, each compiled the
 # program and rewrote the test modules anew, ~4 s of CPU each. The test run lets Python cache
 # them (in __pycache__, which git ignores and `make clean` removes).
-test: $(VENV)/.installed-test qt-deps desktop-deps
-	$(VENV)/bin/ruff check upwardprep tests
-	$(VENV)/bin/ruff format --check upwardprep tests
+test: $(VENV)/.installed-test qt-deps desktop-deps style
 	@$(VENV)/bin/mypy > $(VENV)/mypy.log 2>&1 & types=$$!; \
 	echo "QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n auto --dist loadfile  (mypy beside it)"; \
 	env -u PYTHONDONTWRITEBYTECODE QT_QPA_PLATFORM=offscreen \
