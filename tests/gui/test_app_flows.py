@@ -586,3 +586,24 @@ def test_the_log_file_opens_at_the_first_message(tmp_path: Path) -> None:
     handler.handle(logging.LogRecord("upwardprep", logging.WARNING, "x", 1, "first", None, None))
     handler.close()
     assert path.read_text(encoding="utf-8") == "WARNING first\n"
+
+
+def test_start_up_builds_the_section_the_window_opens_on(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What loads behind the unlock dialog is the window and the section it will show:
+    unlocking then only fills it (a section built after Enter delays the unlocked window)."""
+    from upwardprep.gui.commands import HOME_SECTION
+    from upwardprep.gui.startup import Controller
+
+    monkeypatch.setattr(Controller, "_import_the_rest", lambda self: None)
+    controller = Controller(demo_path)
+    controller._prepare()  # what the unlock dialog's first paint starts
+    qtbot.waitUntil(lambda: controller.built_window is not None, timeout=SLOW_MACHINE_MS)
+    window = controller.window
+    qtbot.addWidget(window)
+    assert list(window.views) == [HOME_SECTION]
+    prepared = window.views[HOME_SECTION]
+    controller.session.unlock(PASSPHRASE)
+    assert window.current_view() is prepared and list(window.views) == [HOME_SECTION]
+    controller.shutdown()

@@ -56,6 +56,10 @@ SECTIONS = (
     ("trash", "Trash", "trash"),
 )
 
+# The section the window opens on at each start (unlocking after a lock returns to the section
+# the user was in); start-up builds it while the passphrase is typed.
+HOME_SECTION = "dashboard"
+
 MENUS = ("&File", "&Edit", "&View", "E&xport", "&Go", "&Help")
 FILE, EDIT, VIEW, EXPORT, GO, HELP = MENUS
 

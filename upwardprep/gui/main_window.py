@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from upwardprep import APP_NAME
 from upwardprep.gui import jobs
 from upwardprep.gui.clipboard import ClipboardGuard
-from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, PALETTE_MAIN, SECTIONS
+from upwardprep.gui.commands import COMMANDS, DELETE_TABLES, HOME_SECTION, PALETTE_MAIN, SECTIONS
 from upwardprep.gui.context_menus import RowMenus
 from upwardprep.gui.jobs import Change
 from upwardprep.gui.nudge import OneOnOneNudge
@@ -459,9 +459,9 @@ class MainWindow(DialogCommands):
             action.setEnabled(True)
         # The app opens on the Dashboard (what to do before the next 1:1s); unlocking again
         # after a lock goes back to the section the user was in.
-        section = self._section_before_lock or "dashboard"
+        section = self._section_before_lock or HOME_SECTION
         self.nav.setCurrentIndex(QModelIndex())  # so that showing the section is a change
-        self.show_section(section if section in self.nav_items else "dashboard")
+        self.show_section(section if section in self.nav_items else HOME_SECTION)
         self._update_lock_label()
         self.show_message("Unlocked")
 

@@ -83,12 +83,6 @@ def prepare_the_window(names: tuple[str, ...]) -> None:
     configure_mappers()
 
 
-def first_section(settings: AppSettings) -> str:
-    """The section the window opens on (the one shown when it was last used)."""
-    section = str(settings.qsettings.value("state/section", "outcomes"))
-    return section if section in SECTION_MODULES else "outcomes"
-
-
 class FirstPaint(QObject):
     """Watches for `window`'s first paint (any widget in it: a main window covered by its
     children gets no paint event of its own) and runs what waits for it a moment after; what
@@ -203,15 +197,19 @@ class Controller(QObject):
         def built(_result: object) -> None:
             QTimer.singleShot(0, self._build_then_import_the_rest)
 
-        wanted = (*FOR_THE_WINDOW, SECTION_MODULES[first_section(self.settings)])
+        from upwardprep.gui.commands import HOME_SECTION
+
+        wanted = (*FOR_THE_WINDOW, SECTION_MODULES[HOME_SECTION])
         self._jobs.append(
             run_in_background(lambda: prepare_the_window(wanted), built, self._not_warmed)
         )
 
     def _build_then_import_the_rest(self) -> None:
+        from upwardprep.gui.commands import HOME_SECTION
+
         # Built now, hidden, while the passphrase is typed (or the key derived): the window
         # and the section it opens on, which unlocking then only fills.
-        self.window.views[first_section(self.settings)]
+        self.window.views[HOME_SECTION]
         if self._dialog is not None and not self._dialog.busy:
             self._import_the_rest()  # the user is still typing: time to spare
         elif self._dialog is not None:
