@@ -18,8 +18,7 @@ HEAVY = ("sqlalchemy", "sqlcipher3", "upwardprep.services", "reportlab", "icalen
 
 PROBE = """
 import sys
-from pathlib import Path
-import upwardprep.cli
+from upwardprep import cli
 from upwardprep.gui import app as gui
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -55,7 +54,7 @@ class Probe(QObject):
         self.dialog.ok.click()
 probe = Probe()
 qapp.installEventFilter(probe)
-sys.exit(gui.run(store=Path(sys.argv[1])))
+sys.exit(cli.main(["--store", sys.argv[1]]))  # as `upwardprep --store PATH` starts
 """
 
 

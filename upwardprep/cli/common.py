@@ -208,9 +208,11 @@ def print_rows(rows: Sequence[Sequence[object]], widths: Sequence[int]) -> None:
 
 
 def store_path(args: argparse.Namespace) -> Path:
-    from upwardprep.services.vault import Vault
+    # Not through services.vault: `upwardprep --store PATH` names the store in the unlock
+    # dialog before the store's code (SQLAlchemy, SQLCipher) has loaded.
+    from upwardprep.paths import default_store_path
 
-    return Path(args.store).expanduser() if args.store else Vault.default_path()
+    return Path(args.store).expanduser() if args.store else default_store_path()
 
 
 def vault_for(args: argparse.Namespace, *, backup_folder: str | None = None) -> Vault:
