@@ -4,10 +4,16 @@ tests/unit/test_forms.py fails when one is stale.
 
 uic writes its own version into each file's header; that line is normalised so that
 regenerating with another PySide6 release of the supported range changes nothing by itself.
+
+uic also imports a fixed list of Qt classes into every form, used or not. PySide6 makes a class
+(and every enum in it) when it is first imported, so a form imported on the way to the unlock
+dialog made QLocale, QGradient, QImage and a dozen more that no form uses; each PySide6 import
+is cut down to the names the form uses.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import os
 import re
@@ -61,7 +67,32 @@ def generate(ui_file: Path) -> str:
         raise SystemExit(f"pyside6-uic failed on {ui_file.name}:\n{result.stderr}")
     if result.stderr.strip():  # uic warns (a duplicate name, an unknown property) but succeeds
         raise SystemExit(f"pyside6-uic warned on {ui_file.name}:\n{result.stderr}")
-    return VERSION_LINE.sub(HEADER, result.stdout)
+    return only_used_imports(VERSION_LINE.sub(HEADER, result.stdout))
+
+
+def only_used_imports(source: str) -> str:
+    """`source` with each `from PySide6.<module> import (...)` cut down to the names used in
+    the rest of the file (and dropped when it imports nothing used)."""
+    tree = ast.parse(source)
+    imports = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.")
+    ]
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = source.splitlines(keepends=True)
+    for node in reversed(imports):  # from the bottom up: the line numbers above stay right
+        names = [alias.name for alias in node.names if alias.name in used]
+        start, end = node.lineno - 1, node.end_lineno or node.lineno
+        lines[start:end] = [_import_line(node.module or "", names)] if names else []
+    return "".join(lines)
+
+
+def _import_line(module: str, names: list[str]) -> str:
+    line = f"from {module} import {', '.join(names)}\n"
+    if len(line) <= 100:
+        return line
+    return f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")\n"
 
 
 def write_all(out_dir: Path = FORMS) -> list[Path]:

@@ -607,3 +607,70 @@ def test_start_up_builds_the_section_the_window_opens_on(
     controller.session.unlock(PASSPHRASE)
     assert window.current_view() is prepared and list(window.views) == [HOME_SECTION]
     controller.shutdown()
+
+
+def test_activity_postpones_the_idle_lock_once_the_window_has_drawn(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's events restart the idle timer, but only from a moment after the unlock (the
+    first frames' events stay out of Python), and never while locked."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    from upwardprep.gui import session as session_module
+
+    monkeypatch.setattr(session_module, "WATCH_AFTER_MS", 50)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+
+    def press() -> None:
+        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, key)
+
+    session = StoreSession(demo_path)
+    try:
+        session.unlock(PASSPHRASE)
+        session.lock()  # locked before the watch began: it never begins
+        qtbot.wait(100)
+        assert not session._watching
+        session.unlock(PASSPHRASE)
+        session.set_auto_lock_ms(60_000)
+        assert not session._watching  # the first frames' events do not pass through Python
+        qtbot.waitUntil(lambda: session._watching, timeout=5000)
+        session._deadline -= 10  # as if ten idle seconds had passed
+        left = session.seconds_until_lock()
+        assert left is not None and left < 51
+        press()
+        again = session.seconds_until_lock()
+        assert again is not None and again > 59
+        session.lock()
+        assert not session._watching
+    finally:
+        session.close()
+
+
+def test_the_preloading_holds_back_between_modules_while_held() -> None:
+    """Held (the store opening, the unlocked window's first frames), the imports behind the
+    dialog stop before their next module, and go on when released."""
+    import threading
+
+    from upwardprep.gui.startup import Preloading
+
+    preloading = Preloading()
+    loaded: list[str] = []
+    first_done = threading.Event()
+
+    def load(name: str) -> None:
+        loaded.append(name)
+        if name == "first":
+            preloading.hold()  # Enter, while the first module loads
+            first_done.set()
+
+    worker = threading.Thread(target=preloading.import_all, args=(("first", "second"), load))
+    worker.start()
+    assert first_done.wait(5)
+    worker.join(0.2)
+    assert worker.is_alive() and loaded == ["first"] and preloading.held
+    preloading.release()
+    worker.join(5)
+    assert not worker.is_alive() and loaded == ["first", "second"]

@@ -7,6 +7,7 @@ errors answer at once.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import logging
 import os
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from upwardprep.cli.common import UsageError, refuse_undecodable
-from upwardprep.cli.parser import build_parser
+from upwardprep.cli.parser import build_parser, desktop_parser
 from upwardprep.clock import check_environment
 from upwardprep.files import forbid_core_dumps
 
@@ -66,11 +67,30 @@ def _printable_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
+def _desktop_arguments(argv: Sequence[str]) -> tuple[Any, Any] | None:
+    """(parser, arguments) when `argv` only starts the desktop app (its own options, no
+    command, no help): parsed without building every command's parser. None otherwise."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None  # the help lists the commands
+    parser = desktop_parser()
+    parser.exit_on_error = False
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the whole parser says what is wrong, as it does for a command
+    return None if rest else (parser, args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     forbid_core_dumps()  # the key and the notes are in this process's memory
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    desktop = _desktop_arguments(arguments)
+    if desktop is not None:
+        parser, args = desktop
+    else:
+        parser = build_parser()
+        args = parser.parse_args(arguments)
     if args.command is None:  # the desktop app
         return _run(parser, args)
     if hasattr(signal, "SIGPIPE"):

@@ -66,23 +66,29 @@ def common_options(default: object) -> Parser:
     return common
 
 
-def build_parser() -> Parser:
-    root_options = common_options(None)
-    common = common_options(argparse.SUPPRESS)
-
+def desktop_parser() -> Parser:
+    """The options of `upwardprep` without a command (the desktop app): build_parser() adds
+    the commands to it. Alone, it parses how the app is started, without the twenty-odd
+    commands' parsers (a few tens of milliseconds before the unlock dialog)."""
     parser = Parser(
         prog="upwardprep",
         description="UpwardPrep: an offline, encrypted workbench for managing up and preparing "
         "one-on-ones. Without a command, starts the desktop app.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[root_options],
+        parents=[common_options(None)],
     )
     parser.add_argument("--version", action="version", version=f"UpwardPrep {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help="open the app on a temporary store full of sample data"
     )
-    parser.set_defaults(func=cmd_gui)
+    parser.set_defaults(func=cmd_gui, command=None)
+    return parser
+
+
+def build_parser() -> Parser:
+    common = common_options(argparse.SUPPRESS)
+    parser = desktop_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(

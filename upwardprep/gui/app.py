@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from upwardprep import APP_NAME, __version__
 from upwardprep.gui.look import apply_look
@@ -119,6 +119,8 @@ def install_error_hook(parent: Callable[[], QWidget | None]) -> None:
             QApplication.quit()
             return
         log.error("uncaught error: %s", describe_without_content(kind, tb))
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent())
         box.setObjectName("errorDialog")
         box.setIcon(QMessageBox.Icon.Critical)

@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # loaded on first use: the unlock dialog shows before the sto
     from upwardprep.services import Services
     from upwardprep.services.vault import Vault
 
+# How long after an unlock the user's activity starts to count (see adopt): far below any
+# auto-lock time, and past the unlocked window's first frames.
+WATCH_AFTER_MS = 1000
+
 ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -96,7 +100,9 @@ class StoreSession(QObject):
     def adopt(self, services: Services) -> None:
         """The store opened (by `opener`, maybe on another thread): the views may show it."""
         self.services = services
-        self._watch(True)
+        # Activity restarts the idle timer once the window has drawn its first frames: every
+        # event of those frames would otherwise pass through Python (see eventFilter).
+        QTimer.singleShot(WATCH_AFTER_MS, self, lambda: self._watch(self.is_unlocked))
         self._restart_idle()
         self.unlocked.emit()
 

@@ -18,11 +18,13 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from upwardprep import APP_NAME
 from upwardprep.files import process_alive
@@ -33,6 +35,8 @@ from upwardprep.gui.settings import AppSettings
 from upwardprep.paths import default_store_path
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QWindow
+
     from upwardprep.gui.main_window import MainWindow
 
 log = logging.getLogger("upwardprep.gui")
@@ -40,16 +44,8 @@ DEMO_PASSPHRASE = "demo"
 DEMO_PREFIX = "upwardprep-demo-"  # + the app's process id: a demo store outliving it is stale
 # Imported while the unlock dialog waits for the passphrase: first what opening the store and
 # building the window need (and the view of the section it opens on), then the other sections
-# and what only exports and calendar imports need.
-FOR_THE_WINDOW = (
-    "upwardprep.services.vault",
-    "upwardprep.gui.main_window",
-    # what the first Markdown preview loads (the note the first section opens on)
-    "markdown.extensions.tables",
-    "markdown.extensions.fenced_code",
-    "markdown.extensions.sane_lists",
-    "markdown.extensions.footnotes",
-)
+# and what only exports, previews and calendar imports need.
+FOR_THE_WINDOW = ("upwardprep.services.vault", "upwardprep.gui.main_window")
 SECTION_MODULES = {
     key: f"upwardprep.gui.views.{key}"
     for key in (
@@ -63,15 +59,60 @@ SECTION_MODULES = {
         "trash",
     )
 }
-FOR_LATER = ("upwardprep.export.documents", "icalendar", "recurring_ical_events")
+FOR_LATER = (
+    # ReportLab in steps, its biggest modules first: a pause (see Preloading) waits for at
+    # most one step, not the whole library
+    "reportlab.pdfgen.canvas",
+    "reportlab.platypus.paragraph",
+    "reportlab.platypus",
+    "upwardprep.export.documents",
+    # what the first Markdown preview loads
+    "markdown.extensions.tables",
+    "markdown.extensions.fenced_code",
+    "markdown.extensions.sane_lists",
+    "markdown.extensions.footnotes",
+    "icalendar",
+    "recurring_ical_events",
+)
 # Once the unlocked window has painted, this long before the rest loads (its first frames:
 # the table fills its rows, the editor its note).
 LATER_AFTER_PAINT_MS = 250
+# A held preloading goes on after this long whatever happens (it must never wait forever).
+HOLD_LIMIT_SECONDS = 10.0
 
 
 def import_all(names: tuple[str, ...]) -> None:
     for name in names:
         importlib.import_module(name)
+
+
+class Preloading:
+    """Imports on the thread pool that hold back while the store opens.
+
+    Python runs one thread at a time: an import behind the dialog when Enter comes takes the
+    interpreter from the store's opening and the window's first paint. Between two modules,
+    the imports wait while held (never longer than HOLD_LIMIT_SECONDS)."""
+
+    def __init__(self) -> None:
+        self._go = threading.Event()
+        self._go.set()
+
+    def hold(self) -> None:
+        self._go.clear()
+
+    def release(self) -> None:
+        self._go.set()
+
+    @property
+    def held(self) -> bool:
+        return not self._go.is_set()
+
+    def import_all(
+        self, names: tuple[str, ...], load: Callable[[str], object] = importlib.import_module
+    ) -> None:
+        for name in names:
+            self._go.wait(HOLD_LIMIT_SECONDS)
+            load(name)
 
 
 def prepare_the_window(names: tuple[str, ...]) -> None:
@@ -84,19 +125,22 @@ def prepare_the_window(names: tuple[str, ...]) -> None:
 
 
 class FirstPaint(QObject):
-    """Watches for `window`'s first paint (any widget in it: a main window covered by its
-    children gets no paint event of its own) and runs what waits for it a moment after; what
-    is asked for later runs at once (after the same moment). After `fallback_ms` without a
-    paint (a minimised window) it stops waiting."""
+    """Watches for `window`'s first paint and runs what waits for it a moment after; what is
+    asked for later runs at once (after the same moment). After `fallback_ms` without a paint
+    (a minimised window) it stops waiting.
+
+    It watches the window's own platform window, which Qt exposes and then paints right away,
+    not every event of the app: a Python event filter on the whole app would take every event
+    of the first frame through Python, which slows that frame down."""
 
     def __init__(self, window: QWidget, *, fallback_ms: int = 3000) -> None:
         super().__init__(window)
         self._window = window
         self._waiting: list[Any] = []
         self.painted = False
-        self._app = QApplication.instance()
-        if self._app is not None:
-            self._app.installEventFilter(self)
+        self._handle: QWindow | None = None
+        window.installEventFilter(self)  # its platform window is made when it is first shown
+        self._watch_handle()
         QTimer.singleShot(fallback_ms, self._done)
 
     def then(self, callback: Any) -> None:
@@ -105,24 +149,39 @@ class FirstPaint(QObject):
         else:
             self._waiting.append(callback)
 
+    def _watch_handle(self) -> None:
+        handle = self._window.windowHandle()
+        if handle is not None and handle is not self._handle:
+            handle.installEventFilter(self)
+            self._handle = handle
+            if handle.isExposed():  # on screen already: it has painted
+                self._done()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
+        if self.painted:
+            return False
+        if watched is self._window:
+            if event.type() in (QEvent.Type.WinIdChange, QEvent.Type.Show):
+                self._watch_handle()
+        elif (
+            watched is self._handle
+            and event.type() == QEvent.Type.Expose
+            and self._handle is not None
+            and self._handle.isExposed()
         ):
-            self._done()
+            self._done()  # Qt paints the window as it handles this event: what waits runs after
         return False
 
     def _done(self) -> None:
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
-        if not self.painted:
-            self.painted = True
-            waiting, self._waiting = self._waiting, []
-            for callback in waiting:
-                QTimer.singleShot(LATER_AFTER_PAINT_MS, callback)
+        if self.painted:
+            return
+        self.painted = True
+        self._window.removeEventFilter(self)
+        if self._handle is not None:
+            self._handle.removeEventFilter(self)
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            QTimer.singleShot(LATER_AFTER_PAINT_MS, callback)
 
 
 class Controller(QObject):
@@ -138,7 +197,7 @@ class Controller(QObject):
         self._window: MainWindow | None = None
         self._jobs: list[Job] = []
         self._dialog: UnlockDialog | None = None  # the start-up unlock dialog while it is open
-        self._later_pending = False
+        self._preloading = Preloading()
         self._first_paint: FirstPaint | None = None  # the unlocked window's, at start-up
 
     @property
@@ -181,12 +240,17 @@ class Controller(QObject):
         """The unlock dialog alone, at once; the rest loads behind it (see the module)."""
         dialog = self._dialog = self._unlock_dialog(parent=None)
         dialog.painted.connect(self._prepare)
+        # While the store opens, and until the unlocked window has painted, the preloading
+        # holds back (Preloading).
+        dialog.trying.connect(
+            lambda trying: self._preloading.hold() if trying else self._preloading.release()
+        )
         accepted = dialog.exec()
         self._dialog = None
         if self._first_paint is None:
             self._first_paint = FirstPaint(self.window)
-        if self._later_pending:  # Enter came before the rest loaded: after the first paint
-            self._first_paint.then(self._import_the_rest)
+        if not accepted:
+            self._preloading.release()
         self.window.show()
         if not accepted and dialog.failure is not None:
             self._problem(dialog.failure)
@@ -194,10 +258,10 @@ class Controller(QObject):
             self._recovered()
 
     def _prepare(self) -> None:
+        from upwardprep.gui.commands import HOME_SECTION
+
         def built(_result: object) -> None:
             QTimer.singleShot(0, self._build_then_import_the_rest)
-
-        from upwardprep.gui.commands import HOME_SECTION
 
         wanted = (*FOR_THE_WINDOW, SECTION_MODULES[HOME_SECTION])
         self._jobs.append(
@@ -210,18 +274,18 @@ class Controller(QObject):
         # Built now, hidden, while the passphrase is typed (or the key derived): the window
         # and the section it opens on, which unlocking then only fills.
         self.window.views[HOME_SECTION]
-        if self._dialog is not None and not self._dialog.busy:
-            self._import_the_rest()  # the user is still typing: time to spare
-        elif self._dialog is not None:
-            self._later_pending = True  # Enter came first: after the window's first paint
+        if self._dialog is not None:  # the user is still typing (or the store opening: held)
+            self._import_the_rest()
         else:  # the store opened before these imports were done: the window shows already
             (self._first_paint or FirstPaint(self.window)).then(self._import_the_rest)
 
     def _import_the_rest(self) -> None:
-        self._later_pending = False
         rest = (*SECTION_MODULES.values(), *FOR_LATER)
+        preloading = self._preloading
         self._jobs.append(
-            run_in_background(lambda: import_all(rest), lambda _r: None, self._not_warmed)
+            run_in_background(
+                lambda: preloading.import_all(rest), lambda _r: None, self._not_warmed
+            )
         )
 
     @staticmethod
@@ -273,6 +337,7 @@ class Controller(QObject):
         if self._dialog is not None and self._first_paint is None:
             # At start-up, the backup check waits for the window's first paint.
             self._first_paint = FirstPaint(window)
+            self._first_paint.then(self._preloading.release)
             if window.safekeeping is not None:
                 window.safekeeping.start_after(self._first_paint.then)
         self.session.adopt(services)
@@ -350,6 +415,8 @@ class Controller(QObject):
             self._problem(dialog.failure)
 
     def choose_store(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         chosen, _ = QFileDialog.getOpenFileName(
             self.window,
             "Open a store",
@@ -366,6 +433,8 @@ class Controller(QObject):
         self.unlock()
 
     def backup(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         services = self.session.services
         if services is None:
             return
@@ -407,6 +476,8 @@ class Controller(QObject):
         self.restore(chosen)
 
     def change_passphrase(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from upwardprep.gui.dialogs.passphrase import ChangePassphraseDialog
 
         if not self.session.is_unlocked:
@@ -462,6 +533,7 @@ class Controller(QObject):
         QApplication.quit()  # aboutToQuit: shutdown closes the store
 
     def shutdown(self) -> None:
+        self._preloading.release()
         self.session.close()
         if self.demo_dir is not None:
             shutil.rmtree(self.demo_dir, ignore_errors=True)

@@ -154,6 +154,10 @@ class UnlockDialog(_PassphraseDialog):
     """
 
     painted = Signal()
+    #: True when an attempt starts on the thread pool; False when it was refused (the dialog
+    #: asks again, or closes with the failure). An attempt that opened the store goes to
+    #: `finish` instead.
+    trying = Signal(bool)
 
     def __init__(
         self,
@@ -243,8 +247,10 @@ class UnlockDialog(_PassphraseDialog):
         attempt = self.attempt
         self.passphrase.clear()
         self.error.hide()
-        self._show_busy(True)
+        self.trying.emit(True)
+        # started before the dialog redraws itself busy: the key derivation need not wait
         self.job = run_in_background(lambda: attempt(secret), self._opened, self._refused)
+        self._show_busy(True)
 
     def _show_busy(self, busy: bool) -> None:
         self.ui.unlockProgress.setVisible(busy)
@@ -268,6 +274,7 @@ class UnlockDialog(_PassphraseDialog):
 
     def _refused(self, error: Exception) -> None:
         self._show_busy(False)
+        self.trying.emit(False)
         self.passphrase.clear()
         if isinstance(error, WrongPassphrase):
             self.show_error(
