@@ -35,6 +35,7 @@ from upwardprep.gui.theme import scaled_points, set_tone
 from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.widgets.coverage import RhythmChart
 from upwardprep.gui.widgets.delegates import blend
+from upwardprep.gui.widgets.labels import LinkLabel, WrappedLabel
 from upwardprep.services import ValidationError
 from upwardprep.services.dashboard import Dashboard
 from upwardprep.services.labels import ME, OUTCOME_KIND_LABELS, ROLE_LABELS, label_of
@@ -81,9 +82,8 @@ def _overdue(label: QLabel) -> None:
 
 
 def _muted(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
+    label = WrappedLabel(text)
     label.setProperty("muted", True)
-    label.setWordWrap(True)
     if name:
         label.setObjectName(name)
     return label
@@ -266,10 +266,8 @@ class DashboardView(SectionView):
         return button
 
     def _link(self, text: str, entity: str, record_id: str) -> QLabel:
-        label = QLabel(f"<a href='#'>{_escape(text)}</a>")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.linkActivated.connect(lambda _href: self.open_record.emit(entity, record_id))
+        label = LinkLabel(text)
+        label.activated.connect(lambda: self.open_record.emit(entity, record_id))
         self._with_menu(label, entity, record_id)
         return label
 
