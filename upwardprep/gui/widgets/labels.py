@@ -12,17 +12,6 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QWidget
 
-# What can change a label's height for a width besides its text: the cache starts again.
-_RELAYOUT = frozenset(
-    {
-        QEvent.Type.FontChange,
-        QEvent.Type.StyleChange,
-        QEvent.Type.ContentsRectChange,
-        QEvent.Type.LayoutDirectionChange,
-        QEvent.Type.Polish,
-    }
-)
-
 
 class WrappedLabel(QLabel):
     """A word-wrapped plain-text label that answers height-for-width from a small cache."""
@@ -46,10 +35,11 @@ class WrappedLabel(QLabel):
         self._heights = {}
         super().setWordWrap(on)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() in _RELAYOUT:
-            self._heights = {}
-        return super().event(event)
+    def changeEvent(self, event: QEvent) -> None:
+        # a new font, style, margins or direction: the cache starts again (only these change
+        # events reach Python; an override of event() would see every paint and move)
+        self._heights = {}
+        super().changeEvent(event)
 
 
 class LinkLabel(WrappedLabel):
