@@ -13,7 +13,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from upwardprep.gui.theme import scaled_points, set_tone
 from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.widgets.coverage import RhythmChart
 from upwardprep.gui.widgets.delegates import blend
+from upwardprep.gui.widgets.labels import LinkLabel, WrappedLabel
 from upwardprep.services import ValidationError
 from upwardprep.services.dashboard import Dashboard
 from upwardprep.services.labels import ME, OUTCOME_KIND_LABELS, ROLE_LABELS, label_of
@@ -80,10 +81,9 @@ def _overdue(label: QLabel) -> None:
     set_tone(label, "warning")
 
 
-def _muted(text: str, name: str = "") -> QLabel:
-    label = QLabel(text)
+def _muted(text: str, name: str = "", parent: QWidget | None = None) -> QLabel:
+    label = WrappedLabel(text, parent)
     label.setProperty("muted", True)
-    label.setWordWrap(True)
     if name:
         label.setObjectName(name)
     return label
@@ -95,7 +95,11 @@ def _when(moment: datetime) -> str:
 
 
 class Card(QFrame):
-    """A titled box whose body is rebuilt on every refresh."""
+    """A titled box whose body is rebuilt on every refresh.
+
+    The rows' widgets are made with the card as their parent: one made without a parent and
+    then laid out in the card is styled again when it moves in (the page's style sheet), and a
+    combo box then rebuilds its list's delegate too."""
 
     def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +148,8 @@ class DashboardView(SectionView):
         self.stale_days = stale_days
         self.data: Dashboard | None = None
         self._priority_choices: list[tuple[str, str]] = []
+        self._choices: QStandardItemModel | None = None  # the link pickers' shared choices
+        self._choices_for: list[tuple[str, str]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -244,6 +250,7 @@ class DashboardView(SectionView):
     def clear(self) -> None:
         self.data = None
         self._priority_choices = []
+        self._drop_choices()  # priority titles, like the rest of the text, go on lock
         for card in (
             self.meetings_card,
             self.confirm_card,
@@ -256,8 +263,10 @@ class DashboardView(SectionView):
         self.rhythm_caption.setText("")
         self.subtitle.setText("")
 
-    def _button(self, text: str, name: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
-        button = QPushButton(text)
+    def _button(
+        self, text: str, name: str, slot: Callable[[], None], tip: str, parent: QWidget
+    ) -> QPushButton:
+        button = QPushButton(text, parent)
         button.setObjectName(name)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         if tip:
@@ -265,11 +274,9 @@ class DashboardView(SectionView):
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
-    def _link(self, text: str, entity: str, record_id: str) -> QLabel:
-        label = QLabel(f"<a href='#'>{_escape(text)}</a>")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.linkActivated.connect(lambda _href: self.open_record.emit(entity, record_id))
+    def _link(self, text: str, entity: str, record_id: str, parent: QWidget) -> QLabel:
+        label = LinkLabel(text, parent)
+        label.activated.connect(lambda: self.open_record.emit(entity, record_id))
         self._with_menu(label, entity, record_id)
         return label
 
@@ -290,12 +297,13 @@ class DashboardView(SectionView):
             card.body.addWidget(
                 _muted(
                     "No 1:1s coming up. Give your manager and reports a cadence "
-                    "(People) and hold a first 1:1 to start the rhythm."
+                    "(People) and hold a first 1:1 to start the rhythm.",
+                    parent=card,
                 )
             )
             return
         for item in data.next_one_on_ones:
-            name = QLabel(f"<b>{_escape(item.person_name)}</b>")
+            name = QLabel(f"<b>{_escape(item.person_name)}</b>", card)
             name.setTextFormat(Qt.TextFormat.RichText)
             self._with_menu(name, "person", item.person_id)
             role = label_of(ROLE_LABELS, item.role).lower()
@@ -306,7 +314,7 @@ class DashboardView(SectionView):
             else:
                 day = relative_day(item.when.astimezone().date(), data.today)
                 when = f"overdue since {day}" if item.overdue else f"due {day}"
-            detail = _muted(f"{role} · {when}")
+            detail = _muted(f"{role} · {when}", parent=card)
             if item.overdue:
                 _overdue(detail)
             button = self._button(
@@ -314,6 +322,7 @@ class DashboardView(SectionView):
                 "prepareButton",
                 lambda pid=item.person_id: self.prepare(pid),  # type: ignore[misc]
                 f"Draft the agenda for the next 1:1 with {item.person_name} and open it",
+                card,
             )
             button.setProperty("personId", item.person_id)
             box = QVBoxLayout()
@@ -331,25 +340,30 @@ class DashboardView(SectionView):
         card.reset(f"Confirm with your manager ({count})" if count else "Confirm with your manager")
         if not count:
             card.body.addWidget(
-                _muted(f"Every open priority was confirmed in the last {self.stale_days} days.")
+                _muted(
+                    f"Every open priority was confirmed in the last {self.stale_days} days.",
+                    parent=card,
+                )
             )
             return
         for item in data.needs_confirmation:
             priority = item.priority
-            title = self._link(priority.title, "priority", priority.id)
+            title = self._link(priority.title, "priority", priority.id, card)
             detail = _muted(
                 f"{priority.owner_name or ME} · "
                 + (
                     f"confirmed {item.days_unconfirmed} days ago"
                     if priority.last_confirmed_at
                     else f"never confirmed (added {item.days_unconfirmed} days ago)"
-                )
+                ),
+                parent=card,
             )
             button = self._button(
                 "Confirm",
                 "confirmButton",
                 lambda pid=priority.id: self.confirm(pid),  # type: ignore[misc]
                 "Your manager confirmed this still matters",
+                card,
             )
             button.setProperty("priorityId", priority.id)
             box = QVBoxLayout()
@@ -366,7 +380,9 @@ class DashboardView(SectionView):
         count = len(data.silent)
         card.reset(f"Silent priorities ({count})" if count else "Silent priorities")
         if not count:
-            card.body.addWidget(_muted("Every open priority has notes from the last four weeks."))
+            card.body.addWidget(
+                _muted("Every open priority has notes from the last four weeks.", parent=card)
+            )
             return
         for item in data.silent[:8]:
             priority = item.priority
@@ -376,11 +392,11 @@ class DashboardView(SectionView):
                 quiet = "nothing documented yet"
             box = QVBoxLayout()
             box.setSpacing(0)
-            box.addWidget(self._link(priority.title, "priority", priority.id))
-            box.addWidget(_muted(f"{priority.owner_name or ME} · {quiet}"))
+            box.addWidget(self._link(priority.title, "priority", priority.id, card))
+            box.addWidget(_muted(f"{priority.owner_name or ME} · {quiet}", parent=card))
             card.body.addLayout(box)
         if count > 8:
-            card.body.addWidget(_muted(f"and {count - 8} more"))
+            card.body.addWidget(_muted(f"and {count - 8} more", parent=card))
 
     def _fill_rhythm(self, data: Dashboard) -> None:
         self.chart.set_weeks([(week.week_start, week.count) for week in data.rhythm])
@@ -397,22 +413,25 @@ class DashboardView(SectionView):
         work = data.unaligned
         card.reset(f"Unaligned work ({work.total})" if work.total else "Unaligned work")
         if not work.total:
-            card.body.addWidget(_muted("Every note of the last quarter serves a priority."))
+            card.body.addWidget(
+                _muted("Every note of the last quarter serves a priority.", parent=card)
+            )
             return
+        choices = self._choices_model()
         for outcome in work.outcomes:
-            title = self._link(outcome.title, "outcome", outcome.id)
+            title = self._link(outcome.title, "outcome", outcome.id, card)
             kind = label_of(OUTCOME_KIND_LABELS, outcome.kind)
-            detail = _muted(f"{kind} · {relative_day(outcome.occurred_on, data.today)}")
+            detail = _muted(
+                f"{kind} · {relative_day(outcome.occurred_on, data.today)}", parent=card
+            )
             box = QVBoxLayout()
             box.setSpacing(0)
             box.addWidget(title)
             box.addWidget(detail)
-            picker = QComboBox()
+            picker = QComboBox(card)
             picker.setObjectName("linkPicker")
             picker.setAccessibleName(f"Link “{outcome.title}” to a priority")
-            picker.addItem("Link to…", None)
-            for label, pid in self._priority_choices:
-                picker.addItem(label, pid)
+            picker.setModel(choices)
             picker.setProperty("outcomeId", outcome.id)
             picker.setMinimumContentsLength(24)
             picker.setSizeAdjustPolicy(
@@ -426,6 +445,7 @@ class DashboardView(SectionView):
                 "dismissButton",
                 lambda oid=outcome.id: self.dismiss(oid),  # type: ignore[misc]
                 "It serves no priority, on purpose (tags it #no-priority)",
+                card,
             )
             dismiss.setProperty("outcomeId", outcome.id)
             # The choices go under the title: beside it, a narrow card squeezed the title to
@@ -439,39 +459,64 @@ class DashboardView(SectionView):
             box.addLayout(line)
             card.body.addLayout(box)
         if work.total > len(work.outcomes):
-            more = _muted(f"and {work.total - len(work.outcomes)} more in the Alignment section")
+            more = _muted(
+                f"and {work.total - len(work.outcomes)} more in the Alignment section", parent=card
+            )
             card.body.addWidget(more)
+
+    def _choices_model(self) -> QStandardItemModel:
+        """The link pickers' choices ("Link to…", then the open priorities), one model that all
+        of them show: filling each picker item by item cost more than the rest of its row."""
+        if self._choices is not None and self._choices_for == self._priority_choices:
+            return self._choices
+        self._drop_choices()
+        model = QStandardItemModel(self)
+        model.appendRow(QStandardItem("Link to…"))
+        for label, pid in self._priority_choices:
+            item = QStandardItem(label)
+            item.setData(pid, Qt.ItemDataRole.UserRole)  # what addItem(label, pid) stored
+            model.appendRow(item)
+        self._choices, self._choices_for = model, list(self._priority_choices)
+        return model
+
+    def _drop_choices(self) -> None:
+        if self._choices is not None:
+            self._choices.deleteLater()  # the pickers of the last fill may still show it
+        self._choices, self._choices_for = None, []
 
     def _fill_actions(self, data: Dashboard) -> None:
         card = self.actions_card
         count = sum(len(group.items) for group in data.actions)
         card.reset(f"Open action items ({count})" if count else "Open action items")
         if not count:
-            card.body.addWidget(_muted("Nothing open. Action items from your 1:1s gather here."))
+            card.body.addWidget(
+                _muted("Nothing open. Action items from your 1:1s gather here.", parent=card)
+            )
             return
         for group in data.actions:
-            owner = QLabel(f"<b>{_escape(group.owner_label)}</b> · {len(group.items)}")
+            owner = QLabel(f"<b>{_escape(group.owner_label)}</b> · {len(group.items)}", card)
             owner.setTextFormat(Qt.TextFormat.RichText)
             card.body.addWidget(owner)
             for item in group.items[:6]:
-                check = QCheckBox()
+                check = QCheckBox(card)
                 check.setObjectName("actionCheck")
                 check.setAccessibleName(f"Done: {item.title}")
                 check.setToolTip("Tick it off when it is done")
                 check.setProperty("actionId", item.id)
                 check.toggled.connect(lambda done, aid=item.id: self.tick(aid, done))
-                title = QLabel(_escape(item.title))
+                title = QLabel(_escape(item.title), card)
                 title.setWordWrap(True)
                 title.setTextFormat(Qt.TextFormat.RichText)
                 title.setBuddy(check)
                 for widget in (check, title):
                     self._with_menu(widget, "action", item.id, item.meeting_id or "")
                 if item.due_on is None:
-                    due = _muted("no due date")
+                    due = _muted("no due date", parent=card)
                 else:
                     due = _muted(
                         ("overdue · " if item.overdue else "due ")
-                        + relative_day(item.due_on, data.today)
+                        + relative_day(item.due_on, data.today),
+                        parent=card,
                     )
                     due.setToolTip(absolute(item.due_on))
                     if item.overdue:
@@ -485,7 +530,7 @@ class DashboardView(SectionView):
                 line.addWidget(due, 0, Qt.AlignmentFlag.AlignTop)
                 card.body.addLayout(line)
             if len(group.items) > 6:
-                card.body.addWidget(_muted(f"and {len(group.items) - 6} more"))
+                card.body.addWidget(_muted(f"and {len(group.items) - 6} more", parent=card))
 
     # -- actions ---------------------------------------------------------------------------
 
