@@ -609,6 +609,40 @@ def test_start_up_builds_the_section_the_window_opens_on(
     controller.shutdown()
 
 
+def test_locking_while_the_preloading_is_held_does_not_wait_for_it(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    """Quitting (or locking) right after the unlocked window's first paint, while the
+    preloading still holds back for its first frames: the lock waits for the thread pool, so
+    the held imports must go on at once, not after HOLD_LIMIT_SECONDS for each module."""
+    import threading
+    import time
+
+    from upwardprep.gui.jobs import run_in_background
+    from upwardprep.gui.startup import Controller
+
+    controller = Controller(demo_path)
+    controller.session.unlock(PASSPHRASE)
+    controller._preloading.hold()  # as from Enter until the window's first paint
+    waiting = threading.Event()
+    results: list[object] = []
+
+    def load(name: str) -> None:
+        waiting.set()
+
+    def preload() -> None:
+        load("first")
+        controller._preloading.import_all(("second", "third"), load)
+
+    run_in_background(preload, results.append, results.append)
+    assert waiting.wait(5)
+    started = time.monotonic()
+    controller.session.lock()
+    assert time.monotonic() - started < 2.0 and not controller.session.is_unlocked
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    controller.shutdown()
+
+
 def test_activity_postpones_the_idle_lock_once_the_window_has_drawn(
     qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -198,6 +198,9 @@ class Controller(QObject):
         self._jobs: list[Job] = []
         self._dialog: UnlockDialog | None = None  # the start-up unlock dialog while it is open
         self._preloading = Preloading()
+        # Locking (or quitting) waits for the work on the thread pool, the preloading
+        # included: a held preloading must go on then, not hold the lock up.
+        self.session.aboutToLock.connect(self._preloading.release)
         self._first_paint: FirstPaint | None = None  # the unlocked window's, at start-up
 
     @property
