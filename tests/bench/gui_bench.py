@@ -76,42 +76,49 @@ app.exec()
 # the store given as the user would), with a probe that "types" the passphrase argv[3]
 # milliseconds after the unlock dialog is painted (the typing time; 0: at once) and stops once
 # the main window has painted its first section with the store's records. Like the bare
-# window's probe, it watches only the unlock dialog until then: an app-wide Python event
-# filter would make every event of the start-up pass through Python, a cost the app itself
-# does not have. After Enter it watches the app (the section is deep in the window).
+# window's probe, it watches only what it waits for: the unlock dialog, then, once the store
+# is open and the section on screen has read its records (the session's `adopt`), that section
+# and the widgets in it. An app-wide Python event filter would make every event of the
+# start-up pass through Python (and make PySide build a Python type, with its enums, for each
+# private Qt object it has not met, such as the busy bar's animation), a cost the app itself
+# does not have.
 APP_WINDOW = """
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from upwardprep import cli
+from upwardprep.gui import session
 from upwardprep.gui.dialogs import passphrase
 class Probe(QObject):
     dialog = None
     entered = False
     done = False
+    section = ()
     def eventFilter(self, watched, event):
-        if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+        if event.type() != QEvent.Type.Paint:
             return False
         if self.dialog is None and watched.objectName() == "unlockDialog":
             self.dialog = watched
             print("dialog", flush=True)
             QTimer.singleShot(int(sys.argv[3]), self.enter)
-        elif self.entered and not self.done and watched.window().objectName() == "mainWindow":
-            # a paint inside the section on screen, once it shows the store's records (a view
-            # reads them when it is bound, before it paints)
-            view = watched.window().current_view()
-            if view is not None and view.services is not None and view.isAncestorOf(watched):
-                self.done = True
-                print("window", flush=True)
-                QTimer.singleShot(0, QApplication.quit)
+        elif self.section and not self.done and watched in self.section:
+            self.done = True  # a paint inside the section on screen, its records read
+            print("window", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
         return False
     def enter(self):
         self.dialog.removeEventFilter(self)
-        QApplication.instance().installEventFilter(self)
         self.dialog.passphrase.setText(sys.argv[2])
         self.entered = True
         print("enter", flush=True)
         self.dialog.ok.click()
+    def opened(self, window):
+        # the views read their records when bound: by now the one on screen has them
+        view = window.current_view()
+        if self.entered and view is not None and view.services is not None:
+            self.section = (view, *view.findChildren(QWidget))
+            for widget in self.section:
+                widget.installEventFilter(self)
 probe = Probe()
 built = passphrase.UnlockDialog.__init__
 def watched(dialog, *args, **kwargs):
@@ -119,6 +126,13 @@ def watched(dialog, *args, **kwargs):
     if probe.dialog is None:
         dialog.installEventFilter(probe)
 passphrase.UnlockDialog.__init__ = watched
+adopt = session.StoreSession.adopt
+def adopted(store_session, services):
+    adopt(store_session, services)
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "mainWindow" and not probe.section:
+            probe.opened(widget)
+session.StoreSession.adopt = adopted
 sys.exit(cli.main(["--store", sys.argv[1]]))
 """
 
