@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
@@ -606,6 +607,42 @@ def test_start_up_builds_the_section_the_window_opens_on(
     prepared = window.views[HOME_SECTION]
     controller.session.unlock(PASSPHRASE)
     assert window.current_view() is prepared and list(window.views) == [HOME_SECTION]
+    controller.shutdown()
+
+
+def test_the_start_up_rehearses_the_first_sections_reads_while_the_user_types(
+    qtbot: QtBot, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Behind the unlock dialog, once the window is built, the section it opens on has its
+    reads rehearsed (services.vault.Vault.rehearse): the store then opens on the engine that
+    compiled them."""
+    from upwardprep.gui import startup
+    from upwardprep.gui.startup import Controller
+
+    monkeypatch.setattr(
+        startup, "SECTION_MODULES", {"dashboard": startup.SECTION_MODULES["dashboard"]}
+    )
+    monkeypatch.setattr(startup, "FOR_LATER", ())
+    controller = Controller(demo_path)
+    rehearsed: list[bool] = []
+    rehearse = controller.session.rehearsal
+
+    def rehearsal(reads: Any) -> Any:
+        work = rehearse(reads)
+        return lambda: rehearsed.append(work())
+
+    monkeypatch.setattr(controller.session, "rehearsal", rehearsal)
+    controller._dialog = object()  # type: ignore[assignment]  # the unlock dialog is open
+    controller._prepare()  # what the unlock dialog's first paint starts
+    qtbot.waitUntil(lambda: bool(rehearsed), timeout=SLOW_MACHINE_MS)
+    assert rehearsed == [True]
+    qtbot.addWidget(controller.window)
+    engine = controller.session._rehearsal.engine  # type: ignore[union-attr]
+    controller._dialog = None
+    controller.session.unlock(PASSPHRASE)
+    services = controller.session.services
+    assert services is not None and services.store.engine is engine
+    assert controller.window.current_view() is controller.window.views["dashboard"]
     controller.shutdown()
 
 

@@ -19,7 +19,7 @@ from upwardprep.gui.jobs import Change
 
 if TYPE_CHECKING:  # loaded on first use: the unlock dialog shows before the store's code loads
     from upwardprep.services import Services
-    from upwardprep.services.vault import Vault
+    from upwardprep.services.vault import Rehearsal, Vault
 
 # How long after an unlock the user's activity starts to count (see adopt): far below any
 # auto-lock time, and past the unlocked window's first frames.
@@ -57,6 +57,7 @@ class StoreSession(QObject):
         self._auto_lock_ms = 0
         self._deadline = 0.0
         self._watching = False  # the app's events, while unlocked (see eventFilter)
+        self._rehearsal: Rehearsal | None = None  # the next unlock's first reads (rehearsal)
 
     @property
     def is_unlocked(self) -> bool:
@@ -83,9 +84,19 @@ class StoreSession(QObject):
         def open_store(passphrase: str) -> Services:
             from upwardprep.services.vault import Vault
 
-            return Vault(path, clock=clock).unlock(passphrase)
+            return Vault(path, clock=clock).unlock(passphrase, rehearsal=self._rehearsal)
 
         return open_store
+
+    def rehearsal(self, reads: Callable[[Services], object]) -> Callable[[], bool]:
+        """While the store is locked: the work, for the thread pool, that compiles the
+        statements of `reads` (the first section's reads) before the passphrase is entered; the
+        next unlock takes them over (see services.vault.Vault.rehearse)."""
+        from upwardprep.services.vault import Rehearsal
+
+        vault, rehearsal = self.vault, Rehearsal()
+        self._rehearsal = rehearsal
+        return lambda: vault.rehearse(rehearsal, reads)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -100,6 +111,7 @@ class StoreSession(QObject):
     def adopt(self, services: Services) -> None:
         """The store opened (by `opener`, maybe on another thread): the views may show it."""
         self.services = services
+        self._rehearsal = None  # taken over by this store, or no longer of use
         # Activity restarts the idle timer once the window has drawn its first frames: every
         # event of those frames would otherwise pass through Python (see eventFilter).
         QTimer.singleShot(WATCH_AFTER_MS, self, lambda: self._watch(self.is_unlocked))

@@ -13,6 +13,7 @@ it never holds the interpreter while the first section is drawn.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import os
@@ -107,12 +108,16 @@ class Preloading:
     def held(self) -> bool:
         return not self._go.is_set()
 
+    def run(self, step: Callable[[], object]) -> None:
+        """`step`, once not held."""
+        self._go.wait(HOLD_LIMIT_SECONDS)
+        step()
+
     def import_all(
         self, names: tuple[str, ...], load: Callable[[str], object] = importlib.import_module
     ) -> None:
         for name in names:
-            self._go.wait(HOLD_LIMIT_SECONDS)
-            load(name)
+            self.run(functools.partial(load, name))
 
 
 def prepare_the_window(names: tuple[str, ...]) -> None:
@@ -276,20 +281,25 @@ class Controller(QObject):
 
         # Built now, hidden, while the passphrase is typed (or the key derived): the window
         # and the section it opens on, which unlocking then only fills.
-        self.window.views[HOME_SECTION]
-        if self._dialog is not None:  # the user is still typing (or the store opening: held)
-            self._import_the_rest()
+        view = self.window.views[HOME_SECTION]
+        if self._dialog is not None and not self.session.is_unlocked:  # the user still types
+            self._import_the_rest(view.first_reads())
         else:  # the store opened before these imports were done: the window shows already
             (self._first_paint or FirstPaint(self.window)).then(self._import_the_rest)
 
-    def _import_the_rest(self) -> None:
+    def _import_the_rest(self, first_reads: Callable[[Any], object] | None = None) -> None:
+        """The other sections and FOR_LATER; before them, while the store is still locked,
+        the section's first reads are rehearsed (see StoreSession.rehearsal)."""
         rest = (*SECTION_MODULES.values(), *FOR_LATER)
         preloading = self._preloading
-        self._jobs.append(
-            run_in_background(
-                lambda: preloading.import_all(rest), lambda _r: None, self._not_warmed
-            )
-        )
+        rehearse = self.session.rehearsal(first_reads) if first_reads is not None else None
+
+        def work() -> None:
+            if rehearse is not None:
+                preloading.run(rehearse)
+            preloading.import_all(rest)
+
+        self._jobs.append(run_in_background(work, lambda _r: None, self._not_warmed))
 
     @staticmethod
     def _not_warmed(error: Exception) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,7 +34,7 @@ from upwardprep.store.backup import (
 )
 from upwardprep.store.database import classify_file, prove_key
 from upwardprep.store.drill import DrillResult, drill_newest
-from upwardprep.store.engine import Store, default_store_path
+from upwardprep.store.engine import Rehearsal, Store, default_store_path
 from upwardprep.store.errors import (
     BackupError,
     NotAStore,
@@ -66,6 +66,7 @@ __all__ = [
     "DrillResult",
     "NotAStore",
     "PassphraseRefused",
+    "Rehearsal",
     "RestoreResult",
     "StorageFailed",
     "StoreDamaged",
@@ -171,12 +172,23 @@ class Vault:
             raise
         return services
 
-    def unlock(self, passphrase: str) -> Services:
-        """Open the store (an older one is backed up, then upgraded); typed errors otherwise."""
+    def unlock(self, passphrase: str, *, rehearsal: Rehearsal | None = None) -> Services:
+        """Open the store (an older one is backed up, then upgraded); typed errors otherwise.
+        With a `rehearsal` that has run, the store's first reads are compiled already."""
         store = Store.open(
-            self.path, passphrase, backup_folder=self.backup_folder, clock=self.clock
+            self.path,
+            passphrase,
+            backup_folder=self.backup_folder,
+            clock=self.clock,
+            rehearsal=rehearsal,
         )
         return Services(store, clock=self.clock)
+
+    def rehearse(self, rehearsal: Rehearsal, reads: Callable[[Services], object]) -> bool:
+        """Run `reads` (a view's first reads) on services over an empty in-memory database, so
+        that unlocking with `rehearsal` finds their statements compiled (see Rehearsal). While
+        the passphrase is typed; False when the store was opened first or the reads failed."""
+        return rehearsal.run(lambda store: reads(Services(store, clock=self.clock)))
 
     @contextlib.contextmanager
     def session(self, passphrase: str) -> Iterator[Services]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -40,9 +41,18 @@ from upwardprep.store.lock import StoreLock
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+
+def _pooled(connect: Callable[[], sqlcipher.Connection]) -> Engine:
+    # One long-lived connection serves the UI thread; background jobs get their own (no KDF:
+    # the raw key is already derived). Not SingletonThreadPool: connections never cross
+    # threads while in use.
+    return make_engine(connect, pool_size=1, max_overflow=4, pool_timeout=30)
+
+
 __all__ = [
     "PAGE_SIZE",
     "SQLITE_HEADER",
+    "Rehearsal",
     "Store",
     "classify_file",
     "default_store_path",
@@ -54,11 +64,14 @@ __all__ = [
 class Store:
     """An unlocked store: the engine, the lock, the key. Closing forgets the key."""
 
-    def __init__(self, path: Path, key: StoreKey, lock: StoreLock) -> None:
+    def __init__(
+        self, path: Path, key: StoreKey, lock: StoreLock, *, rehearsal: Rehearsal | None = None
+    ) -> None:
         self.path = path
         self._key: StoreKey | None = key
         self._lock = lock
-        self.engine: Engine = self._make_engine()
+        rehearsed = rehearsal.hand_over(self._connect) if rehearsal is not None else None
+        self.engine: Engine = rehearsed or self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # What "now" is for this store's backups, and what stamps rows the services change
         # without stamping them (see entities); the services set their own clock here, so a
@@ -80,7 +93,9 @@ class Store:
         migrate: bool = True,
         backup_folder: Path | None = None,
         clock: Clock = system_clock,
+        rehearsal: Rehearsal | None = None,
     ) -> Store:
+        """Open an existing store (see opening.open_file); with `rehearsal`, on its engine."""
         unlocked = opening.open_file(
             Path(path).expanduser(),
             passphrase,
@@ -88,7 +103,7 @@ class Store:
             backup_folder=backup_folder,
             clock=clock,
         )
-        return cls._wrap(unlocked, clock)
+        return cls._wrap(unlocked, clock, rehearsal)
 
     @classmethod
     def open_with_key(
@@ -110,13 +125,29 @@ class Store:
         return cls._wrap(unlocked, clock)
 
     @classmethod
-    def _wrap(cls, unlocked: opening.Unlocked, clock: Clock = system_clock) -> Store:
+    def _wrap(
+        cls,
+        unlocked: opening.Unlocked,
+        clock: Clock = system_clock,
+        rehearsal: Rehearsal | None = None,
+    ) -> Store:
         try:
-            store = cls(unlocked.path, unlocked.key, unlocked.lock)
+            store = cls(unlocked.path, unlocked.key, unlocked.lock, rehearsal=rehearsal)
         except BaseException:
             unlocked.lock.release()
             raise
         store.clock = clock
+        return store
+
+    @classmethod
+    def _over(cls, engine: Engine) -> Store:
+        """A keyless store over `engine` alone (see Rehearsal): no file, no lock."""
+        store = cls.__new__(cls)
+        store.path = Path(":memory:")
+        store._key = None
+        store.engine = engine
+        store._sessions = sessionmaker(engine, expire_on_commit=False)
+        store.clock = system_clock
         return store
 
     prove_key = staticmethod(prove_key)
@@ -129,10 +160,7 @@ class Store:
         return raw_connect(self.path, self._key, verify=False)
 
     def _make_engine(self) -> Engine:
-        # One long-lived connection serves the UI thread; background jobs get their own (no KDF:
-        # the raw key is already derived). Not SingletonThreadPool: connections never cross
-        # threads while in use.
-        return make_engine(self._connect, pool_size=1, max_overflow=4, pool_timeout=30)
+        return _pooled(self._connect)
 
     @contextlib.contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Session]:
@@ -247,3 +275,62 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r}, {'open' if self.is_open else 'closed'})"
+
+
+class Rehearsal:
+    """A store's first reads, compiled before the store is open.
+
+    SQLAlchemy compiles each statement the first time an engine runs it: the unlocked
+    window's first section runs a dozen or more, tens of milliseconds after Enter. While the
+    unlock dialog waits for the passphrase, `run` gives a new engine an empty in-memory database
+    with the store's tables and runs those reads there; the store that opens next takes the
+    engine over (`Store.open(..., rehearsal=...)`), with the statements it compiled. Nothing of
+    any store (key, file, record) is ever in it, and the in-memory database is gone before the
+    engine meets the store. A store opens on a rehearsal at most once; opened before the
+    rehearsal ran, it makes its own engine and the rehearsal never runs.
+    """
+
+    def __init__(self) -> None:
+        self._connect: Callable[[], sqlcipher.Connection] = _empty_database
+        self.engine = _pooled(lambda: self._connect())
+        self._lock = threading.Lock()  # a store opening while the reads run waits for them
+        self._rehearsed = False
+        self._taken = False
+
+    def run(self, reads: Callable[[Store], object]) -> bool:
+        """Run `reads` on a store over the empty database; False if they failed or a store was
+        opened first (it compiles its statements itself, as without a rehearsal)."""
+        from upwardprep.store.entities import Base
+
+        with self._lock:
+            if self._taken:
+                return False
+            try:
+                with self.engine.begin() as conn:
+                    Base.metadata.create_all(conn)
+                reads(Store._over(self.engine))
+            except Exception as error:  # only the warm-up is lost
+                log.warning("the rehearsal of the first reads failed: %s", type(error).__name__)
+                return False
+            finally:
+                self.engine.dispose()  # the in-memory database goes; compiled statements stay
+            self._rehearsed = True
+            return True
+
+    def hand_over(self, connect: Callable[[], sqlcipher.Connection]) -> Engine | None:
+        """The rehearsed engine, connecting with `connect` from now on; None (and never again)
+        when it was not rehearsed."""
+        with self._lock:
+            rehearsed, self._rehearsed, self._taken = (
+                self._rehearsed and not self._taken,
+                False,
+                True,
+            )
+            if not rehearsed:
+                return None
+            self._connect = connect
+            return self.engine
+
+
+def _empty_database() -> sqlcipher.Connection:
+    return sqlcipher.connect(":memory:", check_same_thread=False, isolation_level=None)

@@ -3,6 +3,7 @@ note text on lock, and editors that save themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -86,6 +87,12 @@ class SectionView(QWidget):
         self.clear()
 
     def refresh(self) -> None: ...
+
+    def first_reads(self) -> Callable[[Services], object] | None:
+        """What `refresh` reads, as a function of the services alone (for a thread): the
+        start-up runs it before the store is open, to compile its statements (see
+        services.vault.Vault.rehearse). None: nothing to rehearse."""
+        return None
 
     def clear(self) -> None: ...
 

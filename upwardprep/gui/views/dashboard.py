@@ -36,9 +36,10 @@ from upwardprep.gui.views.base import SectionView
 from upwardprep.gui.widgets.coverage import RhythmChart
 from upwardprep.gui.widgets.delegates import blend
 from upwardprep.gui.widgets.labels import LinkLabel, WrappedLabel
-from upwardprep.services import ValidationError
+from upwardprep.services import Services, ValidationError
 from upwardprep.services.dashboard import Dashboard
 from upwardprep.services.labels import ME, OUTCOME_KIND_LABELS, ROLE_LABELS, label_of
+from upwardprep.services.priorities import PriorityData
 
 CARD_STYLE = """
 QFrame#card {
@@ -232,8 +233,7 @@ class DashboardView(SectionView):
     def refresh(self) -> None:
         if self.services is None:
             return
-        self.data = self.services.dashboard.read(stale_days=self.stale_days)
-        open_priorities = [p for p in self.services.priorities.list(statuses=["active", "at-risk"])]
+        self.data, open_priorities = self._read(self.services, self.stale_days)
         self._priority_choices = [
             (p.title if not p.owner_name else f"{p.title} — {p.owner_name}", p.id)
             for p in open_priorities
@@ -246,6 +246,16 @@ class DashboardView(SectionView):
         self._fill_rhythm(data)
         self._fill_unaligned(data)
         self._fill_actions(data)
+
+    @staticmethod
+    def _read(services: Services, stale_days: int) -> tuple[Dashboard, list[PriorityData]]:
+        """What the dashboard shows, and the open priorities its pickers offer."""
+        dashboard = services.dashboard.read(stale_days=stale_days)
+        return dashboard, services.priorities.list(statuses=["active", "at-risk"])
+
+    def first_reads(self) -> Callable[[Services], object]:
+        stale_days = self.stale_days
+        return lambda services: self._read(services, stale_days)
 
     def clear(self) -> None:
         self.data = None
