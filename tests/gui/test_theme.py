@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from upwardprep.assets import resource
 from upwardprep.gui.look import apply_look
-from upwardprep.gui.theme import DARK, LIGHT, STATUS_HUES, TONES, Theme, set_tone
+from upwardprep.gui.theme import DARK, LIGHT, STATUS_HUES, TONES, Theme, palette_for, set_tone
 from upwardprep.gui.widgets.delegates import blend, contrast, readable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,3 +187,31 @@ def test_an_empty_strength_meter_shows_its_track(look: QApplication, mode: str) 
     image = meter.grab().toImage()
     edge = image.pixelColor(100, 0)
     assert contrast(edge, QColor(theme.window)) >= LARGE, edge.name()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_the_palette_is_the_themes_over_the_styles_standard_one(
+    look: QApplication, mode: str
+) -> None:
+    """The look builds its palette over an empty one (asking the style for its standard
+    palette would build PySide's QStyle class before the unlock dialog): Qt fills the roles
+    the theme leaves unset from the style's standard palette, so the app's palette is the
+    same in every role and group as the theme's over a copy of that standard palette."""
+    apply_look(look, mode)
+    applied = look.palette()
+    theme = DARK if mode == "dark" else LIGHT
+    look.setPalette(palette_for(theme, look.style().standardPalette()))
+    expected = look.palette()
+    roles = [r for r in QPalette.ColorRole if r not in (QPalette.ColorRole.NColorRoles,)]
+    groups = (
+        QPalette.ColorGroup.Active,
+        QPalette.ColorGroup.Inactive,
+        QPalette.ColorGroup.Disabled,
+    )
+    differing = [
+        (group.name, role.name)
+        for group in groups
+        for role in roles
+        if applied.color(group, role) != expected.color(group, role)
+    ]
+    assert differing == []

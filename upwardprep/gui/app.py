@@ -14,7 +14,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QWidget
 
 from upwardprep import APP_NAME, __version__
-from upwardprep.gui.look import apply_look
+from upwardprep.gui.look import STARTED_IN_FUSION, apply_look
 from upwardprep.gui.startup import (
     DEMO_PASSPHRASE,
     DEMO_PREFIX,
@@ -48,7 +48,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from upwardprep.assets import resource
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:  # in the app's style from the start (see look.apply_look)
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "fusion"])
+        app.setProperty(STARTED_IN_FUSION, True)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -5,7 +5,7 @@ and when the app's font changes (titles are sized from it)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from upwardprep.assets import resource
@@ -78,14 +78,20 @@ def style_sheet(theme: Theme, body_points: float) -> str:
 
 
 _FOLLOWING_FONT = "upwardprepFollowsFont"
+# Set on an app created with `-style fusion` (see gui.app.make_app).
+STARTED_IN_FUSION = "upwardprepStartedInFusion"
 
 
 def apply_look(app: QApplication, appearance: str = "system") -> None:
     """Fusion, with the light or dark theme (see is_dark) and the shared style rules."""
-    if app.style().name().lower() != "fusion":
+    # An app made by gui.app.make_app starts in Fusion: asking for its style would make
+    # PySide build the QStyle class and its enums before the unlock dialog (milliseconds).
+    if not app.property(STARTED_IN_FUSION) and app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))
     theme = DARK if is_dark(app, appearance) else LIGHT
-    app.setPalette(palette_for(theme, app.style().standardPalette()))
+    # The theme's roles over an empty palette: Qt takes the roles it leaves unset from the
+    # style's standard palette (and the desktop's), as it would from a copy of the former.
+    app.setPalette(palette_for(theme, QPalette()))
     points = app.font().pointSizeF()
     if points <= 0:  # a font set in pixels
         points = app.font().pixelSize() * 0.75

@@ -137,7 +137,7 @@ DISABLED_ROLES = (
 
 
 def palette_for(theme: Theme, start: QPalette) -> QPalette:
-    """`start` (the style's standard palette) with the theme's colours."""
+    """`start` with the theme's colours (the roles they leave unset stay as in `start`)."""
     palette = QPalette(start)
     for role, field in PALETTE_ROLES.items():
         palette.setColor(role, QColor(getattr(theme, field)))
