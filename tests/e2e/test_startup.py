@@ -21,7 +21,7 @@ import sys
 from upwardprep import cli
 from upwardprep.gui import app as gui
 from upwardprep.gui.dialogs import passphrase
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 HEAVY = sys.argv[3].split(",")
@@ -37,6 +37,7 @@ class Probe(QObject):
             print("at the dialog:", ",".join(m for m in HEAVY if m in sys.modules), flush=True)
             # PySide builds a class (and all its enums) when it is first used
             print("QStyle built:", "QStyle" in QtWidgets.__dict__, flush=True)
+            print("Qt built:", "Qt" in QtCore.__dict__, flush=True)
             QTimer.singleShot(1500, self.enter)  # the user types for a moment
         elif self.dialog is not None and not self.done:
             # the app opens on the Dashboard: its subtitle is written by the store's read
@@ -75,6 +76,10 @@ def test_the_unlock_dialog_comes_before_the_heavy_imports(tmp_path: Path) -> Non
         services = Services(store)
         for n in range(30):
             services.outcomes.create(f"Outcome {n}")
+    # a start before this one saw the desktop dark; offscreen, it is not (the app asks)
+    config = tmp_path / "config" / "UpwardPrep"
+    config.mkdir(parents=True)
+    (config / "UpwardPrep.conf").write_text("[look]\ndesktop_dark=true\n")
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -97,6 +102,11 @@ def test_the_unlock_dialog_comes_before_the_heavy_imports(tmp_path: Path) -> Non
     assert lines[0] == "at the dialog: ", lines
     # the look asks no style for its palette (a few milliseconds of enums before the dialog)
     assert lines[1] == "QStyle built: False", lines
-    assert lines[2] == "shown: dashboard True", lines  # the Dashboard, read from the store
+    # nor the Qt namespace (some 15 ms): the dialog shows in the desktop's colour scheme as
+    # last seen, and asks the desktop once it is painted
+    assert lines[2] == "Qt built: False", lines
+    assert lines[3] == "shown: dashboard True", lines  # the Dashboard, read from the store
     # nothing but start-up asked for them: the preloading did
-    assert lines[3] == f"preloaded: {','.join(HEAVY)}", lines
+    assert lines[4] == f"preloaded: {','.join(HEAVY)}", lines
+    settings = (tmp_path / "config" / "UpwardPrep" / "UpwardPrep.conf").read_text()
+    assert "desktop_dark=false" in settings  # asked, and remembered for the next start

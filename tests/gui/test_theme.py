@@ -215,3 +215,58 @@ def test_the_palette_is_the_themes_over_the_styles_standard_one(
         if applied.color(group, role) != expected.color(group, role)
     ]
     assert differing == []
+
+
+def test_a_secret_field_keeps_its_text_from_input_methods(qapp: QApplication) -> None:
+    from PySide6.QtCore import Qt
+
+    from upwardprep.gui.widgets.secret_field import SecretField
+
+    hints = SecretField().inputMethodHints()
+    for hint in (
+        Qt.InputMethodHint.ImhHiddenText,
+        Qt.InputMethodHint.ImhSensitiveData,
+        Qt.InputMethodHint.ImhNoPredictiveText,
+        Qt.InputMethodHint.ImhNoAutoUppercase,
+    ):
+        assert hints & hint, hint
+
+
+@pytest.mark.parametrize(
+    ("appearance", "remembered", "desktop", "shown_after"),
+    [
+        ("system", False, True, "dark"),  # the desktop turned dark while the app was closed
+        ("system", True, False, "light"),
+        ("system", False, False, "light"),
+        ("light", False, True, "light"),  # the user's choice holds
+        ("system", None, True, "dark"),  # first start: the look asked the desktop itself
+    ],
+)
+def test_the_look_follows_the_desktop_once_the_dialog_is_painted(
+    look: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    appearance: str,
+    remembered: bool | None,
+    desktop: bool,
+    shown_after: str,
+) -> None:
+    """The start-up shows the unlock dialog in the desktop's colour scheme as last seen (asking
+    the desktop builds the Qt namespace, some 15 ms), then asks, remembers, and follows."""
+    from PySide6.QtCore import QSettings
+
+    from upwardprep.gui import app as gui_app
+    from upwardprep.gui import look as look_module
+    from upwardprep.gui.settings import AppSettings
+
+    settings = AppSettings(QSettings(str(tmp_path / "look.conf"), QSettings.Format.IniFormat))
+    settings.appearance = appearance
+    if remembered is not None:
+        settings.desktop_dark = remembered
+    monkeypatch.setattr(look_module, "desktop_is_dark", lambda app: desktop)
+    monkeypatch.setattr(gui_app, "desktop_is_dark", lambda app: desktop)
+    apply_look(look, settings.appearance, desktop_dark=settings.desktop_dark)
+    gui_app.follow_the_desktop(look, settings, settings.desktop_dark)
+    assert settings.desktop_dark is desktop
+    window = look.palette().color(QPalette.ColorRole.Window).name()
+    assert window == (DARK if shown_after == "dark" else LIGHT).window

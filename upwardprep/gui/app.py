@@ -10,11 +10,12 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from upwardprep import APP_NAME, __version__
-from upwardprep.gui.look import STARTED_IN_FUSION, apply_look
+from upwardprep.gui.look import STARTED_IN_FUSION, apply_look, desktop_is_dark
 from upwardprep.gui.startup import (
     DEMO_PASSPHRASE,
     DEMO_PREFIX,
@@ -61,6 +62,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def follow_the_desktop(app: QApplication, settings: Any, shown_dark: bool | None) -> None:
+    """Ask the desktop's colour scheme and remember it for the next start. When the look was
+    built on a remembered scheme that is no longer the desktop's (it changed while the app was
+    closed) and the app follows the desktop, the look follows now."""
+    dark = desktop_is_dark(app)
+    if settings.desktop_dark != dark:
+        settings.desktop_dark = dark
+    if shown_dark is not None and shown_dark != dark and settings.appearance == "system":
+        apply_look(app, "system", desktop_dark=dark)
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -154,7 +166,10 @@ def run(store: Path | None = None, demo: bool = False) -> int:
     app = make_app()
     from upwardprep.gui.settings import AppSettings
 
-    apply_look(app, AppSettings().appearance)
+    settings = AppSettings()
+    # In the desktop's colour scheme as last seen: asking the desktop costs some 15 ms before
+    # the unlock dialog could show; it is asked once the dialog is painted (follow_the_desktop).
+    apply_look(app, settings.appearance, desktop_dark=settings.desktop_dark)
     # Following the system means following it while running, too.
     app.styleHints().colorSchemeChanged.connect(
         lambda _scheme: apply_look(app, AppSettings().appearance)
@@ -166,6 +181,8 @@ def run(store: Path | None = None, demo: bool = False) -> int:
     if store is None:
         store = default_path(AppSettings().store_path)
     controller = Controller(store, demo_dir=demo_dir)
+    shown_dark = settings.desktop_dark
+    controller.after_first_paint = lambda: follow_the_desktop(app, settings, shown_dark)
     install_error_hook(lambda: controller.built_window)
     app.aboutToQuit.connect(controller.shutdown)
     quit_on_signals(app, controller.quit_now)

@@ -4,7 +4,6 @@ and when the app's font changes (titles are sized from it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -37,11 +36,22 @@ FIELDS = (
 )
 
 
-def is_dark(app: QApplication, appearance: str = "system") -> bool:
-    """Whether the app shows dark: the user's choice, else the desktop's colour scheme."""
+def desktop_is_dark(app: QApplication) -> bool:
+    """The desktop's colour scheme. Asking builds PySide's Qt namespace on first use (about a
+    hundred enums, some 15 ms), which the start-up leaves until the unlock dialog is painted."""
+    from PySide6.QtCore import Qt
+
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(
+    app: QApplication, appearance: str = "system", desktop_dark: bool | None = None
+) -> bool:
+    """Whether the app shows dark: the user's choice, else the desktop's colour scheme
+    (`desktop_dark` when known, else asked)."""
     if appearance in ("light", "dark"):
         return appearance == "dark"
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    return desktop_is_dark(app) if desktop_dark is None else desktop_dark
 
 
 def style_sheet(theme: Theme, body_points: float) -> str:
@@ -82,13 +92,15 @@ _FOLLOWING_FONT = "upwardprepFollowsFont"
 STARTED_IN_FUSION = "upwardprepStartedInFusion"
 
 
-def apply_look(app: QApplication, appearance: str = "system") -> None:
+def apply_look(
+    app: QApplication, appearance: str = "system", *, desktop_dark: bool | None = None
+) -> None:
     """Fusion, with the light or dark theme (see is_dark) and the shared style rules."""
     # An app made by gui.app.make_app starts in Fusion: asking for its style would make
     # PySide build the QStyle class and its enums before the unlock dialog (milliseconds).
     if not app.property(STARTED_IN_FUSION) and app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))
-    theme = DARK if is_dark(app, appearance) else LIGHT
+    theme = DARK if is_dark(app, appearance, desktop_dark) else LIGHT
     # The theme's roles over an empty palette: Qt takes the roles it leaves unset from the
     # style's standard palette (and the desktop's), as it would from a copy of the former.
     app.setPalette(palette_for(theme, QPalette()))

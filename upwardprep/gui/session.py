@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from upwardprep.clock import Clock, system_clock
@@ -146,6 +146,8 @@ class StoreSession(QObject):
         pool = QThreadPool.globalInstance()
         if pool.activeThreadCount() == 0:
             return
+        from PySide6.QtCore import Qt  # not before the unlock dialog (see passphrase)
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pool.waitForDone()

@@ -75,6 +75,20 @@ class AppSettings:
         self._set("look/appearance", value if value in APPEARANCES else "system")
 
     @property
+    def desktop_dark(self) -> bool | None:
+        """Whether the desktop's colour scheme was dark when the app last asked (None: never
+        asked). The start-up shows the unlock dialog in it and asks once the dialog is painted
+        (see gui.app.follow_the_desktop)."""
+        value = self.qsettings.value("look/desktop_dark", None)
+        if value is None:
+            return None
+        return str(value).lower() in ("true", "1")
+
+    @desktop_dark.setter
+    def desktop_dark(self, dark: bool) -> None:
+        self._set("look/desktop_dark", bool(dark))
+
+    @property
     def default_template(self) -> str:
         """Name of the agenda template new agendas start from ("" = none)."""
         return self._get("agenda/default_template", "", str)

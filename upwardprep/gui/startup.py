@@ -207,6 +207,9 @@ class Controller(QObject):
         # included: a held preloading must go on then, not hold the lock up.
         self.session.aboutToLock.connect(self._preloading.release)
         self._first_paint: FirstPaint | None = None  # the unlocked window's, at start-up
+        # What waits for the start-up's first dialog to be painted (gui.app: the look checks
+        # the desktop's colour scheme); run at most once.
+        self.after_first_paint: Callable[[], object] | None = None
 
     @property
     def window(self) -> MainWindow:
@@ -267,6 +270,10 @@ class Controller(QObject):
 
     def _prepare(self) -> None:
         from upwardprep.gui.commands import HOME_SECTION
+
+        waiting, self.after_first_paint = self.after_first_paint, None
+        if waiting is not None:
+            waiting()
 
         def built(_result: object) -> None:
             QTimer.singleShot(0, self._build_then_import_the_rest)

@@ -9,6 +9,7 @@ widget's `tone` property, in code through `tone()`.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -138,7 +139,9 @@ DISABLED_ROLES = (
 
 def palette_for(theme: Theme, start: QPalette) -> QPalette:
     """`start` with the theme's colours (the roles they leave unset stay as in `start`)."""
-    palette = QPalette(start)
+    # a copy, not QPalette(start): resolving that constructor's overloads (one takes a
+    # Qt.GlobalColor) makes PySide build the whole Qt namespace, before the unlock dialog
+    palette = copy.copy(start)
     for role, field in PALETTE_ROLES.items():
         palette.setColor(role, QColor(getattr(theme, field)))
     for role in DISABLED_ROLES:

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -230,7 +230,7 @@ class UnlockDialog(_PassphraseDialog):
         if self.finish is not None:
             self._start(secret)
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        _wait_cursor()
         try:
             self.attempt(secret)
         except Exception as error:
@@ -322,7 +322,7 @@ class CreateStoreDialog(_PassphraseDialog):
         secret = self.passphrase.text()
         if secret != self.confirm.text() or not secret:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        _wait_cursor()
         try:
             self.create_store(secret)
         except PassphraseRefused as error:
@@ -381,7 +381,7 @@ class ChangePassphraseDialog(_PassphraseDialog):
         if secret == self.old.text():
             self.show_error("The new passphrase is the same as the current one.")
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        _wait_cursor()
         try:
             self.check(self.old.text())
         except WrongPassphrase:
@@ -395,3 +395,12 @@ class ChangePassphraseDialog(_PassphraseDialog):
         for field in (self.old, self.passphrase, self.confirm):
             field.clear()
         self.accept()
+
+
+def _wait_cursor() -> None:
+    """The busy cursor. `Qt` is imported here, not at the top: PySide builds the Qt
+    namespace (about a hundred enums, some 15 ms) on its first use, which the unlock dialog
+    does not need before it is painted."""
+    from PySide6.QtCore import Qt
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

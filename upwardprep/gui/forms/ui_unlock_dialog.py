@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from upwardprep.gui.widgets.dialog_buttons import DialogButtons
 from upwardprep.gui.widgets.secret_field import SecretField
 
 class Ui_UnlockDialog(object):
@@ -32,7 +33,6 @@ class Ui_UnlockDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.introLabel = QLabel(unlockDialog)
         self.introLabel.setObjectName(u"introLabel")
-        self.introLabel.setTextFormat(Qt.TextFormat.RichText)
 
         self.dialogLayout.addWidget(self.introLabel)
 
@@ -44,7 +44,6 @@ class Ui_UnlockDialog(object):
 
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
         self.passphraseLabel = QLabel(unlockDialog)
         self.passphraseLabel.setObjectName(u"passphraseLabel")
 
@@ -80,7 +79,7 @@ class Ui_UnlockDialog(object):
 
         self.dialogLayout.addWidget(self.errorLabel)
 
-        self.buttons = QDialogButtonBox(unlockDialog)
+        self.buttons = DialogButtons(unlockDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 
 class SecretField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The password echo mode also tells input methods that the text is hidden and
+        # sensitive, and not to predict or capitalise it (ImhHiddenText, ImhSensitiveData,
+        # ImhNoPredictiveText, ImhNoAutoUppercase: see test_theme).
         self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText
-            | Qt.InputMethodHint.ImhNoPredictiveText
-            | Qt.InputMethodHint.ImhSensitiveData
-        )
