@@ -9,15 +9,6 @@ from typing import Any
 
 from upwardprep import __version__
 from upwardprep.cli.common import EXIT_CODES, Parser, whole
-from upwardprep.cli.data import (
-    cmd_export_all,
-    cmd_export_schema,
-    cmd_import_all,
-    cmd_import_outcomes,
-    cmd_kit,
-    cmd_recover,
-)
-from upwardprep.cli.documents import cmd_export
 from upwardprep.cli.lifecycle import (
     cmd_backup,
     cmd_check,
@@ -27,15 +18,6 @@ from upwardprep.cli.lifecycle import (
     cmd_restore,
     cmd_self_test,
     cmd_settings,
-)
-from upwardprep.cli.records import (
-    cmd_add,
-    cmd_agenda,
-    cmd_alignment,
-    cmd_edit,
-    cmd_import,
-    cmd_list,
-    cmd_search,
 )
 
 BACKUP_DIR_HELP = (
@@ -87,6 +69,26 @@ def desktop_parser() -> Parser:
 
 
 def build_parser() -> Parser:
+    # the commands' modules load here: starting the desktop app needs none of them
+    from upwardprep.cli.data import (
+        cmd_export_all,
+        cmd_export_schema,
+        cmd_import_all,
+        cmd_import_outcomes,
+        cmd_kit,
+        cmd_recover,
+    )
+    from upwardprep.cli.documents import cmd_export
+    from upwardprep.cli.records import (
+        cmd_add,
+        cmd_agenda,
+        cmd_alignment,
+        cmd_edit,
+        cmd_import,
+        cmd_list,
+        cmd_search,
+    )
+
     common = common_options(argparse.SUPPRESS)
     parser = desktop_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

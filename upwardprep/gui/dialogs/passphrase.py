@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +185,7 @@ class UnlockDialog(_PassphraseDialog):
         )
         self._setup()
         self.ui.unlockProgress.hide()
-        self.ui.introLabel.setText(f"Enter the passphrase for <b>{escape(store_path.stem)}</b>.")
+        self.ui.introLabel.setText(f"Enter the passphrase for <b>{_escaped(store_path.stem)}</b>.")
         self.ui.introLabel.setToolTip(str(store_path))
         self.ui.hintLabel.setText(hint)
         self.ui.hintLabel.setVisible(bool(hint))
@@ -312,7 +311,7 @@ class CreateStoreDialog(_PassphraseDialog):
         )
         self.meter, self.meter_label = ui.strengthBar, ui.strengthLabel
         self._setup()
-        ui.storePathLabel.setText(f"Store: {escape(str(store_path))}")
+        ui.storePathLabel.setText(f"Store: {_escaped(str(store_path))}")
         self.ok.setText("&Create store")
         self.ok.setObjectName("createButton")
         self.buttons.accepted.connect(self._create)
@@ -362,7 +361,7 @@ class ChangePassphraseDialog(_PassphraseDialog):
         self.error, self.buttons = ui.errorLabel, ui.buttons
         self._setup()
         ui.introLabel.setText(
-            f"A new passphrase for <b>{escape(store_path.stem)}</b>. A backup is made first; "
+            f"A new passphrase for <b>{_escaped(store_path.stem)}</b>. A backup is made first; "
             "backups made before today keep the old passphrase."
         )
         self.ok.setText("&Change passphrase")
@@ -404,3 +403,10 @@ def _wait_cursor() -> None:
     from PySide6.QtCore import Qt
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+
+def _escaped(text: str) -> str:
+    """`text` shown as itself in a rich-text label: html.escape without the quotes, which a
+    label's text never needs (the html module, with its entity table, would load before the
+    unlock dialog)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
