@@ -270,3 +270,20 @@ def test_the_look_follows_the_desktop_once_the_dialog_is_painted(
     assert settings.desktop_dark is desktop
     window = look.palette().color(QPalette.ColorRole.Window).name()
     assert window == (DARK if shown_after == "dark" else LIGHT).window
+
+
+def test_the_roles_left_to_the_style_are_fusions() -> None:
+    """The themes set the roles they leave to the style as Fusion's standard palette has
+    them, so that a desktop's own palette (KDE, GNOME) does not fill them in."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    from upwardprep.gui.theme import FUSION_ROLES
+
+    standard = QStyleFactory.create("Fusion").standardPalette()
+    groups = (
+        QPalette.ColorGroup.Active,
+        QPalette.ColorGroup.Inactive,
+        QPalette.ColorGroup.Disabled,
+    )
+    for role, colours in FUSION_ROLES.items():
+        assert tuple(standard.color(g, role).name() for g in groups) == colours, role

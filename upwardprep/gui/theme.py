@@ -137,11 +137,28 @@ DISABLED_ROLES = (
 )
 
 
+# The roles the themes leave to the style, as Fusion's standard palette has them (the same in
+# either mode; a test compares them with Qt's). Set explicitly, they are not taken from the
+# desktop's palette, which Qt would otherwise fill unset roles from.
+_G, _R = QPalette.ColorGroup, QPalette.ColorRole
+FUSION_ROLES: dict[QPalette.ColorRole, tuple[str, str, str]] = {  # active, inactive, disabled
+    _R.Midlight: ("#cacaca", "#cacaca", "#cacaca"),
+    _R.Dark: ("#9f9f9f", "#9f9f9f", "#bebebe"),
+    _R.Shadow: ("#767676", "#767676", "#b1b1b1"),
+    _R.BrightText: ("#ffffff", "#ffffff", "#ffffff"),
+    _R.LinkVisited: ("#ff00ff", "#ff00ff", "#ff00ff"),
+    _R.Accent: ("#308cc6", "#308cc6", "#919191"),
+}
+
+
 def palette_for(theme: Theme, start: QPalette) -> QPalette:
     """`start` with the theme's colours (the roles they leave unset stay as in `start`)."""
     # a copy, not QPalette(start): resolving that constructor's overloads (one takes a
     # Qt.GlobalColor) makes PySide build the whole Qt namespace, before the unlock dialog
     palette = copy.copy(start)
+    for role, colours in FUSION_ROLES.items():
+        for group, colour in zip((_G.Active, _G.Inactive, _G.Disabled), colours, strict=True):
+            palette.setColor(group, role, QColor(colour))
     for role, field in PALETTE_ROLES.items():
         palette.setColor(role, QColor(getattr(theme, field)))
     for role in DISABLED_ROLES:
