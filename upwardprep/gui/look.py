@@ -101,8 +101,8 @@ def apply_look(
     if not app.property(STARTED_IN_FUSION) and app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))
     theme = DARK if is_dark(app, appearance, desktop_dark) else LIGHT
-    # The theme's roles over an empty palette: Qt takes the roles it leaves unset from the
-    # style's standard palette (and the desktop's), as it would from a copy of the former.
+    # Over an empty palette, not the style's standard one: palette_for sets every role the
+    # look uses (the themes' and, as Fusion has them, those the themes leave to the style).
     app.setPalette(palette_for(theme, QPalette()))
     points = app.font().pointSizeF()
     if points <= 0:  # a font set in pixels

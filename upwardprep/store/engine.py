@@ -321,12 +321,9 @@ class Rehearsal:
         """The rehearsed engine, connecting with `connect` from now on; None (and never again)
         when it was not rehearsed."""
         with self._lock:
-            rehearsed, self._rehearsed, self._taken = (
-                self._rehearsed and not self._taken,
-                False,
-                True,
-            )
-            if not rehearsed:
+            ready = self._rehearsed and not self._taken
+            self._taken = True
+            if not ready:
                 return None
             self._connect = connect
             return self.engine

@@ -255,7 +255,7 @@ class DashboardView(SectionView):
 
     def first_reads(self) -> Callable[[Services], object]:
         stale_days = self.stale_days
-        return lambda services: self._read(services, stale_days)
+        return lambda services: DashboardView._read(services, stale_days)  # no widget in it
 
     def clear(self) -> None:
         self.data = None
